@@ -1,0 +1,41 @@
+import type { Metadata } from 'next'
+import { requireScope } from '@/lib/server/auth/session'
+import { getMyAccount } from '@/lib/server/users/account'
+import { getLocale, getT } from '@/lib/i18n/server'
+import { Card } from '@/components/ui/card'
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getT())('nav.account') }
+}
+
+export default async function AccountPage() {
+  const scope = await requireScope()
+  const t = await getT()
+  const me = await getMyAccount(scope)
+  const fmt = new Intl.DateTimeFormat(await getLocale(), { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Shanghai' })
+  return (
+    <div className="mx-auto max-w-lg space-y-4">
+      <h1 className="text-xl font-semibold">{t('nav.account')}</h1>
+      <Card>
+        <dl className="grid grid-cols-[6rem_1fr] gap-y-2 text-sm">
+          <dt className="text-stone-500">{t('field.name')}</dt>
+          <dd>{me.name}</dd>
+          <dt className="text-stone-500">{t('field.phone')}</dt>
+          <dd className="tabular-nums">{me.phone}</dd>
+          <dt className="text-stone-500">{t('account.lastLogin')}</dt>
+          <dd>{me.lastLoginAt ? fmt.format(me.lastLoginAt) : '—'}</dd>
+        </dl>
+      </Card>
+      <Card>
+        <h2 className="text-sm font-semibold">{t('account.roles')}</h2>
+        <ul className="mt-2 space-y-1 text-sm" data-testid="my-roles">
+          {scope.assignments.map((a) => (
+            <li key={`${a.orgUnitId}-${a.role}`}>
+              {t(`role.${a.role}`)} · {a.unitName}
+            </li>
+          ))}
+        </ul>
+      </Card>
+    </div>
+  )
+}

@@ -1,0 +1,30 @@
+import { requireScope } from '@/lib/server/auth/session'
+import { can } from '@/lib/server/authz/scope'
+import { getUnit, listChildUnits, listHomeUnits } from '@/lib/server/org/queries'
+import { ZUnitListQuery } from '@/lib/schemas/org'
+import { getT } from '@/lib/i18n/server'
+import { UnitView } from '@/components/org/unit-view'
+import { UnitCards } from '@/components/org/unit-cards'
+import { VolunteerHome } from '@/components/org/volunteer-home'
+import { EmptyState } from '@/components/ui/card'
+
+/**
+ * Home per level: an official or community staff member sees their unit (its child units with pilot
+ * counts, drill-down); someone holding roles at several units gets one card per unit; a volunteer
+ * gets the phone home of their community.
+ */
+export default async function HomePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const scope = await requireScope()
+  const t = await getT()
+  const units = await listHomeUnits(scope)
+  if (!can(scope, 'org.browse')) {
+    return can(scope, 'volunteer.home') ? <VolunteerHome t={t} userName={scope.userName} units={units} /> : <EmptyState title={t('home.noRoles')} />
+  }
+  if (units.length !== 1) return <UnitCards t={t} units={units} title={t('home.myUnits')} />
+  const [only] = units
+  const unit = await getUnit(scope, only.id)
+  if (!unit.ok) return <EmptyState title={t('home.noRoles')} />
+  const query = ZUnitListQuery.parse(await searchParams)
+  const children = unit.value.canBrowse && unit.value.level !== 'COMMUNITY' ? await listChildUnits(scope, only.id, query) : null
+  return <UnitView t={t} unit={unit.value} childUnits={children?.ok ? children.value : null} query={query} basePath="/" />
+}

@@ -1,0 +1,40 @@
+import type { Metadata } from 'next'
+import { notFound } from 'next/navigation'
+import { requireScope } from '@/lib/server/auth/session'
+import { getUnit, listChildUnits } from '@/lib/server/org/queries'
+import { ZUnitId, ZUnitListQuery } from '@/lib/schemas/org'
+import { getT } from '@/lib/i18n/server'
+import { UnitView } from '@/components/org/unit-view'
+import { PilotForm } from '@/components/org/pilot-form'
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const scope = await requireScope()
+  const id = ZUnitId.safeParse((await params).id)
+  const unit = id.success ? await getUnit(scope, id.data) : null
+  return { title: unit?.ok ? unit.value.name : (await getT())('notFound.title') }
+}
+
+export default async function UnitPage({ params, searchParams }: Props) {
+  const scope = await requireScope()
+  const id = ZUnitId.safeParse((await params).id)
+  if (!id.success) notFound()
+  // out of scope and nonexistent look the same: 404, nothing about the unit is rendered
+  const unit = await getUnit(scope, id.data)
+  if (!unit.ok) notFound()
+  const query = ZUnitListQuery.parse(await searchParams)
+  const children = unit.value.canBrowse && unit.value.level !== 'COMMUNITY' ? await listChildUnits(scope, id.data, query) : null
+  const t = await getT()
+  const canManage = unit.value.level === 'COMMUNITY' && unit.value.canManage
+  return (
+    <UnitView
+      t={t}
+      unit={unit.value}
+      childUnits={children?.ok ? children.value : null}
+      query={query}
+      basePath={`/units/${id.data}`}
+      manage={canManage ? <PilotForm unitId={id.data} pilot={unit.value.pilot} /> : null}
+    />
+  )
+}

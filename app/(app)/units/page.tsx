@@ -1,0 +1,67 @@
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import { requirePermission } from '@/lib/server/auth/session'
+import { searchUnits } from '@/lib/server/org/queries'
+import { ZUnitListQuery } from '@/lib/schemas/org'
+import { getT } from '@/lib/i18n/server'
+import { Badge, EmptyState } from '@/components/ui/card'
+import { Pagination } from '@/components/ui/pagination'
+import { buttonClass } from '@/components/ui/button'
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getT())('units.title') }
+}
+
+/** Search every unit of the caller's subtree at any depth (name, code, sub-district). */
+export default async function UnitsSearchPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const scope = await requirePermission('org.browse')
+  const t = await getT()
+  const query = ZUnitListQuery.parse(await searchParams)
+  const result = query.q ? await searchUnits(scope, query.q, query.page, 20) : null
+  return (
+    <div className="space-y-4">
+      <h1 className="text-xl font-semibold">{t('units.title')}</h1>
+      <form method="get" className="flex gap-2" role="search">
+        <input
+          type="search"
+          name="q"
+          defaultValue={query.q ?? ''}
+          placeholder={t('units.placeholder')}
+          aria-label={t('units.placeholder')}
+          className="min-h-10 flex-1 rounded-md border border-stone-300 bg-white px-3 py-2 text-base sm:max-w-md"
+        />
+        <button type="submit" className={buttonClass('primary')}>
+          {t('common.search')}
+        </button>
+      </form>
+      {!result ? (
+        <p className="text-sm text-stone-600">{t('units.hint')}</p>
+      ) : result.rows.length === 0 ? (
+        <EmptyState title={t('unit.noMatch')} />
+      ) : (
+        <>
+          <ul className="divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white">
+            {result.rows.map((u) => (
+              <li key={u.id} className="px-3 py-2" data-testid="search-row">
+                <Link href={`/units/${u.id}`} className="font-medium text-brand-700 hover:underline">
+                  {u.name}
+                </Link>{' '}
+                <Badge>{t(`level.${u.level}`)}</Badge> {u.pilot ? <Badge tone="brand">{t('unit.pilot')}</Badge> : null}
+                <span className="block text-xs text-stone-500">
+                  {[u.trail, u.subDistrict].filter(Boolean).join(' · ')} · {u.code}
+                </span>
+              </li>
+            ))}
+          </ul>
+          <Pagination
+            t={t}
+            page={result.page}
+            pageCount={result.pageCount}
+            total={result.total}
+            hrefFor={(p) => `/units?${new URLSearchParams({ q: query.q ?? '', page: String(p) })}`}
+          />
+        </>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,28 @@
+import type { Metadata } from 'next'
+import { redirect } from 'next/navigation'
+import { getScope } from '@/lib/server/auth/session'
+import { getT } from '@/lib/i18n/server'
+import { SignInForm } from '@/components/auth/sign-in-form'
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getT())('signIn.title') }
+}
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  if (await getScope()) redirect('/')
+  const sp = await searchParams
+  const t = await getT()
+  const phone = typeof sp.phone === 'string' && /^\d{11}$/.test(sp.phone) ? sp.phone : ''
+  return (
+    <>
+      <h1 className="text-xl font-semibold">{t('signIn.title')}</h1>
+      <p className="mt-1 text-sm text-stone-600">{t('app.tagline')}</p>
+      {sp.registered ? (
+        <p role="status" className="mt-4 rounded-md bg-emerald-50 p-3 text-sm text-emerald-800">
+          {t('register.done')}
+        </p>
+      ) : null}
+      <SignInForm defaultPhone={phone} />
+    </>
+  )
+}

@@ -1,0 +1,172 @@
+import Link from 'next/link'
+import type { Translate } from '@/lib/i18n'
+import type { ChildUnitRow, Page, UnitDetail } from '@/lib/server/org/queries'
+import type { TUnitListQuery } from '@/lib/schemas/org'
+import { Badge, Card, EmptyState, Stat } from '@/components/ui/card'
+import { Pagination } from '@/components/ui/pagination'
+import { buttonClass } from '@/components/ui/button'
+import { childLevelOf } from '@/lib/server/authz/hierarchy'
+
+function hrefWith(base: string, q: TUnitListQuery, patch: Partial<TUnitListQuery>) {
+  const v = { ...q, ...patch }
+  const sp = new URLSearchParams()
+  if (v.q) sp.set('q', v.q)
+  if (v.pilot !== 'all') sp.set('pilot', v.pilot)
+  if (v.page > 1) sp.set('page', String(v.page))
+  const s = sp.toString()
+  return s ? `${base}?${s}` : base
+}
+
+/** A unit: where it sits (within the caller's scope), its pilot designation, counts and child units. */
+export function UnitView({
+  t,
+  unit,
+  childUnits,
+  query,
+  basePath,
+  manage,
+}: {
+  t: Translate
+  unit: UnitDetail
+  childUnits: Page<ChildUnitRow> | null
+  query: TUnitListQuery
+  basePath: string
+  manage?: React.ReactNode
+}) {
+  return (
+    <div className="space-y-5">
+      {unit.trail.length ? (
+        <nav aria-label={t('unit.trail')} className="flex flex-wrap items-center gap-1 text-sm text-stone-600">
+          {unit.trail.map((a) => (
+            <span key={a.id} className="flex items-center gap-1">
+              <Link href={`/units/${a.id}`} className="hover:underline">
+                {a.name}
+              </Link>
+              <span aria-hidden>›</span>
+            </span>
+          ))}
+          <span className="text-stone-900">{unit.name}</span>
+        </nav>
+      ) : null}
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-semibold" data-testid="unit-name">
+            {unit.name}
+          </h1>
+          <p className="mt-1 flex flex-wrap items-center gap-2 text-sm text-stone-600">
+            <Badge>{t(`level.${unit.level}`)}</Badge>
+            <span>
+              {t('unit.code')} {unit.code}
+            </span>
+            {unit.subDistrict ? <span>{unit.subDistrict}</span> : null}
+            {unit.pilot ? <Badge tone="brand">{t('unit.pilot')}</Badge> : null}
+          </p>
+        </div>
+      </div>
+
+      {unit.pilot ? (
+        <Card>
+          <h2 className="text-sm font-semibold">{t('unit.pilotDesignation')}</h2>
+          <dl className="mt-2 grid grid-cols-1 gap-2 text-sm sm:grid-cols-3">
+            <div>
+              <dt className="text-stone-500">{t('unit.pilotBatch')}</dt>
+              <dd>{unit.pilot.batch}</dd>
+            </div>
+            <div>
+              <dt className="text-stone-500">{t('unit.pilotPeriod')}</dt>
+              <dd>
+                {unit.pilot.start ?? '—'} ~ {unit.pilot.end ?? '—'}
+              </dd>
+            </div>
+          </dl>
+        </Card>
+      ) : null}
+
+      {unit.level !== 'COMMUNITY' ? (
+        <div className="grid grid-cols-3 gap-3">
+          <Stat label={t('unit.childCount', { level: t(`level.${childLevel(unit.level)}`) })} value={unit.counts.children} testId="count-children" />
+          <Stat label={t('unit.communityCount')} value={unit.counts.communities} testId="count-communities" />
+          <Stat label={t('unit.pilotCount')} value={unit.counts.pilots} testId="count-pilots" />
+        </div>
+      ) : null}
+
+      {manage}
+
+      {childUnits ? (
+        <section className="space-y-3" aria-labelledby="children-heading">
+          <h2 id="children-heading" className="text-lg font-semibold">
+            {t('unit.children', { level: t(`level.${childLevel(unit.level)}`) })}
+          </h2>
+          <form method="get" action={basePath} className="flex flex-wrap gap-2" role="search">
+            <input
+              type="search"
+              name="q"
+              defaultValue={query.q ?? ''}
+              placeholder={t('unit.searchChildren')}
+              aria-label={t('unit.searchChildren')}
+              className="min-h-10 flex-1 rounded-md border border-stone-300 bg-white px-3 py-2 text-base sm:max-w-xs"
+            />
+            <select
+              name="pilot"
+              defaultValue={query.pilot}
+              aria-label={t('unit.filterPilot')}
+              className="min-h-10 rounded-md border border-stone-300 bg-white px-2 text-sm"
+            >
+              <option value="all">{t('unit.filterAll')}</option>
+              <option value="pilot">{t('unit.filterPilotOnly')}</option>
+            </select>
+            <button type="submit" className={buttonClass('secondary')}>
+              {t('common.search')}
+            </button>
+          </form>
+          {childUnits.rows.length === 0 ? (
+            <EmptyState title={query.q || query.pilot !== 'all' ? t('unit.noMatch') : t('unit.noChildren')} />
+          ) : (
+            <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
+              <table className="w-full text-sm">
+                <thead className="bg-stone-50 text-left text-stone-600">
+                  <tr>
+                    <th className="px-3 py-2 font-medium">{t('unit.colName')}</th>
+                    <th className="hidden px-3 py-2 font-medium sm:table-cell">{t('unit.code')}</th>
+                    {unit.level === 'BANNER_COUNTY' ? (
+                      <th className="hidden px-3 py-2 font-medium sm:table-cell">{t('unit.subDistrict')}</th>
+                    ) : (
+                      <th className="px-3 py-2 text-right font-medium">{t('unit.communityCount')}</th>
+                    )}
+                    <th className="px-3 py-2 text-right font-medium">{unit.level === 'BANNER_COUNTY' ? t('unit.pilot') : t('unit.pilotCount')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {childUnits.rows.map((c) => (
+                    <tr key={c.id} className="border-t border-stone-100" data-testid="child-row">
+                      <td className="px-3 py-2">
+                        <Link href={`/units/${c.id}`} className="font-medium text-brand-700 hover:underline">
+                          {c.name}
+                        </Link>
+                        {unit.level === 'BANNER_COUNTY' && c.subDistrict ? <span className="block text-xs text-stone-500 sm:hidden">{c.subDistrict}</span> : null}
+                      </td>
+                      <td className="hidden px-3 py-2 tabular-nums text-stone-600 sm:table-cell">{c.code}</td>
+                      {unit.level === 'BANNER_COUNTY' ? (
+                        <td className="hidden px-3 py-2 text-stone-600 sm:table-cell">{c.subDistrict}</td>
+                      ) : (
+                        <td className="px-3 py-2 text-right tabular-nums">{c.communities}</td>
+                      )}
+                      <td className="px-3 py-2 text-right tabular-nums">
+                        {unit.level === 'BANNER_COUNTY' ? (c.pilot ? <Badge tone="brand">{c.pilot.batch}</Badge> : '—') : c.pilots}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          <Pagination t={t} page={childUnits.page} pageCount={childUnits.pageCount} total={childUnits.total} hrefFor={(page) => hrefWith(basePath, query, { page })} />
+        </section>
+      ) : null}
+    </div>
+  )
+}
+
+function childLevel(level: UnitDetail['level']) {
+  return childLevelOf(level) ?? 'COMMUNITY'
+}

@@ -1,0 +1,37 @@
+import Link from 'next/link'
+import type { Translate } from '@/lib/i18n'
+import type { UnitSummary } from '@/lib/server/org/queries'
+import { Badge, Card, EmptyState } from '@/components/ui/card'
+
+/** The volunteer's home, built for a phone: their community (or communities) and what they can do. */
+export function VolunteerHome({ t, userName, units }: { t: Translate; userName: string; units: UnitSummary[] }) {
+  return (
+    <div className="mx-auto max-w-md space-y-4">
+      <h1 className="text-xl font-semibold" data-testid="volunteer-greeting">
+        {t('volunteer.hello', { name: userName })}
+      </h1>
+      <section aria-labelledby="my-community" className="space-y-2">
+        <h2 id="my-community" className="text-sm font-medium text-stone-600">
+          {t('volunteer.myCommunity')}
+        </h2>
+        {units.map((u) => (
+          <Link key={u.id} href={`/units/${u.id}`} className="block">
+            <Card className="hover:border-brand-600">
+              <span className="text-lg font-medium" data-testid="volunteer-community">
+                {u.name}
+              </span>{' '}
+              {u.pilot ? <Badge tone="brand">{t('unit.pilot')}</Badge> : null}
+              {u.subDistrict ? <span className="block text-sm text-stone-500">{u.subDistrict}</span> : null}
+            </Card>
+          </Link>
+        ))}
+      </section>
+      <section aria-labelledby="my-tasks" className="space-y-2">
+        <h2 id="my-tasks" className="text-sm font-medium text-stone-600">
+          {t('volunteer.openTasks')}
+        </h2>
+        <EmptyState title={t('volunteer.noTasks')}>{t('volunteer.noTasksHint')}</EmptyState>
+      </section>
+    </div>
+  )
+}

@@ -1,0 +1,45 @@
+import Link from 'next/link'
+import type { Scope } from '@/lib/server/authz/scope'
+import { permissionsOfScope } from '@/lib/server/authz/scope'
+import type { Permission } from '@/lib/server/authz/permissions'
+import type { MessageKey, Translate } from '@/lib/i18n'
+import { LocaleSwitch } from './locale-switch'
+import { SignOutButton } from '@/components/auth/sign-out-button'
+
+/** Navigation entries and the permission each needs; the shell shows only what the caller may open. */
+const NAV: { href: string; label: MessageKey; needs: Permission | null }[] = [
+  { href: '/', label: 'nav.home', needs: null },
+  { href: '/units', label: 'nav.units', needs: 'org.browse' },
+  { href: '/account', label: 'nav.account', needs: null },
+]
+
+export function AppShell({ scope, t, children }: { scope: Scope; t: Translate; children: React.ReactNode }) {
+  const perms = permissionsOfScope(scope)
+  const items = NAV.filter((n) => n.needs === null || perms.has(n.needs))
+  return (
+    <div className="flex min-h-dvh flex-col">
+      <header className="sticky top-0 z-10 border-b border-stone-200 bg-white/95 backdrop-blur">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-2">
+          <Link href="/" className="font-semibold text-brand-700">
+            {t('app.name')}
+          </Link>
+          <nav aria-label={t('nav.label')} className="order-3 flex w-full gap-1 overflow-x-auto sm:order-none sm:w-auto">
+            {items.map((n) => (
+              <Link key={n.href} href={n.href} className="rounded-md px-3 py-1.5 text-sm text-stone-700 hover:bg-stone-100 whitespace-nowrap">
+                {t(n.label)}
+              </Link>
+            ))}
+          </nav>
+          <div className="ml-auto flex items-center gap-2">
+            <span className="hidden text-sm text-stone-600 sm:inline" data-testid="user-name">
+              {scope.userName}
+            </span>
+            <LocaleSwitch />
+            <SignOutButton />
+          </div>
+        </div>
+      </header>
+      <main className="mx-auto w-full max-w-6xl flex-1 px-4 py-4 sm:py-6">{children}</main>
+    </div>
+  )
+}

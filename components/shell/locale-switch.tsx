@@ -1,0 +1,31 @@
+'use client'
+import { useRouter } from 'next/navigation'
+import { useTransition } from 'react'
+import { setLocaleAction } from '@/app/actions'
+import { LOCALES, type Locale } from '@/lib/i18n'
+import { useI18n } from '@/lib/i18n/client'
+
+const LABEL: Record<Locale, string> = { 'zh-CN': '中文', en: 'EN' }
+
+export function LocaleSwitch() {
+  const { locale, t } = useI18n()
+  const router = useRouter()
+  const [pending, start] = useTransition()
+  return (
+    <div role="group" aria-label={t('shell.language')} className="flex rounded-md border border-stone-300 text-xs">
+      {LOCALES.map((l) => (
+        <button
+          key={l}
+          type="button"
+          disabled={pending}
+          aria-pressed={l === locale}
+          lang={l}
+          onClick={() => start(async () => { await setLocaleAction(l); router.refresh() })}
+          className={`px-2 py-1 min-h-8 ${l === locale ? 'bg-stone-800 text-white' : 'text-stone-700 hover:bg-stone-100'}`}
+        >
+          {LABEL[l]}
+        </button>
+      ))}
+    </div>
+  )
+}

@@ -1,0 +1,26 @@
+import next from 'eslint-config-next'
+import nextTs from 'eslint-config-next/typescript'
+
+const DB_IMPORTS = {
+  patterns: [
+    {
+      group: ['**/generated/prisma', '**/generated/prisma/*', '@prisma/client', '@prisma/client/*', '@prisma/adapter-pg', '@electric-sql/pglite', 'pglite-prisma-adapter', 'pg'],
+      message: 'Only the data access layer (lib/server/**) touches the database. Call a lib/server function that takes the caller\'s scope.',
+    },
+    {
+      group: ['@/lib/server/db', '**/lib/server/db'],
+      message: 'Only the data access layer (lib/server/**) may import the db client.',
+    },
+  ],
+}
+
+const config = [
+  { ignores: ['.next/**', 'node_modules/**', 'lib/server/generated/**', '.data/**', 'next-env.d.ts', 'test-results/**', 'playwright-report/**'] },
+  ...next,
+  ...nextTs,
+  // the DAL is the only code that imports the Prisma client (house rule 1); tests, factories and the
+  // seed may build data directly
+  { files: ['app/**', 'components/**', 'lib/**', 'proxy.ts'], ignores: ['lib/server/**'], rules: { 'no-restricted-imports': ['error', DB_IMPORTS] } },
+]
+
+export default config

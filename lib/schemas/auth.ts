@@ -1,0 +1,36 @@
+import { z } from 'zod'
+
+// Messages are i18n keys (lib/i18n); forms translate them for the field they belong to.
+export const ZPhone = z
+  .string({ error: 'validation.phone.required' })
+  .trim()
+  .regex(/^1[3-9]\d{9}$/, { error: 'validation.phone.format' })
+
+export const ZSignIn = z.object({
+  phone: ZPhone,
+  password: z.string({ error: 'validation.password.required' }).min(1, { error: 'validation.password.required' }).max(200),
+})
+export type TSignIn = z.infer<typeof ZSignIn>
+
+export const ZPassword = z
+  .string({ error: 'validation.password.required' })
+  .min(8, { error: 'validation.password.short' })
+  .max(72, { error: 'validation.password.long' })
+  .regex(/[A-Za-z]/, { error: 'validation.password.weak' })
+  .regex(/\d/, { error: 'validation.password.weak' })
+
+export const ZRegisterVolunteer = z
+  .object({
+    phone: ZPhone,
+    name: z
+      .string({ error: 'validation.name.required' })
+      .trim()
+      .min(2, { error: 'validation.name.short' })
+      .max(20, { error: 'validation.name.long' })
+      .regex(/^[\p{Script=Han}A-Za-z·• ]+$/u, { error: 'validation.name.chars' }),
+    password: ZPassword,
+    confirmPassword: z.string({ error: 'validation.confirm.required' }),
+    communityId: z.uuid({ error: 'validation.community.required' }),
+  })
+  .refine((v) => v.password === v.confirmPassword, { path: ['confirmPassword'], error: 'validation.confirm.mismatch' })
+export type TRegisterVolunteer = z.infer<typeof ZRegisterVolunteer>

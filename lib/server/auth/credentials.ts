@@ -1,0 +1,54 @@
+import 'server-only'
+import { db } from '../db'
+import { fail, ok, type Result } from '../result'
+import { ZSignIn } from '@/lib/schemas/auth'
+import { dummyPasswordHash, verifyPassword } from './password'
+
+export const MAX_FAILED_ATTEMPTS = 5
+export const LOCK_MINUTES = 15
+
+export type SignInError = 'INVALID' | 'LOCKED'
+
+/**
+ * Checks phone + password. Five wrong passwords in a row lock the account for 15 minutes; while
+ * locked even the right password is refused. An unknown phone, a wrong password and a deactivated
+ * account all answer INVALID so the form never tells which phone numbers exist.
+ */
+export async function verifyCredentials(input: unknown, now = new Date()): Promise<Result<{ userId: string }, SignInError>> {
+  const parsed = ZSignIn.safeParse(input)
+  if (!parsed.success) return fail('INVALID')
+  const { phone, password } = parsed.data
+  const prisma = await db()
+  const user = await prisma.user.findUnique({
+    where: { phone },
+    select: { id: true, passwordHash: true, active: true, lockedUntil: true },
+  })
+  if (!user) {
+    await verifyPassword(password, await dummyPasswordHash())
+    return fail('INVALID')
+  }
+  if (user.lockedUntil && user.lockedUntil > now) return fail('LOCKED')
+  const good = await verifyPassword(password, user.passwordHash)
+  if (!good) {
+    // atomic increment: concurrent wrong guesses all count
+    const after = await prisma.user.update({
+      where: { id: user.id },
+      data: { failedLoginCount: { increment: 1 } },
+      select: { failedLoginCount: true },
+    })
+    if (after.failedLoginCount >= MAX_FAILED_ATTEMPTS) {
+      await prisma.user.update({
+        where: { id: user.id },
+        data: { lockedUntil: new Date(now.getTime() + LOCK_MINUTES * 60_000), failedLoginCount: 0 },
+      })
+      return fail('LOCKED')
+    }
+    return fail('INVALID')
+  }
+  if (!user.active) return fail('INVALID')
+  await prisma.user.update({
+    where: { id: user.id },
+    data: { failedLoginCount: 0, lockedUntil: null, lastLoginAt: now },
+  })
+  return ok({ userId: user.id })
+}

@@ -1,0 +1,28 @@
+import 'server-only'
+import { getServerSession } from 'next-auth'
+import { notFound, redirect } from 'next/navigation'
+import { cache } from 'react'
+import { can, resolveScope, type Scope } from '../authz/scope'
+import type { Permission } from '../authz/permissions'
+import { authOptions } from './options'
+
+/** The signed-in caller's scope, once per request; null when signed out, expired or deactivated. */
+export const getScope = cache(async (): Promise<Scope | null> => {
+  const session = (await getServerSession(authOptions)) as { userId?: string } | null
+  if (!session?.userId) return null
+  return resolveScope(session.userId)
+})
+
+/** For pages and actions: signed-out callers go to the sign-in page. */
+export async function requireScope(): Promise<Scope> {
+  const scope = await getScope()
+  if (!scope) redirect('/login')
+  return scope
+}
+
+/** A page that needs a permission the caller lacks anywhere is "not found", like an out-of-scope record. */
+export async function requirePermission(permission: Permission): Promise<Scope> {
+  const scope = await requireScope()
+  if (!can(scope, permission)) notFound()
+  return scope
+}

@@ -1,0 +1,82 @@
+import 'server-only'
+import { db } from '../db'
+import type { OrgLevel, Role } from '../generated/prisma/enums'
+import { isWithin, minimalRoots, underAny } from './hierarchy'
+import { permissionsOf, type Permission } from './permissions'
+
+declare const SCOPE: unique symbol
+
+/**
+ * The caller's resolved scope: who they are and, per permission, the subtrees where they hold it.
+ * Only this module constructs one (the brand is not exported), so a DAL function that takes a
+ * Scope cannot be called without going through resolveScope.
+ */
+export type Scope = {
+  readonly [SCOPE]: true
+  readonly userId: string
+  readonly tenantId: string
+  readonly userName: string
+  readonly assignments: readonly ScopeAssignment[]
+}
+
+export type ScopeAssignment = {
+  readonly role: Role
+  readonly orgUnitId: string
+  readonly orgPath: string
+  readonly level: OrgLevel
+  readonly unitName: string
+}
+
+/** Loads an active user's roles; null when the user is missing or deactivated. */
+export async function resolveScope(userId: string): Promise<Scope | null> {
+  const prisma = await db()
+  const user = await prisma.user.findUnique({
+    where: { id: userId },
+    select: {
+      id: true,
+      tenantId: true,
+      name: true,
+      active: true,
+      roles: {
+        select: { role: true, orgUnitId: true, orgPath: true, orgUnit: { select: { level: true, name: true, tenantId: true } } },
+        orderBy: { orgPath: 'asc' },
+      },
+    },
+  })
+  if (!user || !user.active) return null
+  return {
+    userId: user.id,
+    tenantId: user.tenantId,
+    userName: user.name,
+    // a role held on another tenant's unit would be a data error; it grants nothing
+    assignments: user.roles
+      .filter((r) => r.orgUnit.tenantId === user.tenantId)
+      .map((r) => ({ role: r.role, orgUnitId: r.orgUnitId, orgPath: r.orgPath, level: r.orgUnit.level, unitName: r.orgUnit.name })),
+  } as unknown as Scope
+}
+
+/** Subtree roots where the scope holds `permission` (empty for an unknown permission). */
+export function rootsFor(scope: Scope, permission: Permission): string[] {
+  return minimalRoots(scope.assignments.filter((a) => permissionsOf(a.role).includes(permission)).map((a) => a.orgPath))
+}
+
+export function can(scope: Scope, permission: Permission): boolean {
+  return rootsFor(scope, permission).length > 0
+}
+
+/** Does the scope hold `permission` over the unit at `path`? */
+export function canAt(scope: Scope, permission: Permission, path: string): boolean {
+  return rootsFor(scope, permission).some((r) => isWithin(path, r))
+}
+
+export function permissionsOfScope(scope: Scope): Set<Permission> {
+  return new Set(scope.assignments.flatMap((a) => permissionsOf(a.role)))
+}
+
+/**
+ * The Prisma `where` that confines a query on OrgUnit to the caller's tenant and to the subtrees where
+ * they hold `permission`. Every scoped query spreads this: a row outside it is simply not found.
+ */
+export function unitScopeWhere(scope: Scope, permission: Permission) {
+  return { tenantId: scope.tenantId, ...underAny(rootsFor(scope, permission), 'path') }
+}

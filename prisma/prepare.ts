@@ -1,0 +1,34 @@
+// Runs before `npm run dev` and `npm start`: makes sure the secrets exist (generated on first run,
+// never committed), applies pending migrations, and seeds an empty database.
+import { spawnSync } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import fs from 'node:fs'
+
+const ENV_FILE = '.env'
+if (!fs.existsSync(ENV_FILE)) {
+  fs.writeFileSync(
+    ENV_FILE,
+    [
+      '# Generated on first run by prisma/prepare.ts. Not committed (.gitignore). See README.',
+      `NEXTAUTH_SECRET=${randomBytes(32).toString('base64url')}`,
+      '# take the origin from the request (any host/port); set NEXTAUTH_URL instead behind a fixed domain',
+      'AUTH_TRUST_HOST=true',
+      '# DATABASE_URL=postgresql://postgres@127.0.0.1:5432/ronghe   (unset: embedded PGlite in ./.data/pglite)',
+      '',
+    ].join('\n'),
+  )
+  console.log('已生成 .env（NEXTAUTH_SECRET）')
+}
+process.loadEnvFile(ENV_FILE)
+
+const migrate = spawnSync(process.execPath, ['prisma/migrator.mjs', 'deploy'], { stdio: 'inherit', env: process.env })
+if (migrate.status !== 0) process.exit(migrate.status ?? 1)
+
+const { db, disconnectDb } = await import('@/lib/server/db')
+const { seed, isEmpty } = await import('./seed')
+const prisma = await db()
+if (await isEmpty(prisma)) {
+  console.log('数据库为空，正在写入示例数据 …')
+  await seed(prisma)
+}
+await disconnectDb()
