@@ -32,3 +32,4 @@ if (await isEmpty(prisma)) {
   await seed(prisma)
 }
 await disconnectDb()
+process.exit(0) // pg pool timers would otherwise hold the process for seconds

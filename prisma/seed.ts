@@ -153,4 +153,5 @@ if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve('prisma/se
   const prisma = await db()
   await seed(prisma)
   await disconnectDb()
+  process.exit(0)
 }

@@ -13,22 +13,29 @@ export type Db = PrismaClient
  * PGlite is a single connection and must never open a data dir twice, hence the globalThis singleton
  * (it survives Next's hot reload).
  */
-async function createClient(): Promise<PrismaClient> {
+type Handle = { client: PrismaClient; close: () => Promise<void> }
+
+async function createClient(): Promise<Handle> {
   const url = process.env.DATABASE_URL ?? ''
   if (/^postgres(ql)?:\/\//.test(url)) {
     const { PrismaPg } = await import('@prisma/adapter-pg')
-    return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) }) })
+    const client = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) }) })
+    return { client, close: () => client.$disconnect() }
   }
   const { PGlite } = await import('@electric-sql/pglite')
   const { PrismaPGlite } = await import('pglite-prisma-adapter')
+  let pg: InstanceType<typeof PGlite>
   if (url === 'memory://') {
-    const pg = new PGlite()
+    pg = new PGlite()
     for (const sql of readMigrations()) await pg.exec(sql)
-    return new PrismaClient({ adapter: new PrismaPGlite(pg) })
+  } else {
+    const dir = url.replace(/^(file|pglite):/, '') || './.data/pglite'
+    fs.mkdirSync(dir, { recursive: true }) // PGlite does not mkdir -p
+    pg = new PGlite(dir)
   }
-  const dir = url.replace(/^(file|pglite):/, '') || './.data/pglite'
-  fs.mkdirSync(dir, { recursive: true }) // PGlite does not mkdir -p
-  return new PrismaClient({ adapter: new PrismaPGlite(new PGlite(dir)) })
+  const client = new PrismaClient({ adapter: new PrismaPGlite(pg) })
+  // closing PGlite flushes its data dir and releases it for the next process (seed → next dev)
+  return { client, close: async () => { await client.$disconnect(); if (!pg.closed) await pg.close() } }
 }
 
 /** migration.sql files in order; only the in-memory database applies them this way. */
@@ -42,14 +49,14 @@ function readMigrations(): string[] {
     .map((d) => fs.readFileSync(path.join(root, d, 'migration.sql'), 'utf8'))
 }
 
-const g = globalThis as unknown as { __ronghePrisma?: Promise<PrismaClient> }
+const g = globalThis as unknown as { __ronghePrisma?: Promise<Handle> }
 
-export function db(): Promise<PrismaClient> {
-  return (g.__ronghePrisma ??= createClient())
+export async function db(): Promise<PrismaClient> {
+  return (await (g.__ronghePrisma ??= createClient())).client
 }
 
 export async function disconnectDb(): Promise<void> {
   const p = g.__ronghePrisma
   g.__ronghePrisma = undefined
-  if (p) await (await p).$disconnect()
+  if (p) await (await p).close()
 }

@@ -2,13 +2,18 @@ import 'server-only'
 import type { NextAuthOptions } from 'next-auth'
 import CredentialsProvider from 'next-auth/providers/credentials'
 import { verifyCredentials } from './credentials'
+import { endSession, startSession } from './sessions'
 
-/** Sessions end after 30 minutes without a request; proxy.ts slides the expiry on every request. */
-export const SESSION_IDLE_SECONDS = 30 * 60
+/**
+ * The cookie is a next-auth JWT holding the user id and a server-side session id. The cookie lives at
+ * most 12 hours; the server ends the session much sooner: after 30 minutes idle or at sign-out
+ * (lib/server/auth/sessions.ts), so a stolen or resurrected cookie of an ended session is worthless.
+ */
+const COOKIE_MAX_AGE_SECONDS = 12 * 3600
 
 export const authOptions: NextAuthOptions = {
-  session: { strategy: 'jwt', maxAge: SESSION_IDLE_SECONDS, updateAge: 0 },
-  jwt: { maxAge: SESSION_IDLE_SECONDS },
+  session: { strategy: 'jwt', maxAge: COOKIE_MAX_AGE_SECONDS },
+  jwt: { maxAge: COOKIE_MAX_AGE_SECONDS },
   pages: { signIn: '/login', error: '/login' },
   providers: [
     CredentialsProvider({
@@ -18,18 +23,26 @@ export const authOptions: NextAuthOptions = {
         const r = await verifyCredentials(credentials)
         // the error code reaches the sign-in form as signIn()'s `error` (INVALID / LOCKED)
         if (!r.ok) throw new Error(r.error)
-        return { id: r.value.userId }
+        return { id: r.value.userId, sid: await startSession(r.value.userId) }
       },
     }),
   ],
   callbacks: {
     jwt({ token, user }) {
-      if (user) token.sub = user.id
+      if (user) {
+        token.sub = user.id
+        token.sid = (user as { sid?: string }).sid
+      }
       return token
     },
     session({ session, token }) {
-      // only the id travels; names, roles and scope are read fresh from the database per request
-      return { expires: session.expires, userId: token.sub } as typeof session
+      // only ids travel; names, roles and scope are read fresh from the database per request
+      return { expires: session.expires, userId: token.sub, sid: token.sid } as typeof session
+    },
+  },
+  events: {
+    async signOut({ token }) {
+      if (typeof token?.sid === 'string') await endSession(token.sid)
     },
   },
 }

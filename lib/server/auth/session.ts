@@ -5,11 +5,13 @@ import { cache } from 'react'
 import { can, resolveScope, type Scope } from '../authz/scope'
 import type { Permission } from '../authz/permissions'
 import { authOptions } from './options'
+import { touchSession } from './sessions'
 
 /** The signed-in caller's scope, once per request; null when signed out, expired or deactivated. */
 export const getScope = cache(async (): Promise<Scope | null> => {
-  const session = (await getServerSession(authOptions)) as { userId?: string } | null
-  if (!session?.userId) return null
+  const session = (await getServerSession(authOptions)) as { userId?: string; sid?: string } | null
+  if (!session?.userId || !session.sid) return null
+  if (!(await touchSession(session.sid, session.userId))) return null // idle > 30 min, or signed out
   return resolveScope(session.userId)
 })
 

@@ -1,0 +1,36 @@
+import 'server-only'
+import { db } from '../db'
+
+/** A session ends after this long without a request. */
+export const IDLE_MINUTES = 30
+/** lastSeenAt is written at most this often, so a busy user does not cost a write per request. */
+const TOUCH_EVERY_MS = 60_000
+
+export async function startSession(userId: string): Promise<string> {
+  const prisma = await db()
+  const s = await prisma.userSession.create({ data: { userId }, select: { id: true } })
+  return s.id
+}
+
+/**
+ * Is this session still alive? Alive = not revoked and seen within the idle window. Each check
+ * counts as activity and slides the window. A dead session stays dead.
+ */
+export async function touchSession(sessionId: string, userId: string, now = new Date()): Promise<boolean> {
+  const prisma = await db()
+  const idleSince = new Date(now.getTime() - IDLE_MINUTES * 60_000)
+  const s = await prisma.userSession.findFirst({
+    where: { id: sessionId, userId, revokedAt: null, lastSeenAt: { gt: idleSince } },
+    select: { lastSeenAt: true },
+  })
+  if (!s) return false
+  if (now.getTime() - s.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+    await prisma.userSession.updateMany({ where: { id: sessionId, revokedAt: null }, data: { lastSeenAt: now } })
+  }
+  return true
+}
+
+export async function endSession(sessionId: string, now = new Date()): Promise<void> {
+  const prisma = await db()
+  await prisma.userSession.updateMany({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: now } })
+}

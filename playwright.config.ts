@@ -1,0 +1,35 @@
+import { defineConfig, devices } from '@playwright/test'
+
+// e2e runs against `npm start` (production build) on a fresh embedded database in .data/e2e, so the
+// first-start path (migrate + seed) is exercised too. Debian's Chromium: never `playwright install`.
+const PORT = Number(process.env.E2E_PORT ?? 3100)
+const BASE = `http://127.0.0.1:${PORT}`
+
+export default defineConfig({
+  testDir: './tests/e2e',
+  workers: 1,
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  reporter: process.env.CI ? [['list']] : [['list']],
+  use: { baseURL: BASE, trace: 'retain-on-failure', locale: 'zh-CN' },
+  projects: [
+    {
+      name: 'chromium',
+      use: {
+        ...devices['Desktop Chrome'],
+        launchOptions: {
+          executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+          args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+        },
+      },
+    },
+  ],
+  webServer: {
+    command: `rm -rf .data/e2e && npm run start -- -p ${PORT} -H 127.0.0.1`,
+    url: `${BASE}/api/health`,
+    reuseExistingServer: false,
+    timeout: 180_000,
+    stdout: 'pipe',
+    env: { DATABASE_URL: 'file:./.data/e2e', NEXTAUTH_URL: BASE },
+  },
+})

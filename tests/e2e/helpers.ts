@@ -1,0 +1,22 @@
+import { expect, type Page } from '@playwright/test'
+
+export const DEMO_PASSWORD = 'Ronghe@2026'
+
+export async function signIn(page: Page, phone: string, password = DEMO_PASSWORD) {
+  await page.goto('/login')
+  await page.getByLabel('手机号').fill(phone)
+  await page.getByLabel('密码').fill(password)
+  await page.getByRole('button', { name: '登录' }).click()
+  await page.waitForURL((u) => u.pathname === '/')
+  await expect(page.getByRole('button', { name: '退出登录' })).toBeVisible()
+}
+
+/** The URL of a unit as found by someone allowed to see it (search page). */
+export async function unitUrl(page: Page, officialPhone: string, name: string) {
+  await signIn(page, officialPhone)
+  await page.goto(`/units?q=${encodeURIComponent(name)}`)
+  const href = await page.getByTestId('search-row').getByRole('link', { name, exact: true }).first().getAttribute('href')
+  await page.context().clearCookies()
+  expect(href).toMatch(/^\/units\/[0-9a-f-]{36}$/)
+  return href!
+}

@@ -1,0 +1,51 @@
+import { expect, test } from '@playwright/test'
+
+test('a volunteer self-registers, lands on their home, and can sign in again', async ({ page }) => {
+  const phone = `186${String(Date.now()).slice(-8)}`
+  await page.goto('/login')
+  await page.getByRole('link', { name: '志愿者注册' }).click()
+  await expect(page).toHaveURL(/\/register$/)
+
+  // bad input: field-level errors, nothing typed is lost
+  await page.getByLabel('手机号').fill('12345')
+  await page.getByLabel('姓名').fill('新志愿者')
+  await page.getByLabel('密码', { exact: true }).fill('short')
+  await page.getByLabel('确认密码').fill('other')
+  await page.getByRole('button', { name: '注册并登录' }).click()
+  await expect(page.getByText('请输入 11 位中国大陆手机号')).toBeVisible()
+  await expect(page.getByText('密码至少 8 位')).toBeVisible()
+  await expect(page.getByText('请从列表中选择所在社区')).toBeVisible()
+  await expect(page.getByLabel('姓名')).toHaveValue('新志愿者')
+
+  await page.getByLabel('手机号').fill(phone)
+  await page.getByLabel('密码', { exact: true }).fill('Volunteer2026')
+  await page.getByLabel('确认密码').fill('Volunteer2026')
+  await page.getByLabel('所在社区').fill('小街')
+  await page.getByRole('button', { name: /小街社区/ }).first().click()
+  await expect(page.getByTestId('community-chosen')).toContainText('小街社区')
+  await page.getByRole('button', { name: '注册并登录' }).click()
+
+  await page.waitForURL((u) => u.pathname === '/')
+  await expect(page.getByTestId('volunteer-greeting')).toContainText('新志愿者')
+  await expect(page.getByTestId('volunteer-community')).toHaveText('小街社区')
+
+  await page.getByRole('button', { name: '退出登录' }).click()
+  await expect(page.getByRole('button', { name: '登录' })).toBeVisible()
+  await page.getByLabel('手机号').fill(phone)
+  await page.getByLabel('密码').fill('Volunteer2026')
+  await page.getByRole('button', { name: '登录' }).click()
+  await expect(page.getByTestId('volunteer-community')).toHaveText('小街社区')
+
+  // the same phone cannot register twice
+  await page.getByRole('button', { name: '退出登录' }).click()
+  await expect(page.getByRole('button', { name: '登录' })).toBeVisible()
+  await page.goto('/register')
+  await page.getByLabel('手机号').fill(phone)
+  await page.getByLabel('姓名').fill('重复')
+  await page.getByLabel('密码', { exact: true }).fill('Volunteer2026')
+  await page.getByLabel('确认密码').fill('Volunteer2026')
+  await page.getByLabel('所在社区').fill('小街')
+  await page.getByRole('button', { name: /小街社区/ }).first().click()
+  await page.getByRole('button', { name: '注册并登录' }).click()
+  await expect(page.getByText('该手机号已注册，请直接登录')).toBeVisible()
+})

@@ -1,0 +1,90 @@
+import { expect, test } from '@playwright/test'
+import { signIn } from './helpers'
+
+// Each demo role signs in and lands on the home of its level.
+const OFFICIALS = [
+  { phone: '13900000001', who: '自治区 调度指导', unit: '内蒙古自治区', children: '通辽市' },
+  { phone: '13900000002', who: '通辽市 协调', unit: '通辽市', children: '科尔沁区' },
+  { phone: '13900000004', who: '科尔沁区 牵头', unit: '科尔沁区', children: '小街社区' },
+  { phone: '13900000101', who: '甘肃省 调度指导', unit: '甘肃省', children: '金昌市' },
+]
+const COMMUNITY_STAFF = [
+  { phone: '13900000005', who: '社区党组织书记' },
+  { phone: '13900000006', who: '专业社工' },
+  { phone: '13900000007', who: '社会组织' },
+]
+const VOLUNTEERS = [
+  { phone: '13900000008', who: '志愿服务队队长', name: '王建国' },
+  { phone: '13900000009', who: '志愿者', name: '赵丽娜' },
+]
+
+for (const o of OFFICIALS) {
+  test(`${o.who}: sees their unit and its child units`, async ({ page }) => {
+    await signIn(page, o.phone)
+    await expect(page.getByTestId('unit-name')).toHaveText(o.unit)
+    await expect(page.getByTestId('child-row').getByRole('link', { name: o.children, exact: true })).toBeVisible()
+    await expect(page.getByRole('link', { name: '单位查询' })).toBeVisible()
+  })
+}
+
+for (const s of COMMUNITY_STAFF) {
+  test(`小街社区 ${s.who}: sees their community with its pilot designation`, async ({ page }) => {
+    await signIn(page, s.phone)
+    await expect(page.getByTestId('unit-name')).toHaveText('小街社区')
+    await expect(page.getByText('试点信息')).toBeVisible()
+    await expect(page.getByText('团结街道')).toBeVisible()
+  })
+}
+
+for (const v of VOLUNTEERS) {
+  test(`${v.who}: gets the phone home of their community, without drill-down`, async ({ page }) => {
+    await signIn(page, v.phone)
+    await expect(page.getByTestId('volunteer-greeting')).toContainText(v.name)
+    await expect(page.getByTestId('volunteer-community')).toHaveText('小街社区')
+    await expect(page.getByRole('link', { name: '单位查询' })).toHaveCount(0)
+    const res = await page.goto('/units')
+    expect(res?.status()).toBe(404)
+  })
+}
+
+test('drill-down: region → league → banner → community', async ({ page }) => {
+  await signIn(page, '13900000001')
+  await page.getByTestId('child-row').getByRole('link', { name: '通辽市', exact: true }).click()
+  await expect(page.getByTestId('unit-name')).toHaveText('通辽市')
+  await page.getByTestId('child-row').getByRole('link', { name: '科尔沁区', exact: true }).click()
+  await expect(page.getByTestId('unit-name')).toHaveText('科尔沁区')
+  await page.getByPlaceholder('按名称、代码或街道搜索').fill('小街')
+  await page.getByRole('button', { name: '搜索' }).click()
+  await page.getByTestId('child-row').getByRole('link', { name: '小街社区', exact: true }).click()
+  await expect(page.getByTestId('unit-name')).toHaveText('小街社区')
+  // breadcrumb back up, within scope
+  await expect(page.getByRole('navigation', { name: '所在层级' }).getByRole('link', { name: '内蒙古自治区' })).toBeVisible()
+})
+
+test('signed-out visitors are sent to sign in; sign-out ends the session', async ({ page }) => {
+  await page.goto('/')
+  await expect(page).toHaveURL(/\/login$/)
+  await signIn(page, '13900000004')
+  const cookie = (await page.context().cookies()).find((c) => c.name.endsWith('next-auth.session-token'))
+  expect(cookie).toBeDefined()
+  await page.getByRole('button', { name: '退出登录' }).click()
+  await expect(page).toHaveURL(/\/login/)
+  await expect(page.getByRole('button', { name: '登录' })).toBeVisible()
+  await page.goto('/')
+  await expect(page).toHaveURL(/\/login$/)
+  // the old cookie, replayed, no longer opens anything: the session ended on the server
+  await page.context().addCookies([cookie!])
+  await page.goto('/')
+  await expect(page).toHaveURL(/\/login$/)
+})
+
+test('a wrong password gets a clear message', async ({ page }) => {
+  await page.goto('/login')
+  await page.getByLabel('手机号').fill('13900000010')
+  await page.getByLabel('密码').fill('wrong-password1')
+  await page.getByRole('button', { name: '登录' }).click()
+  await expect(page.getByText('手机号或密码错误。')).toBeVisible()
+  await page.getByLabel('手机号').fill('123')
+  await page.getByRole('button', { name: '登录' }).click()
+  await expect(page.getByText('请输入 11 位中国大陆手机号')).toBeVisible()
+})
