@@ -4,11 +4,14 @@ import path from 'node:path'
 const root = path.dirname(new URL(import.meta.url).pathname)
 // `server-only` throws outside React's server condition; tests run DAL code directly.
 const alias = { '@': root, 'server-only': path.join(root, 'node_modules/server-only/empty.js') }
-const pg = process.env.TEST_DATABASE_URL
+// PostgreSQL tests run when TEST_DATABASE_URL (or a postgresql:// DATABASE_URL) names a server
+const pg = process.env.TEST_DATABASE_URL ?? (/^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? '') ? process.env.DATABASE_URL : undefined)
 
 export default defineConfig({
   resolve: { alias },
   test: {
+    // CI also writes a JSON report (.ci/run prints one closing line over all runners)
+    reporters: process.env.CI ? ['default', ['json', { outputFile: 'reports/vitest.json' }]] : ['default'],
     projects: [
       { resolve: { alias }, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' } },
       {

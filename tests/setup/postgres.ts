@@ -1,11 +1,11 @@
 // Global setup of the `postgres` test project: creates a fresh database on the server named by
-// TEST_DATABASE_URL, applies the migrations with the real offline migrator, and drops it afterwards.
+// TEST_DATABASE_URL (or DATABASE_URL), applies the migrations with the real offline migrator, and drops it afterwards.
 import { execFileSync } from 'node:child_process'
 import pg from 'pg'
 import type { TestProject } from 'vitest/node'
 
 export default async function setup(project: TestProject) {
-  const base = new URL(process.env.TEST_DATABASE_URL!)
+  const base = new URL((process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL)!)
   const name = `ronghe_test_${process.pid}_${Date.now()}`
   const admin = new pg.Client({ connectionString: base.toString() })
   await admin.connect()
