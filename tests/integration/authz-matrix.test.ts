@@ -80,6 +80,16 @@ describe('deactivated users and users without roles', () => {
     expect((await searchUnits(none, '社区')).total).toBe(0)
   })
 
+  it('a role held at the wrong level grants nothing', async () => {
+    const { createUser } = await import('@/tests/factories/org')
+    const { resolveScope } = await import('@/lib/server/authz/scope')
+    const { prisma } = await import('./helpers')
+    const u = await createUser(await prisma(), { tenantId: t.tenant.id, name: '错位', roles: [{ role: 'VOLUNTEER', unit: t.leagueA }] })
+    const scope = (await resolveScope(u.id))!
+    expect(scope.assignments).toEqual([])
+    expect(await getUnit(scope, t.leagueA.id)).toEqual({ ok: false, error: 'NOT_FOUND' })
+  })
+
   it('a role at another tenant grants nothing', async () => {
     const { scope } = await userWith('REGION_OFFICIAL', t.region)
     const forged = { ...scope, tenantId: other.tenant.id } as typeof scope

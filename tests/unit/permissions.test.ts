@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { PERMISSIONS, ROLE_LEVEL, ROLE_PERMISSIONS, isPermission, permissionsOf } from '@/lib/server/authz/permissions'
+import { PERMISSIONS, ROLE_LEVEL, ROLE_PERMISSIONS, isPermission, permissionsOf, roleFitsLevel } from '@/lib/server/authz/permissions'
 import { can, canAt, rootsFor, type Scope } from '@/lib/server/authz/scope'
 import type { Role } from '@/lib/server/generated/prisma/enums'
 
@@ -36,6 +36,9 @@ describe('permissions table', () => {
     expect(ROLE_LEVEL.LEAGUE_OFFICIAL).toBe('LEAGUE_CITY')
     expect(ROLE_LEVEL.COUNTY_OFFICIAL).toBe('BANNER_COUNTY')
     expect(ROLE_LEVEL.VOLUNTEER).toBe('COMMUNITY')
+    expect(roleFitsLevel('COUNTY_OFFICIAL', 'BANNER_COUNTY')).toBe(true)
+    expect(roleFitsLevel('VOLUNTEER', 'LEAGUE_CITY')).toBe(false)
+    expect(roleFitsLevel('SUPERUSER', 'REGION')).toBe(false)
   })
 })
 

@@ -136,4 +136,8 @@ export const en: Record<keyof typeof zhCN, string> = {
   'notFound.title': 'Page not found',
   'notFound.body': 'The page does not exist or is outside your area.',
   'notFound.home': 'Back to home',
+
+  'error.title': 'Something went wrong',
+  'error.body': 'This page cannot be shown right now. Please try again in a moment.',
+  'error.retry': 'Try again',
 }

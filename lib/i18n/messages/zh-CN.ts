@@ -135,4 +135,8 @@ export const zhCN = {
   'notFound.title': '页面不存在',
   'notFound.body': '您访问的页面不存在，或不在您的权限范围内。',
   'notFound.home': '返回首页',
+
+  'error.title': '出错了',
+  'error.body': '页面暂时无法显示，请稍后重试。',
+  'error.retry': '重试',
 } as const

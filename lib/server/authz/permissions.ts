@@ -39,6 +39,10 @@ export const ROLE_LEVEL = {
   VOLUNTEER: 'COMMUNITY',
 } as const satisfies Record<Role, string>
 
+export function roleFitsLevel(role: string, level: string): boolean {
+  return Object.hasOwn(ROLE_LEVEL, role) && ROLE_LEVEL[role as Role] === level
+}
+
 export function permissionsOf(role: string): readonly Permission[] {
   return Object.hasOwn(ROLE_PERMISSIONS, role) ? ROLE_PERMISSIONS[role as Role] : []
 }

@@ -2,7 +2,7 @@ import 'server-only'
 import { db } from '../db'
 import type { OrgLevel, Role } from '../generated/prisma/enums'
 import { isWithin, minimalRoots, underAny } from './hierarchy'
-import { permissionsOf, type Permission } from './permissions'
+import { permissionsOf, roleFitsLevel, type Permission } from './permissions'
 
 declare const SCOPE: unique symbol
 
@@ -48,9 +48,10 @@ export async function resolveScope(userId: string): Promise<Scope | null> {
     userId: user.id,
     tenantId: user.tenantId,
     userName: user.name,
-    // a role held on another tenant's unit would be a data error; it grants nothing
+    // a role held on another tenant's unit, or at a level the role does not belong to (a volunteer
+    // "at" a league), would be a data error: it grants nothing
     assignments: user.roles
-      .filter((r) => r.orgUnit.tenantId === user.tenantId)
+      .filter((r) => r.orgUnit.tenantId === user.tenantId && roleFitsLevel(r.role, r.orgUnit.level))
       .map((r) => ({ role: r.role, orgUnitId: r.orgUnitId, orgPath: r.orgPath, level: r.orgUnit.level, unitName: r.orgUnit.name })),
   } as unknown as Scope
 }
