@@ -87,7 +87,7 @@ function describeStatus(r, list) {
   const h = r.history
   const lines = [`Migrations in prisma/migrations: ${names.length}`]
   if (!h) lines.push('Database schema is up to date.')
-  else if (h.tag === 'DatabaseIsBehind') lines.push(`Pending (not yet applied): ${h.unappliedMigrationNames.join(', ')}`)
+  else if (h.diagnostic === 'databaseIsBehind') lines.push(`Pending (not yet applied; run npm run db:migrate): ${h.unappliedMigrationNames.join(', ')}`)
   else lines.push(`History problem: ${JSON.stringify(h)}`)
   if (r.failedMigrationNames?.length) lines.push(`Failed: ${r.failedMigrationNames.join(', ')}`)
   if (r.editedMigrationNames?.length) lines.push(`Edited after apply: ${r.editedMigrationNames.join(', ')}`)

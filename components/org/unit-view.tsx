@@ -4,7 +4,7 @@ import type { ChildUnitRow, Page, UnitDetail } from '@/lib/server/org/queries'
 import type { TUnitListQuery } from '@/lib/schemas/org'
 import { Badge, Card, EmptyState, Stat } from '@/components/ui/card'
 import { Pagination } from '@/components/ui/pagination'
-import { buttonClass } from '@/components/ui/button'
+import { SearchForm } from '@/components/ui/search-form'
 import { childLevelOf } from '@/lib/server/authz/hierarchy'
 
 function hrefWith(base: string, q: TUnitListQuery, patch: Partial<TUnitListQuery>) {
@@ -97,28 +97,12 @@ export function UnitView({
           <h2 id="children-heading" className="text-lg font-semibold">
             {t('unit.children', { level: t(`level.${childLevel(unit.level)}`) })}
           </h2>
-          <form method="get" action={basePath} className="flex flex-wrap gap-2" role="search">
-            <input
-              type="search"
-              name="q"
-              defaultValue={query.q ?? ''}
-              placeholder={t('unit.searchChildren')}
-              aria-label={t('unit.searchChildren')}
-              className="min-h-10 flex-1 rounded-md border border-stone-300 bg-white px-3 py-2 text-base sm:max-w-xs"
-            />
-            <select
-              name="pilot"
-              defaultValue={query.pilot}
-              aria-label={t('unit.filterPilot')}
-              className="min-h-10 rounded-md border border-stone-300 bg-white px-2 text-sm"
-            >
+          <SearchForm action={basePath} q={query.q} placeholder={t('unit.searchChildren')} submitLabel={t('common.search')}>
+            <select name="pilot" defaultValue={query.pilot} aria-label={t('unit.filterPilot')} className="min-h-10 rounded-md border border-stone-300 bg-white px-2 text-sm">
               <option value="all">{t('unit.filterAll')}</option>
               <option value="pilot">{t('unit.filterPilotOnly')}</option>
             </select>
-            <button type="submit" className={buttonClass('secondary')}>
-              {t('common.search')}
-            </button>
-          </form>
+          </SearchForm>
           {childUnits.rows.length === 0 ? (
             <EmptyState title={query.q || query.pilot !== 'all' ? t('unit.noMatch') : t('unit.noChildren')} />
           ) : (

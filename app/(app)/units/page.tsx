@@ -6,7 +6,7 @@ import { ZUnitListQuery } from '@/lib/schemas/org'
 import { getT } from '@/lib/i18n/server'
 import { Badge, EmptyState } from '@/components/ui/card'
 import { Pagination } from '@/components/ui/pagination'
-import { buttonClass } from '@/components/ui/button'
+import { SearchForm } from '@/components/ui/search-form'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())('units.title') }
@@ -21,19 +21,7 @@ export default async function UnitsSearchPage({ searchParams }: { searchParams: 
   return (
     <div className="space-y-4">
       <h1 className="text-xl font-semibold">{t('units.title')}</h1>
-      <form method="get" className="flex gap-2" role="search">
-        <input
-          type="search"
-          name="q"
-          defaultValue={query.q ?? ''}
-          placeholder={t('units.placeholder')}
-          aria-label={t('units.placeholder')}
-          className="min-h-10 flex-1 rounded-md border border-stone-300 bg-white px-3 py-2 text-base sm:max-w-md"
-        />
-        <button type="submit" className={buttonClass('primary')}>
-          {t('common.search')}
-        </button>
-      </form>
+      <SearchForm q={query.q} placeholder={t('units.placeholder')} submitLabel={t('common.search')} />
       {!result ? (
         <p className="text-sm text-stone-600">{t('units.hint')}</p>
       ) : result.rows.length === 0 ? (
