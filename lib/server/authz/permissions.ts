@@ -11,20 +11,35 @@ export const PERMISSIONS = [
   'org.browse', //         open the child units of the subtree and drill down (officials, community staff)
   'org.manage', //         rename / move units, designate pilots
   'volunteer.home', //     the volunteer's phone home: own community, own teams and tasks
+  'need.read', //          read the needs list of the subtree (resident phones masked)
+  'need.record', //        record, edit, reject needs; see residents' phones unmasked
+  'need.resolve', //       mark a need resolved with its outcome and the beneficiary's rating
+  'resource.read', //      read the resources list (contacts masked)
+  'resource.manage', //    record and edit resources; see contacts unmasked
+  'service.read', //       read the service list
+  'service.manage', //     turn a need and chosen resources into a service item
+  'order.read', //         read dispatched orders
+  'order.dispatch', //     派单: dispatch an order for a service item
+  'order.claim', //        接单: claim or decline an order for a team one leads or works for
+  'task.read', //          read tasks
+  'task.manage', //        create tasks for claimed orders, check volunteers in and out
+  'task.signup', //        sign up for tasks, check oneself in and out with the task code
 ] as const
 
 export type Permission = (typeof PERMISSIONS)[number]
 
-/** role → permissions: the single table every check reads. */
+const OFFICIAL_READ = ['org.read', 'org.browse', 'need.read', 'resource.read', 'service.read', 'order.read', 'task.read'] as const
+
+/** role → permissions: the single table every check reads. Officials read; the community acts. */
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
-  REGION_OFFICIAL: ['org.read', 'org.browse', 'org.manage'],
-  LEAGUE_OFFICIAL: ['org.read', 'org.browse'],
-  COUNTY_OFFICIAL: ['org.read', 'org.browse'],
-  COMMUNITY_ADMIN: ['org.read', 'org.browse'],
-  SOCIAL_WORKER: ['org.read', 'org.browse'],
-  SOCIAL_ORG_STAFF: ['org.read', 'org.browse'],
-  TEAM_LEADER: ['org.read', 'volunteer.home'],
-  VOLUNTEER: ['org.read', 'volunteer.home'],
+  REGION_OFFICIAL: [...OFFICIAL_READ, 'org.manage'],
+  LEAGUE_OFFICIAL: [...OFFICIAL_READ],
+  COUNTY_OFFICIAL: [...OFFICIAL_READ],
+  COMMUNITY_ADMIN: [...OFFICIAL_READ, 'need.record', 'need.resolve', 'resource.manage', 'service.manage', 'order.dispatch', 'task.manage'],
+  SOCIAL_WORKER: [...OFFICIAL_READ, 'need.record', 'need.resolve', 'resource.manage', 'service.manage', 'task.manage'],
+  SOCIAL_ORG_STAFF: ['org.read', 'org.browse', 'service.read', 'order.read', 'order.claim', 'task.read', 'task.manage'],
+  TEAM_LEADER: ['org.read', 'volunteer.home', 'order.read', 'order.claim', 'task.read', 'task.manage', 'task.signup'],
+  VOLUNTEER: ['org.read', 'volunteer.home', 'task.read', 'task.signup'],
 }
 
 /** The org level at which each role may be held (a county official sits on a county, …). */

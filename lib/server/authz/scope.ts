@@ -81,3 +81,8 @@ export function permissionsOfScope(scope: Scope): Set<Permission> {
 export function unitScopeWhere(scope: Scope, permission: Permission) {
   return { tenantId: scope.tenantId, ...underAny(rootsFor(scope, permission), 'path') }
 }
+
+/** The same for every scoped row (carries tenantId and its unit's path as `orgPath`). */
+export function rowScopeWhere(scope: Scope, permission: Permission) {
+  return { tenantId: scope.tenantId, ...underAny(rootsFor(scope, permission), 'orgPath') }
+}

@@ -1,0 +1,135 @@
+import { z } from 'zod'
+
+// Forms and imports share these. Messages are i18n keys; see lib/i18n.
+export const TARGET_GROUPS = ['ELDERLY', 'CHILDREN', 'DISABLED', 'IN_DIFFICULTY', 'NEW_EMPLOYMENT', 'ALL_RESIDENTS'] as const
+export const NEED_SOURCES = ['VISIT', 'SURVEY', 'GRID_PATROL', 'HOTLINE', 'WALK_IN'] as const
+export const URGENCIES = ['LOW', 'NORMAL', 'HIGH', 'URGENT'] as const
+export const NEED_STATUSES = ['OPEN', 'MATCHED', 'DISPATCHED', 'IN_SERVICE', 'RESOLVED', 'CLOSED', 'REJECTED'] as const
+export const PROVIDER_KINDS = ['ENTERPRISE', 'HOSPITAL', 'SCHOOL', 'SHOP', 'PARTY_MEMBER', 'VOLUNTEER_TEAM', 'SOCIAL_ORG'] as const
+export const RESOURCE_TYPES = ['SERVICE', 'GOODS', 'FUNDS', 'VENUE', 'EXPERTISE'] as const
+
+/** Plain text: trimmed, bounded, and never markup (a "<script>" in a title is refused, not stored). */
+const text = (min: number, max: number, key: string) =>
+  z
+    .string({ error: `validation.${key}.required` })
+    .trim()
+    .min(1, { error: `validation.${key}.required` })
+    .min(min, { error: `validation.${key}.short`, abort: true })
+    .max(max, { error: `validation.${key}.long` })
+    .refine((v) => !/[<>]/.test(v), { error: 'validation.noMarkup' })
+
+const optionalText = (max: number, key: string) =>
+  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), text(1, max, key).optional())
+
+const int = (min: number, max: number, key: string) =>
+  z.coerce
+    .number({ error: `validation.${key}.number` })
+    .int({ error: `validation.${key}.number` })
+    .min(min, { error: `validation.${key}.min` })
+    .max(max, { error: `validation.${key}.max` })
+
+const phoneOptional = z.preprocess(
+  (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+  z.string().trim().regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, { error: 'validation.contactPhone.format' }).optional(),
+)
+
+const dateTime = (key: string) =>
+  z
+    .string({ error: `validation.${key}.required` })
+    .min(1, { error: `validation.${key}.required` })
+    .refine((v) => !Number.isNaN(Date.parse(v)), { error: `validation.${key}.required` })
+    .transform((v) => new Date(v))
+
+export const ZCreateNeed = z.object({
+  orgUnitId: z.uuid({ error: 'validation.community.required' }),
+  title: text(2, 60, 'title'),
+  description: text(1, 2000, 'description'),
+  categoryId: z.uuid({ error: 'validation.category.required' }),
+  targetGroup: z.enum(TARGET_GROUPS, { error: 'validation.targetGroup.required' }),
+  source: z.enum(NEED_SOURCES, { error: 'validation.source.required' }),
+  urgency: z.enum(URGENCIES, { error: 'validation.urgency.required' }),
+  peopleAffected: int(1, 100_000, 'peopleAffected'),
+  residentName: optionalText(20, 'residentName'),
+  residentPhone: phoneOptional,
+})
+export type TCreateNeed = z.infer<typeof ZCreateNeed>
+
+const dateOnly = z.preprocess((v) => (v === '' ? undefined : v), z.iso.date().optional().catch(undefined))
+
+export const ZNeedListQuery = z.object({
+  q: z.string().trim().max(50).optional().catch(undefined),
+  status: z.enum(NEED_STATUSES).optional().catch(undefined),
+  categoryId: z.uuid().optional().catch(undefined),
+  targetGroup: z.enum(TARGET_GROUPS).optional().catch(undefined),
+  urgency: z.enum(URGENCIES).optional().catch(undefined),
+  from: dateOnly,
+  to: dateOnly,
+  page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
+  pageSize: z.coerce.number().int().min(10).max(100).catch(20).default(20),
+})
+export type TNeedListQuery = z.infer<typeof ZNeedListQuery>
+
+export const ZRejectNeed = z.object({ reason: text(2, 200, 'reason') })
+
+export const ZResolveNeed = z.object({
+  outcome: text(2, 500, 'outcome'),
+  satisfaction: int(1, 5, 'satisfaction'),
+  satisfactionComment: optionalText(500, 'comment'),
+})
+
+export const ZCreateResource = z
+  .object({
+    orgUnitId: z.uuid({ error: 'validation.community.required' }),
+    providerName: text(2, 60, 'providerName'),
+    providerKind: z.enum(PROVIDER_KINDS, { error: 'validation.providerKind.required' }),
+    type: z.enum(RESOURCE_TYPES, { error: 'validation.resourceType.required' }),
+    categoryIds: z.array(z.uuid()).min(1, { error: 'validation.categories.required' }).max(20),
+    capacity: int(1, 1_000_000, 'capacity'),
+    availability: text(2, 100, 'availability'),
+    contactName: optionalText(20, 'contactName'),
+    contactPhone: phoneOptional,
+    description: optionalText(1000, 'description'),
+  })
+export type TCreateResource = z.infer<typeof ZCreateResource>
+
+export const ZResourceListQuery = z.object({
+  q: z.string().trim().max(50).optional().catch(undefined),
+  providerKind: z.enum(PROVIDER_KINDS).optional().catch(undefined),
+  type: z.enum(RESOURCE_TYPES).optional().catch(undefined),
+  categoryId: z.uuid().optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
+  pageSize: z.coerce.number().int().min(10).max(100).catch(20).default(20),
+})
+export type TResourceListQuery = z.infer<typeof ZResourceListQuery>
+
+export const ZCreateService = z.object({
+  needId: z.uuid(),
+  title: text(2, 60, 'title'),
+  description: text(1, 1000, 'description'),
+  resourceIds: z.array(z.uuid()).max(20).default([]),
+})
+
+export const ZDispatchOrder = z.object({
+  serviceItemId: z.uuid(),
+  teamId: z.preprocess((v) => (v === '' || v === 'OPEN' ? null : v), z.uuid({ error: 'validation.team.required' }).nullable()),
+  note: optionalText(200, 'note'),
+})
+
+export const ZDeclineOrder = z.object({ teamId: z.uuid(), reason: text(2, 200, 'reason') })
+
+export const ZCreateTask = z
+  .object({
+    orderId: z.uuid(),
+    title: text(2, 60, 'title'),
+    startsAt: dateTime('startsAt'),
+    endsAt: dateTime('endsAt'),
+    place: text(2, 100, 'place'),
+    slots: int(1, 500, 'slots'),
+    skills: optionalText(100, 'skills'),
+    signupDeadline: dateTime('signupDeadline'),
+  })
+  .refine((v) => v.endsAt > v.startsAt, { path: ['endsAt'], error: 'validation.endsAt.beforeStart' })
+  .refine((v) => v.signupDeadline <= v.startsAt, { path: ['signupDeadline'], error: 'validation.signupDeadline.afterStart' })
+export type TCreateTask = z.infer<typeof ZCreateTask>
+
+export const ZCheckinCode = z.string().trim().regex(/^\d{6}$/, { error: 'validation.checkinCode.format' })

@@ -1,0 +1,100 @@
+import 'server-only'
+import { db } from '../db'
+import type { Prisma } from '../generated/prisma/client'
+import { canAt, rowScopeWhere, type Scope } from '../authz/scope'
+import { fail, ok, type Result } from '../result'
+import { zodFieldErrors } from '../validation'
+import { maskPhone } from '@/lib/mask'
+import { ZCreateResource, type TResourceListQuery } from '@/lib/schemas/workflow'
+import { actingCommunity, paged, type Paged } from './common'
+
+export async function createResource(scope: Scope, input: unknown): Promise<Result<{ id: string }, 'INVALID'>> {
+  const parsed = ZCreateResource.safeParse(input)
+  if (!parsed.success) return fail('INVALID', zodFieldErrors(parsed.error))
+  const d = parsed.data
+  const community = await actingCommunity(scope, 'resource.manage', d.orgUnitId)
+  if (!community) return fail('INVALID', { orgUnitId: 'validation.community.required' })
+  const prisma = await db()
+  const ids = [...new Set(d.categoryIds)]
+  const known = await prisma.serviceCategory.count({ where: { id: { in: ids }, tenantId: scope.tenantId, active: true } })
+  if (known !== ids.length) return fail('INVALID', { categoryIds: 'validation.categories.required' })
+  const r = await prisma.resource.create({
+    data: {
+      tenantId: scope.tenantId,
+      orgUnitId: community.id,
+      orgPath: community.path,
+      providerName: d.providerName,
+      providerKind: d.providerKind,
+      type: d.type,
+      categoryIds: ids,
+      capacity: d.capacity,
+      availability: d.availability,
+      contactName: d.contactName ?? null,
+      contactPhone: d.contactPhone ?? null,
+      description: d.description ?? null,
+      createdById: scope.userId,
+    },
+    select: { id: true },
+  })
+  return ok(r)
+}
+
+const RESOURCE_SELECT = {
+  id: true,
+  providerName: true,
+  providerKind: true,
+  type: true,
+  categoryIds: true,
+  capacity: true,
+  availability: true,
+  contactName: true,
+  contactPhone: true,
+  description: true,
+  active: true,
+  createdAt: true,
+  orgPath: true,
+  orgUnit: { select: { id: true, name: true } },
+} as const satisfies Prisma.ResourceSelect
+
+type ResourceRow = Prisma.ResourceGetPayload<{ select: typeof RESOURCE_SELECT }>
+
+/** Contacts unmasked only for those who manage resources of that community. */
+export function toResourceDto(scope: Scope, r: ResourceRow, categoryNames: Map<string, string>) {
+  const full = canAt(scope, 'resource.manage', r.orgPath)
+  const { orgPath, categoryIds, ...rest } = r
+  void orgPath
+  return {
+    ...rest,
+    categories: categoryIds.map((id) => categoryNames.get(id)).filter((x): x is string => !!x),
+    contactPhone: full ? r.contactPhone : maskPhone(r.contactPhone),
+    community: r.orgUnit,
+  }
+}
+export type ResourceDto = ReturnType<typeof toResourceDto>
+
+export async function categoryNames(tenantId: string) {
+  const prisma = await db()
+  const rows = await prisma.serviceCategory.findMany({ where: { tenantId }, select: { id: true, name: true } })
+  return new Map(rows.map((c) => [c.id, c.name]))
+}
+
+export function resourceListWhere(scope: Scope, q: TResourceListQuery): Prisma.ResourceWhereInput {
+  return {
+    ...rowScopeWhere(scope, 'resource.read'),
+    ...(q.providerKind ? { providerKind: q.providerKind } : {}),
+    ...(q.type ? { type: q.type } : {}),
+    ...(q.categoryId ? { categoryIds: { has: q.categoryId } } : {}),
+    ...(q.q ? { AND: [{ OR: [{ providerName: { contains: q.q } }, { availability: { contains: q.q } }, { description: { contains: q.q } }] }] } : {}),
+  }
+}
+
+export async function listResources(scope: Scope, q: TResourceListQuery): Promise<Paged<ResourceDto>> {
+  const prisma = await db()
+  const where = resourceListWhere(scope, q)
+  const [total, rows, names] = await Promise.all([
+    prisma.resource.count({ where }),
+    prisma.resource.findMany({ where, select: RESOURCE_SELECT, orderBy: [{ createdAt: 'desc' }, { id: 'asc' }], skip: (q.page - 1) * q.pageSize, take: q.pageSize }),
+    categoryNames(scope.tenantId),
+  ])
+  return paged(rows.map((r) => toResourceDto(scope, r, names)), total, q.page, q.pageSize)
+}

@@ -1,0 +1,121 @@
+import 'server-only'
+import { db } from '../db'
+import type { Prisma } from '../generated/prisma/client'
+import { idsOnPath } from '../authz/hierarchy'
+import { rowScopeWhere, type Scope } from '../authz/scope'
+import { fail, ok, type Result } from '../result'
+import { zodFieldErrors } from '../validation'
+import { ZCreateService } from '@/lib/schemas/workflow'
+import { maskPhone } from '@/lib/mask'
+import { moveNeed } from './needs'
+import { paged, recordChange, type Paged } from './common'
+
+export type MatchReason = 'sameCommunity' | 'sameCounty' | 'sameLeague'
+export type Suggestion = {
+  kind: 'resource' | 'team'
+  id: string
+  name: string
+  community: string
+  capacity: number | null
+  availability: string | null
+  contactPhone: string | null
+  score: number
+  reason: MatchReason
+}
+
+/**
+ * Suggests resources and teams for a need: resources that serve the need's category, from the same
+ * community first, then the same banner/county, then the same league, with capacity left; and the
+ * teams of the community. Ranked by distance, then capacity. Resources of neighbouring communities are
+ * offered to the whole area on purpose (that is what the resources list is for); their contacts stay masked.
+ */
+export async function suggestMatches(scope: Scope, needId: string): Promise<Result<Suggestion[], 'NOT_FOUND'>> {
+  const prisma = await db()
+  const need = await prisma.need.findFirst({ where: { id: needId, ...rowScopeWhere(scope, 'service.manage') }, select: { orgPath: true, categoryId: true, orgUnitId: true } })
+  if (!need) return fail('NOT_FOUND')
+  const [, leagueId, countyId] = idsOnPath(need.orgPath)
+  const leaguePath = `/${idsOnPath(need.orgPath)[0]}/${leagueId}/`
+  const [resources, teams] = await Promise.all([
+    prisma.resource.findMany({
+      where: { tenantId: scope.tenantId, active: true, capacity: { gt: 0 }, categoryIds: { has: need.categoryId }, orgPath: { startsWith: leaguePath } },
+      select: { id: true, providerName: true, capacity: true, availability: true, contactPhone: true, orgPath: true, orgUnit: { select: { name: true } } },
+      take: 200,
+    }),
+    prisma.team.findMany({ where: { orgUnitId: need.orgUnitId }, select: { id: true, name: true, orgUnit: { select: { name: true } }, _count: { select: { members: true } } } }),
+  ])
+  const reasonOf = (path: string): MatchReason => (path === need.orgPath ? 'sameCommunity' : idsOnPath(path)[2] === countyId ? 'sameCounty' : 'sameLeague')
+  const rank: Record<MatchReason, number> = { sameCommunity: 3, sameCounty: 2, sameLeague: 1 }
+  const out: Suggestion[] = [
+    ...resources.map((r) => {
+      const reason = reasonOf(r.orgPath)
+      return {
+        kind: 'resource' as const, id: r.id, name: r.providerName, community: r.orgUnit.name, capacity: r.capacity, availability: r.availability,
+        contactPhone: reason === 'sameCommunity' ? r.contactPhone : maskPhone(r.contactPhone), score: rank[reason] * 1_000_000 + Math.min(r.capacity, 999_999), reason,
+      }
+    }),
+    ...teams.map((t) => ({
+      kind: 'team' as const, id: t.id, name: t.name, community: t.orgUnit.name, capacity: t._count.members, availability: null, contactPhone: null,
+      score: rank.sameCommunity * 1_000_000 + t._count.members, reason: 'sameCommunity' as const,
+    })),
+  ]
+  return ok(out.sort((a, b) => b.score - a.score || a.name.localeCompare(b.name, 'zh-CN')).slice(0, 30))
+}
+
+/** Turns a need and chosen resources into a published service item; the need becomes MATCHED. */
+export async function createServiceItem(scope: Scope, input: unknown): Promise<Result<{ id: string }, 'INVALID' | 'NOT_FOUND' | 'STATE'>> {
+  const parsed = ZCreateService.safeParse(input)
+  if (!parsed.success) return fail('INVALID', zodFieldErrors(parsed.error))
+  const d = parsed.data
+  const prisma = await db()
+  const need = await prisma.need.findFirst({ where: { id: d.needId, ...rowScopeWhere(scope, 'service.manage') }, select: { id: true, orgUnitId: true, orgPath: true, categoryId: true, status: true } })
+  if (!need) return fail('NOT_FOUND')
+  if (need.status !== 'OPEN') return fail('STATE')
+  const leaguePath = `/${idsOnPath(need.orgPath).slice(0, 2).join('/')}/`
+  const found = await prisma.resource.count({ where: { id: { in: d.resourceIds }, tenantId: scope.tenantId, orgPath: { startsWith: leaguePath } } })
+  if (found !== new Set(d.resourceIds).size) return fail('INVALID', { resourceIds: 'validation.resources.unknown' })
+  return prisma.$transaction(async (tx) => {
+    if (!(await moveNeed(tx, scope, need.id, 'MATCHED'))) return fail('STATE')
+    const s = await tx.serviceItem.create({
+      data: {
+        tenantId: scope.tenantId, orgUnitId: need.orgUnitId, orgPath: need.orgPath, needId: need.id, categoryId: need.categoryId, title: d.title, description: d.description, createdById: scope.userId,
+        resources: { create: [...new Set(d.resourceIds)].map((resourceId) => ({ resourceId })) },
+      },
+      select: { id: true },
+    })
+    await recordChange(tx, scope, { entity: 'ServiceItem', entityId: s.id, orgPath: need.orgPath, from: null, to: 'PUBLISHED' })
+    return ok(s)
+  })
+}
+
+/** The community's published menu of services (service.read over the subtree). */
+export async function listServiceItems(scope: Scope, q: { page: number; pageSize: number; q?: string }): Promise<Paged<ServiceItemDto>> {
+  const prisma = await db()
+  const where = { ...rowScopeWhere(scope, 'service.read'), ...(q.q ? { AND: [{ OR: [{ title: { contains: q.q } }, { description: { contains: q.q } }] }] } : {}) }
+  const [total, rows] = await Promise.all([
+    prisma.serviceItem.count({ where }),
+    prisma.serviceItem.findMany({ where, select: SERVICE_SELECT, orderBy: [{ createdAt: 'desc' }, { id: 'asc' }], skip: (q.page - 1) * q.pageSize, take: q.pageSize }),
+  ])
+  return paged(rows.map(toServiceDto), total, q.page, q.pageSize)
+}
+
+const SERVICE_SELECT = {
+  id: true, title: true, description: true, status: true, createdAt: true, needId: true,
+  need: { select: { title: true, status: true } },
+  category: { select: { name: true } },
+  orgUnit: { select: { id: true, name: true } },
+  resources: { select: { resource: { select: { id: true, providerName: true } } } },
+  orders: { select: { id: true, status: true }, orderBy: { dispatchedAt: 'desc' } },
+} as const satisfies Prisma.ServiceItemSelect
+
+type ServiceRow = Prisma.ServiceItemGetPayload<{ select: typeof SERVICE_SELECT }>
+function toServiceDto(s: ServiceRow) {
+  return { ...s, resources: s.resources.map((x) => x.resource) }
+}
+export type ServiceItemDto = ReturnType<typeof toServiceDto>
+
+export async function getServiceItem(scope: Scope, id: string) {
+  const prisma = await db()
+  const s = await prisma.serviceItem.findFirst({ where: { id, ...rowScopeWhere(scope, 'service.read') }, select: SERVICE_SELECT })
+  if (!s) return fail('NOT_FOUND')
+  return ok(toServiceDto(s))
+}

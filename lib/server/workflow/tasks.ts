@@ -1,0 +1,222 @@
+import 'server-only'
+import { randomInt } from 'node:crypto'
+import { db } from '../db'
+import type { Prisma } from '../generated/prisma/client'
+import { canAt, rowScopeWhere, type Scope } from '../authz/scope'
+import { fail, ok, type Result } from '../result'
+import { zodFieldErrors } from '../validation'
+import { maskPhone } from '@/lib/mask'
+import { ZCheckinCode, ZCreateTask } from '@/lib/schemas/workflow'
+import { claimableTeams } from './orders'
+import { moveNeed } from './needs'
+import { notify, recordChange, type Tx } from './common'
+
+// Sign-ups queue on the task's row lock; give a burst of hundreds room to wait for a connection.
+const SIGNUP_TX = { maxWait: 60_000, timeout: 60_000 } as const
+
+/** May the caller run this order's tasks? Community staff (service.manage) or the claiming team's leader/staff. */
+async function canRunOrder(scope: Scope, order: { orgPath: string; claimedByTeamId: string | null }) {
+  if (!canAt(scope, 'task.manage', order.orgPath)) return false
+  if (canAt(scope, 'service.manage', order.orgPath)) return true
+  return (await claimableTeams(scope)).some((t) => t.id === order.claimedByTeamId)
+}
+
+/** A claimed order becomes tasks: time window, place, slots, skills, sign-up deadline. */
+export async function createTask(scope: Scope, input: unknown): Promise<Result<{ id: string; checkinCode: string }, 'INVALID' | 'NOT_FOUND' | 'STATE'>> {
+  const parsed = ZCreateTask.safeParse(input)
+  if (!parsed.success) return fail('INVALID', zodFieldErrors(parsed.error))
+  const d = parsed.data
+  const prisma = await db()
+  const order = await prisma.order.findFirst({
+    where: { id: d.orderId, ...rowScopeWhere(scope, 'task.manage') },
+    select: { id: true, status: true, orgPath: true, orgUnitId: true, claimedByTeamId: true },
+  })
+  if (!order || !(await canRunOrder(scope, order))) return fail('NOT_FOUND')
+  if (order.status !== 'CLAIMED') return fail('STATE')
+  const checkinCode = String(randomInt(0, 1_000_000)).padStart(6, '0')
+  const t = await prisma.$transaction(async (tx) => {
+    const task = await tx.task.create({
+      data: {
+        tenantId: scope.tenantId, orgUnitId: order.orgUnitId, orgPath: order.orgPath, orderId: order.id, title: d.title, startsAt: d.startsAt, endsAt: d.endsAt,
+        place: d.place, slots: d.slots, skills: d.skills ?? null, signupDeadline: d.signupDeadline, checkinCode, createdById: scope.userId,
+      },
+      select: { id: true },
+    })
+    await recordChange(tx, scope, { entity: 'Task', entityId: task.id, orgPath: order.orgPath, from: null, to: 'OPEN' })
+    return task
+  })
+  return ok({ id: t.id, checkinCode })
+}
+
+async function lockTask(tx: Tx, taskId: string) {
+  // serializes sign-ups, cancellations and promotions of one task (a no-op on single-connection PGlite)
+  await tx.$queryRaw`SELECT id FROM "Task" WHERE id = ${taskId} FOR UPDATE`
+}
+
+export type SignupOutcome = 'CONFIRMED' | 'WAITLISTED'
+
+/**
+ * Sign up for a task. A slot is taken only by the conditional UPDATE (taken < slots), under the task's
+ * row lock, so a task is never overbooked; when it is full the volunteer joins the waitlist.
+ */
+export async function signUp(scope: Scope, taskId: string, now = new Date()): Promise<Result<{ status: SignupOutcome }, 'NOT_FOUND' | 'CLOSED' | 'ALREADY'>> {
+  const prisma = await db()
+  const task = await prisma.task.findFirst({ where: { id: taskId, ...rowScopeWhere(scope, 'task.signup') }, select: { id: true, title: true, orgPath: true } })
+  if (!task) return fail('NOT_FOUND')
+  return prisma.$transaction(async (tx) => {
+    await lockTask(tx, taskId)
+    const fresh = await tx.task.findUniqueOrThrow({ where: { id: taskId }, select: { status: true, signupDeadline: true } })
+    if (fresh.status !== 'OPEN' || fresh.signupDeadline <= now) return fail('CLOSED')
+    const existing = await tx.taskSignup.findUnique({ where: { taskId_userId: { taskId, userId: scope.userId } }, select: { id: true, status: true } })
+    if (existing && existing.status !== 'CANCELLED') return fail('ALREADY')
+    const took = await tx.$executeRaw`UPDATE "Task" SET "taken" = "taken" + 1, "updatedAt" = now() WHERE "id" = ${taskId} AND "taken" < "slots" AND "status" = 'OPEN'::"TaskStatus"`
+    const status: SignupOutcome = took === 1 ? 'CONFIRMED' : 'WAITLISTED'
+    const row = existing
+      ? await tx.taskSignup.update({ where: { id: existing.id }, data: { status, createdAt: now, checkInAt: null, checkOutAt: null, minutes: null }, select: { id: true } })
+      : await tx.taskSignup.create({ data: { taskId, userId: scope.userId, status, createdAt: now }, select: { id: true } })
+    await recordChange(tx, scope, { entity: 'TaskSignup', entityId: row.id, orgPath: task.orgPath, from: existing?.status ?? null, to: status })
+    await notify(tx, [scope.userId], status === 'CONFIRMED' ? 'notify.signupConfirmed' : 'notify.signupWaitlisted', { title: task.title }, `/tasks/${taskId}`)
+    return ok({ status })
+  }, SIGNUP_TX)
+}
+
+/** Cancel before the deadline; a confirmed place goes to the first on the waitlist, who is told. */
+export async function cancelSignup(scope: Scope, taskId: string, now = new Date()): Promise<Result<{ promotedUserId: string | null }, 'NOT_FOUND' | 'CLOSED'>> {
+  const prisma = await db()
+  const task = await prisma.task.findFirst({ where: { id: taskId, ...rowScopeWhere(scope, 'task.signup') }, select: { id: true, title: true, orgPath: true } })
+  if (!task) return fail('NOT_FOUND')
+  return prisma.$transaction(async (tx) => {
+    await lockTask(tx, taskId)
+    const fresh = await tx.task.findUniqueOrThrow({ where: { id: taskId }, select: { signupDeadline: true } })
+    if (fresh.signupDeadline <= now) return fail('CLOSED')
+    const mine = await tx.taskSignup.findUnique({ where: { taskId_userId: { taskId, userId: scope.userId } }, select: { id: true, status: true } })
+    if (!mine || mine.status === 'CANCELLED') return fail('NOT_FOUND')
+    await tx.taskSignup.update({ where: { id: mine.id }, data: { status: 'CANCELLED' } })
+    await recordChange(tx, scope, { entity: 'TaskSignup', entityId: mine.id, orgPath: task.orgPath, from: mine.status, to: 'CANCELLED' })
+    if (mine.status !== 'CONFIRMED') return ok({ promotedUserId: null })
+    const next = await tx.taskSignup.findFirst({ where: { taskId, status: 'WAITLISTED' }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], select: { id: true, userId: true } })
+    if (!next) {
+      await tx.task.update({ where: { id: taskId }, data: { taken: { decrement: 1 } } })
+      return ok({ promotedUserId: null })
+    }
+    // the freed slot passes straight to the first waitlisted volunteer: `taken` is unchanged
+    await tx.taskSignup.update({ where: { id: next.id }, data: { status: 'CONFIRMED' } })
+    await recordChange(tx, scope, { entity: 'TaskSignup', entityId: next.id, orgPath: task.orgPath, from: 'WAITLISTED', to: 'CONFIRMED', note: 'promoted' })
+    await notify(tx, [next.userId], 'notify.signupPromoted', { title: task.title }, `/tasks/${taskId}`)
+    return ok({ promotedUserId: next.userId })
+  }, SIGNUP_TX)
+}
+
+type CheckError = 'NOT_FOUND' | 'INVALID' | 'STATE'
+
+async function checkTarget(scope: Scope, taskId: string, volunteerId: string | null, code: string | null) {
+  const prisma = await db()
+  if (volunteerId) {
+    // staff check a volunteer in/out: community staff or the claiming team's leader/staff
+    const task = await prisma.task.findFirst({ where: { id: taskId, ...rowScopeWhere(scope, 'task.manage') }, select: { id: true, orgPath: true, order: { select: { orgPath: true, claimedByTeamId: true, serviceItem: { select: { needId: true } } } } } })
+    if (!task || !(await canRunOrder(scope, task.order))) return null
+    return { task, userId: volunteerId }
+  }
+  const task = await prisma.task.findFirst({ where: { id: taskId, ...rowScopeWhere(scope, 'task.signup') }, select: { id: true, orgPath: true, checkinCode: true, order: { select: { serviceItem: { select: { needId: true } } } } } })
+  if (!task) return null
+  if (!ZCheckinCode.safeParse(code).success || task.checkinCode !== code) return 'BAD_CODE' as const
+  return { task, userId: scope.userId }
+}
+
+/** Check-in: by staff for a volunteer, or by the volunteer with the task's code. The need goes IN_SERVICE. */
+export async function checkIn(scope: Scope, taskId: string, by: { volunteerId: string } | { code: string }, now = new Date()): Promise<Result<null, CheckError>> {
+  const t = await checkTarget(scope, taskId, 'volunteerId' in by ? by.volunteerId : null, 'code' in by ? by.code : null)
+  if (!t) return fail('NOT_FOUND')
+  if (t === 'BAD_CODE') return fail('INVALID', { code: 'validation.checkinCode.wrong' })
+  const prisma = await db()
+  return prisma.$transaction(async (tx) => {
+    const s = await tx.taskSignup.findUnique({ where: { taskId_userId: { taskId, userId: t.userId } }, select: { id: true } })
+    const n = s ? await tx.taskSignup.updateMany({ where: { id: s.id, status: 'CONFIRMED', checkInAt: null }, data: { checkInAt: now } }) : { count: 0 }
+    if (!s || n.count !== 1) return fail('STATE')
+    await recordChange(tx, scope, { entity: 'TaskSignup', entityId: s.id, orgPath: t.task.orgPath, from: 'CONFIRMED', to: 'CHECKED_IN' })
+    const need = await tx.need.findUnique({ where: { id: t.task.order.serviceItem.needId }, select: { status: true } })
+    if (need?.status === 'DISPATCHED') await moveNeed(tx, scope, t.task.order.serviceItem.needId, 'IN_SERVICE')
+    return ok(null)
+  })
+}
+
+/** Check-out: service minutes = check-out − check-in, credited to the volunteer. */
+export async function checkOut(scope: Scope, taskId: string, by: { volunteerId: string } | { code: string }, now = new Date()): Promise<Result<{ minutes: number }, CheckError>> {
+  const t = await checkTarget(scope, taskId, 'volunteerId' in by ? by.volunteerId : null, 'code' in by ? by.code : null)
+  if (!t) return fail('NOT_FOUND')
+  if (t === 'BAD_CODE') return fail('INVALID', { code: 'validation.checkinCode.wrong' })
+  const prisma = await db()
+  return prisma.$transaction(async (tx) => {
+    const s = await tx.taskSignup.findUnique({ where: { taskId_userId: { taskId, userId: t.userId } }, select: { id: true, status: true, checkInAt: true, checkOutAt: true } })
+    if (!s || s.status !== 'CONFIRMED' || !s.checkInAt || s.checkOutAt) return fail('STATE')
+    const minutes = Math.max(0, Math.floor((now.getTime() - s.checkInAt.getTime()) / 60_000))
+    const n = await tx.taskSignup.updateMany({ where: { id: s.id, checkOutAt: null }, data: { checkOutAt: now, minutes } })
+    if (n.count !== 1) return fail('STATE')
+    await recordChange(tx, scope, { entity: 'TaskSignup', entityId: s.id, orgPath: t.task.orgPath, from: 'CHECKED_IN', to: 'CHECKED_OUT', note: `${minutes}` })
+    return ok({ minutes })
+  })
+}
+
+/** A volunteer's credited service time (minutes) from checked-out tasks. */
+export async function serviceMinutesOf(scope: Scope) {
+  const prisma = await db()
+  const r = await prisma.taskSignup.aggregate({ where: { userId: scope.userId, checkOutAt: { not: null } }, _sum: { minutes: true }, _count: { _all: true } })
+  return { minutes: r._sum.minutes ?? 0, tasks: r._count._all }
+}
+
+const TASK_SELECT = {
+  id: true, title: true, startsAt: true, endsAt: true, place: true, slots: true, taken: true, skills: true, signupDeadline: true, status: true, orgPath: true,
+  orgUnit: { select: { id: true, name: true } },
+  order: { select: { id: true, orgPath: true, claimedByTeamId: true, claimedByTeam: { select: { name: true } }, serviceItem: { select: { id: true, title: true, need: { select: { id: true, title: true, status: true } } } } } },
+} as const satisfies Prisma.TaskSelect
+
+/** Open tasks a volunteer can sign up for (their communities), soonest first, with their own status. */
+export async function listOpenTasks(scope: Scope, now = new Date()) {
+  const prisma = await db()
+  const rows = await prisma.task.findMany({
+    where: { ...rowScopeWhere(scope, 'task.signup'), status: 'OPEN', endsAt: { gt: now } },
+    select: { ...TASK_SELECT, signups: { where: { userId: scope.userId }, select: { status: true, checkInAt: true, checkOutAt: true, minutes: true } } },
+    orderBy: [{ startsAt: 'asc' }, { id: 'asc' }],
+    take: 100,
+  })
+  return rows.map(({ orgPath, signups, ...t }) => {
+    void orgPath
+    return { ...t, mine: signups[0] ?? null, deadlinePassed: t.signupDeadline <= now }
+  })
+}
+
+/** One task: details for any reader; the roster (phones masked) and the check-in code for those who run it. */
+export async function getTask(scope: Scope, taskId: string) {
+  const prisma = await db()
+  const t = await prisma.task.findFirst({ where: { id: taskId, ...rowScopeWhere(scope, 'task.read') }, select: { ...TASK_SELECT, checkinCode: true } })
+  if (!t) return fail('NOT_FOUND')
+  const runs = await canRunOrder(scope, t.order)
+  const signups = await prisma.taskSignup.findMany({
+    where: { taskId, ...(runs ? {} : { userId: scope.userId }) },
+    select: { status: true, createdAt: true, checkInAt: true, checkOutAt: true, minutes: true, user: { select: { id: true, name: true, phone: true } } },
+    orderBy: [{ status: 'asc' }, { createdAt: 'asc' }],
+  })
+  const { checkinCode, orgPath, ...rest } = t
+  return ok({
+    ...rest,
+    checkinCode: runs ? checkinCode : null,
+    canRun: runs,
+    canSignUp: canAt(scope, 'task.signup', orgPath),
+    signups: signups.map((s) => ({ ...s, user: { id: s.user.id, name: s.user.name, phone: s.user.id === scope.userId ? s.user.phone : maskPhone(s.user.phone) } })),
+  })
+}
+
+export async function listMyNotifications(scope: Scope, take = 50) {
+  const prisma = await db()
+  return prisma.notification.findMany({ where: { userId: scope.userId }, select: { id: true, kind: true, params: true, link: true, readAt: true, createdAt: true }, orderBy: { createdAt: 'desc' }, take })
+}
+
+export async function markNotificationsRead(scope: Scope) {
+  const prisma = await db()
+  await prisma.notification.updateMany({ where: { userId: scope.userId, readAt: null }, data: { readAt: new Date() } })
+}
+
+export async function unreadCount(scope: Scope) {
+  const prisma = await db()
+  return prisma.notification.count({ where: { userId: scope.userId, readAt: null } })
+}
