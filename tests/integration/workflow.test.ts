@@ -10,7 +10,6 @@ import { cancelSignup, checkIn, checkOut, createTask, getTask, listMyNotificatio
 import { resolveScope, type Scope } from '@/lib/server/authz/scope'
 import { hashPassword } from '@/lib/server/auth/password'
 import { createTeam, ensureCategories } from '@/tests/factories/workflow'
-import type { TestTree } from '@/tests/factories/org'
 import { prisma, tree, userWith } from './helpers'
 
 const Q = { page: 1, pageSize: 50 } as const

@@ -1,6 +1,8 @@
 import type { zhCN } from './zh-CN'
+import { xlsxEn } from './xlsx.en'
 
 export const en: Record<keyof typeof zhCN, string> = {
+  ...xlsxEn,
   'app.name': 'Ronghe · Social work + Volunteering',
   'app.tagline': 'Pilot platform for "professional social workers + volunteer service"',
 

@@ -1,5 +1,8 @@
 // 简体中文（默认）。键的来源：en.ts 必须拥有全部相同的键。
+import { xlsxZhCN } from './xlsx.zh-CN'
+
 export const zhCN = {
+  ...xlsxZhCN,
   'app.name': '融合 · 社工+志愿服务',
   'app.tagline': '“专业社工+志愿服务”融合发展试点工作平台',
 

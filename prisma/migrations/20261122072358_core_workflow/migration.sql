@@ -67,6 +67,7 @@ CREATE TABLE "Need" (
     "createdById" TEXT NOT NULL,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" TIMESTAMP(3) NOT NULL,
+    "importKey" TEXT,
 
     CONSTRAINT "Need_pkey" PRIMARY KEY ("id")
 );
@@ -90,6 +91,7 @@ CREATE TABLE "Resource" (
     "createdById" TEXT NOT NULL,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" TIMESTAMP(3) NOT NULL,
+    "importKey" TEXT,
 
     CONSTRAINT "Resource_pkey" PRIMARY KEY ("id")
 );
@@ -244,7 +246,13 @@ CREATE INDEX "Need_orgPath_idx" ON "Need"("orgPath");
 CREATE INDEX "Need_tenantId_status_createdAt_idx" ON "Need"("tenantId", "status", "createdAt");
 
 -- CreateIndex
+CREATE UNIQUE INDEX "Need_orgUnitId_importKey_key" ON "Need"("orgUnitId", "importKey");
+
+-- CreateIndex
 CREATE INDEX "Resource_orgPath_idx" ON "Resource"("orgPath");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Resource_orgUnitId_importKey_key" ON "Resource"("orgUnitId", "importKey");
 
 -- CreateIndex
 CREATE INDEX "Team_orgPath_idx" ON "Team"("orgPath");
