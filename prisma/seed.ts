@@ -9,6 +9,7 @@ import { db, disconnectDb, type Db } from '@/lib/server/db'
 import { hashPassword } from '@/lib/server/auth/password'
 import type { OrgLevel, Role } from '@/lib/server/generated/prisma/enums'
 import { buildUnit, toRef, type UnitRef } from '@/tests/factories/org'
+import { createTeam, ensureCategories } from '@/tests/factories/workflow'
 
 export const DEMO_PASSWORD = 'Ronghe@2026'
 export const PILOT_BATCH = '2026年第一批'
@@ -139,9 +140,45 @@ export async function seed(prisma: Db, log: (s: string) => void = console.log) {
       create: { userId: user.id, orgUnitId: unit.id, orgPath: unit.path, role: u.role },
     })
   }
+  await seedWorkflow(prisma, units)
   const pilots = await prisma.orgUnit.count({ where: { pilotBatch: { not: null } } })
   log(`试点社区 ${pilots} 个；演示账号 ${DEMO_USERS.length} 个，统一密码 ${DEMO_PASSWORD}（${Date.now() - started} ms）`)
   for (const u of DEMO_USERS) log(`  ${u.phone}  ${u.name}  ${u.note}`)
+}
+
+/**
+ * The managed category list of every tenant, and the teams and a few resources and needs of the demo
+ * communities (小街社区's teams are named in the source reports: 党旗红, 风尚绿, 服务蓝).
+ */
+async function seedWorkflow(prisma: Db, units: Map<string, UnitRef>) {
+  for (const t of await prisma.tenant.findMany({ select: { id: true } })) await ensureCategories(prisma, t.id)
+  const phone = async (p: string) => (await prisma.user.findUniqueOrThrow({ where: { phone: p }, select: { id: true } })).id
+  const xiaojie = units.get('150502006005')!
+  if (await prisma.team.count({ where: { orgUnitId: xiaojie.id } })) return
+  const cat = await ensureCategories(prisma, xiaojie.tenantId)
+  const [leader, volunteer, orgStaff, worker] = await Promise.all(['13900000008', '13900000009', '13900000007', '13900000006'].map(phone))
+  await createTeam(prisma, { unit: xiaojie, name: '党旗红志愿服务队', leaderId: leader, memberIds: [volunteer], description: '党员志愿者：助老助残、政策宣传' })
+  await createTeam(prisma, { unit: xiaojie, name: '风尚绿志愿服务队', description: '环境整治、垃圾分类' })
+  await createTeam(prisma, { unit: xiaojie, name: '服务蓝志愿服务队', description: '便民服务、代办跑腿' })
+  await createTeam(prisma, { unit: xiaojie, name: '科尔沁区益民社会工作服务中心', kind: 'SOCIAL_ORG', memberIds: [orgStaff], description: '专业社工机构' })
+  const daiqin = units.get('152201007002')!
+  await createTeam(prisma, { unit: daiqin, name: '代钦红马甲志愿服务队', description: '小钦代办' })
+  const base = { tenantId: xiaojie.tenantId, orgUnitId: xiaojie.id, orgPath: xiaojie.path, createdById: worker }
+  await prisma.resource.createMany({
+    data: [
+      { ...base, providerName: '小街便民理发店', providerKind: 'SHOP', type: 'SERVICE', categoryIds: [cat.ELDERLY_CARE, cat.CONVENIENCE], capacity: 20, availability: '每周三上午，60 岁以上老人 5 元理发', contactName: '孙师傅', contactPhone: '13904751234' },
+      { ...base, providerName: '团结街道社区卫生服务中心', providerKind: 'HOSPITAL', type: 'EXPERTISE', categoryIds: [cat.HEALTH, cat.ELDERLY_CARE], capacity: 30, availability: '每月第二个周六 义诊', contactName: '李医生', contactPhone: '0475-8231234' },
+      { ...base, providerName: '社区党群服务中心活动室', providerKind: 'PARTY_MEMBER', type: 'VENUE', categoryIds: [cat.CULTURE, cat.CHILDREN], capacity: 40, availability: '工作日 14:00–18:00' },
+    ],
+  })
+  const needs = [
+    { title: '独居老人量血压、送药', description: '三位独居老人患高血压，近期停药，需要定期上门测量血压并提醒服药。', categoryId: cat.HEALTH, targetGroup: 'ELDERLY' as const, source: 'VISIT' as const, urgency: 'HIGH' as const, peopleAffected: 3, residentName: '王秀兰', residentPhone: '13847512345' },
+    { title: '放学后儿童看护', description: '双职工家庭孩子放学后无人看护，希望社区提供作业辅导。', categoryId: cat.CHILDREN, targetGroup: 'CHILDREN' as const, source: 'SURVEY' as const, urgency: 'NORMAL' as const, peopleAffected: 12 },
+  ]
+  for (const n of needs) {
+    const need = await prisma.need.create({ data: { ...base, ...n }, select: { id: true } })
+    await prisma.statusChange.create({ data: { tenantId: base.tenantId, orgPath: base.orgPath, entity: 'Need', entityId: need.id, from: null, to: 'OPEN', byUserId: worker } })
+  }
 }
 
 export async function isEmpty(prisma: Db) {

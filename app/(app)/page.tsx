@@ -2,7 +2,8 @@ import { requireScope } from '@/lib/server/auth/session'
 import { can } from '@/lib/server/authz/scope'
 import { getUnit, listChildUnits, listHomeUnits } from '@/lib/server/org/queries'
 import { ZUnitListQuery } from '@/lib/schemas/org'
-import { getT } from '@/lib/i18n/server'
+import { getLocale, getT } from '@/lib/i18n/server'
+import { listOpenTasks, serviceMinutesOf } from '@/lib/server/workflow/tasks'
 import { UnitView } from '@/components/org/unit-view'
 import { UnitCards } from '@/components/org/unit-cards'
 import { VolunteerHome } from '@/components/org/volunteer-home'
@@ -18,7 +19,9 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   const t = await getT()
   const units = await listHomeUnits(scope)
   if (!can(scope, 'org.browse')) {
-    return can(scope, 'volunteer.home') ? <VolunteerHome t={t} userName={scope.userName} units={units} /> : <EmptyState title={t('home.noRoles')} />
+    if (!can(scope, 'volunteer.home')) return <EmptyState title={t('home.noRoles')} />
+    const [tasks, hours] = await Promise.all([listOpenTasks(scope), serviceMinutesOf(scope)])
+    return <VolunteerHome t={t} locale={await getLocale()} userName={scope.userName} units={units} tasks={tasks} minutes={hours.minutes} taskCount={hours.tasks} />
   }
   if (units.length !== 1) return <UnitCards t={t} units={units} title={t('home.myUnits')} />
   const [only] = units

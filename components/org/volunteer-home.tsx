@@ -2,14 +2,20 @@ import Link from 'next/link'
 import type { Translate } from '@/lib/i18n'
 import type { UnitSummary } from '@/lib/server/org/queries'
 import { Badge, Card, EmptyState } from '@/components/ui/card'
+import { TaskCard } from '@/components/workflow/task-card'
 
-/** The volunteer's home, built for a phone: their community (or communities) and what they can do. */
-export function VolunteerHome({ t, userName, units }: { t: Translate; userName: string; units: UnitSummary[] }) {
+type OpenTask = React.ComponentProps<typeof TaskCard>['task']
+
+/** The volunteer's home, built for a phone: their community, their hours and the tasks open for sign-up. */
+export function VolunteerHome({ t, locale, userName, units, tasks, minutes, taskCount }: { t: Translate; locale: string; userName: string; units: UnitSummary[]; tasks: OpenTask[]; minutes: number; taskCount: number }) {
   return (
     <div className="mx-auto max-w-md space-y-4">
       <h1 className="text-xl font-semibold" data-testid="volunteer-greeting">
         {t('volunteer.hello', { name: userName })}
       </h1>
+      <p className="text-sm text-stone-600" data-testid="my-hours">
+        {t('tasks.myHours', { hours: (minutes / 60).toFixed(1), tasks: taskCount })}
+      </p>
       <section aria-labelledby="my-community" className="space-y-2">
         <h2 id="my-community" className="text-sm font-medium text-stone-600">
           {t('volunteer.myCommunity')}
@@ -30,7 +36,7 @@ export function VolunteerHome({ t, userName, units }: { t: Translate; userName: 
         <h2 id="my-tasks" className="text-sm font-medium text-stone-600">
           {t('volunteer.openTasks')}
         </h2>
-        <EmptyState title={t('volunteer.noTasks')}>{t('volunteer.noTasksHint')}</EmptyState>
+        {tasks.length === 0 ? <EmptyState title={t('volunteer.noTasks')}>{t('volunteer.noTasksHint')}</EmptyState> : tasks.map((task) => <TaskCard key={task.id} t={t} locale={locale} task={task} />)}
       </section>
     </div>
   )

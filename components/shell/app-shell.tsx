@@ -9,11 +9,17 @@ import { SignOutButton } from '@/components/auth/sign-out-button'
 /** Navigation entries and the permission each needs; the shell shows only what the caller may open. */
 const NAV: { href: string; label: MessageKey; needs: Permission | null }[] = [
   { href: '/', label: 'nav.home', needs: null },
+  { href: '/needs', label: 'nav.needs', needs: 'need.read' },
+  { href: '/resources', label: 'nav.resources', needs: 'resource.read' },
+  { href: '/services', label: 'nav.services', needs: 'service.read' },
+  { href: '/orders', label: 'nav.orders', needs: 'order.read' },
+  { href: '/tasks', label: 'nav.tasks', needs: 'task.read' },
   { href: '/units', label: 'nav.units', needs: 'org.browse' },
+  { href: '/notifications', label: 'nav.notifications', needs: null },
   { href: '/account', label: 'nav.account', needs: null },
 ]
 
-export function AppShell({ scope, t, children }: { scope: Scope; t: Translate; children: React.ReactNode }) {
+export function AppShell({ scope, t, unread, children }: { scope: Scope; t: Translate; unread: number; children: React.ReactNode }) {
   const perms = permissionsOfScope(scope)
   const items = NAV.filter((n) => n.needs === null || perms.has(n.needs))
   return (
@@ -27,6 +33,11 @@ export function AppShell({ scope, t, children }: { scope: Scope; t: Translate; c
             {items.map((n) => (
               <Link key={n.href} href={n.href} className="rounded-md px-3 py-1.5 text-sm text-stone-700 hover:bg-stone-100 whitespace-nowrap">
                 {t(n.label)}
+                {n.href === '/notifications' && unread > 0 ? (
+                  <span className="ml-1 rounded-full bg-brand-600 px-1.5 text-xs text-white" aria-label={t('notifications.unread', { count: unread })} data-testid="unread">
+                    {unread}
+                  </span>
+                ) : null}
               </Link>
             ))}
           </nav>

@@ -37,8 +37,8 @@ const dateTime = (key: string) =>
   z
     .string({ error: `validation.${key}.required` })
     .min(1, { error: `validation.${key}.required` })
-    .refine((v) => !Number.isNaN(Date.parse(v)), { error: `validation.${key}.required` })
-    .transform((v) => new Date(v))
+    .transform((v) => new Date(/(Z|[+-]\d{2}:\d{2})$/i.test(v) ? v : `${v}+08:00`)) // a datetime-local field is China time
+    .refine((d) => !Number.isNaN(d.getTime()), { error: `validation.${key}.required` })
 
 export const ZCreateNeed = z.object({
   orgUnitId: z.uuid({ error: 'validation.community.required' }),

@@ -51,3 +51,14 @@ export const paged = <T>(rows: T[], total: number, page: number, pageSize: numbe
   pageSize,
   pageCount: Math.max(1, Math.ceil(total / pageSize)),
 })
+
+/** Communities where the caller can act with `permission` (for the community field of a form). */
+export async function listActingCommunities(scope: Scope, permission: Permission) {
+  const prisma = await db()
+  return prisma.orgUnit.findMany({
+    where: { level: 'COMMUNITY', ...unitScopeWhere(scope, permission) },
+    select: { id: true, name: true, subDistrict: true },
+    orderBy: { code: 'asc' },
+    take: 200,
+  })
+}

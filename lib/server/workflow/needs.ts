@@ -134,9 +134,13 @@ export async function listNeeds(scope: Scope, q: TNeedListQuery): Promise<Paged<
 
 export async function getNeed(scope: Scope, id: string) {
   const prisma = await db()
-  const n = await prisma.need.findFirst({ where: { id, ...rowScopeWhere(scope, 'need.read') }, select: NEED_SELECT })
+  const n = await prisma.need.findFirst({
+    where: { id, ...rowScopeWhere(scope, 'need.read') },
+    select: { ...NEED_SELECT, services: { select: { id: true, title: true, orders: { select: { id: true, status: true, claimedByTeam: { select: { name: true } } } } }, orderBy: { createdAt: 'asc' } } },
+  })
   if (!n) return fail('NOT_FOUND')
-  return ok({ ...toNeedDto(scope, n), history: await historyOf('Need', id) })
+  const { services, ...need } = n
+  return ok({ ...toNeedDto(scope, need), services, history: await historyOf('Need', id) })
 }
 
 export async function rejectNeed(scope: Scope, id: string, input: unknown): Promise<Result<null, 'NOT_FOUND' | 'INVALID' | 'STATE'>> {

@@ -2,7 +2,7 @@ import 'server-only'
 import { db } from '../db'
 import type { Prisma } from '../generated/prisma/client'
 import { idsOnPath } from '../authz/hierarchy'
-import { rowScopeWhere, type Scope } from '../authz/scope'
+import { canAt, rowScopeWhere, type Scope } from '../authz/scope'
 import { fail, ok, type Result } from '../result'
 import { zodFieldErrors } from '../validation'
 import { ZCreateService } from '@/lib/schemas/workflow'
@@ -104,7 +104,7 @@ const SERVICE_SELECT = {
   category: { select: { name: true } },
   orgUnit: { select: { id: true, name: true } },
   resources: { select: { resource: { select: { id: true, providerName: true } } } },
-  orders: { select: { id: true, status: true }, orderBy: { dispatchedAt: 'desc' } },
+  orders: { select: { id: true, status: true, dispatchedAt: true, team: { select: { name: true } }, claimedByTeam: { select: { name: true } }, declineReason: true }, orderBy: { dispatchedAt: 'desc' } },
 } as const satisfies Prisma.ServiceItemSelect
 
 type ServiceRow = Prisma.ServiceItemGetPayload<{ select: typeof SERVICE_SELECT }>
@@ -115,7 +115,12 @@ export type ServiceItemDto = ReturnType<typeof toServiceDto>
 
 export async function getServiceItem(scope: Scope, id: string) {
   const prisma = await db()
-  const s = await prisma.serviceItem.findFirst({ where: { id, ...rowScopeWhere(scope, 'service.read') }, select: SERVICE_SELECT })
+  const s = await prisma.serviceItem.findFirst({ where: { id, ...rowScopeWhere(scope, 'service.read') }, select: { ...SERVICE_SELECT, orgPath: true } })
   if (!s) return fail('NOT_FOUND')
-  return ok(toServiceDto(s))
+  const { orgPath, ...rest } = s
+  const canDispatch = canAt(scope, 'order.dispatch', orgPath) && s.status === 'PUBLISHED' && ['MATCHED', 'DISPATCHED'].includes(s.need.status)
+  const teams = canDispatch
+    ? await prisma.team.findMany({ where: { orgUnitId: s.orgUnit.id }, select: { id: true, name: true, kind: true }, orderBy: { name: 'asc' } })
+    : []
+  return ok({ ...toServiceDto(rest), canDispatch, teams })
 }

@@ -220,3 +220,14 @@ export async function unreadCount(scope: Scope) {
   const prisma = await db()
   return prisma.notification.count({ where: { userId: scope.userId, readAt: null } })
 }
+
+/** Tasks of the caller's subtree (officials, community staff, team leaders), newest start first. */
+export async function listTasks(scope: Scope, q: { page: number; pageSize: number }) {
+  const prisma = await db()
+  const where = rowScopeWhere(scope, 'task.read')
+  const [total, rows] = await Promise.all([
+    prisma.task.count({ where }),
+    prisma.task.findMany({ where, select: TASK_SELECT, orderBy: [{ startsAt: 'desc' }, { id: 'asc' }], skip: (q.page - 1) * q.pageSize, take: q.pageSize }),
+  ])
+  return { rows: rows.map(({ orgPath, ...t }) => (void orgPath, t)), total, page: q.page, pageSize: q.pageSize, pageCount: Math.max(1, Math.ceil(total / q.pageSize)) }
+}

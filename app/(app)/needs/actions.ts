@@ -1,0 +1,28 @@
+'use server'
+import { requireScope } from '@/lib/server/auth/session'
+import { toActionState } from '@/lib/server/action-state'
+import { closeNeed, createNeed, rejectNeed, resolveNeed } from '@/lib/server/workflow/needs'
+import { createServiceItem } from '@/lib/server/workflow/services'
+
+// Every action resolves the caller again; the DAL checks the permission over the record itself.
+export async function createNeedAction(fd: FormData) {
+  const r = await createNeed(await requireScope(), Object.fromEntries(fd))
+  return toActionState(r, r.ok ? { redirect: `/needs/${r.value.id}` } : {})
+}
+
+export async function rejectNeedAction(id: string, fd: FormData) {
+  return toActionState(await rejectNeed(await requireScope(), id, Object.fromEntries(fd)))
+}
+
+export async function resolveNeedAction(id: string, fd: FormData) {
+  return toActionState(await resolveNeed(await requireScope(), id, Object.fromEntries(fd)))
+}
+
+export async function closeNeedAction(id: string) {
+  return toActionState(await closeNeed(await requireScope(), id))
+}
+
+export async function createServiceAction(needId: string, fd: FormData) {
+  const r = await createServiceItem(await requireScope(), { ...Object.fromEntries(fd), needId, resourceIds: fd.getAll('resourceIds') })
+  return toActionState(r, r.ok ? { redirect: `/services/${r.value.id}` } : {})
+}

@@ -1,0 +1,95 @@
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import { requirePermission } from '@/lib/server/auth/session'
+import { can } from '@/lib/server/authz/scope'
+import { countNeedsByStatus, listNeeds } from '@/lib/server/workflow/needs'
+import { listCategories } from '@/lib/server/workflow/categories'
+import { NEED_STATUSES, TARGET_GROUPS, URGENCIES, ZNeedListQuery } from '@/lib/schemas/workflow'
+import { getLocale, getT } from '@/lib/i18n/server'
+import { formatDate } from '@/lib/format'
+import { EmptyState } from '@/components/ui/card'
+import { Pagination } from '@/components/ui/pagination'
+import { SearchForm } from '@/components/ui/search-form'
+import { LinkButton } from '@/components/ui/button'
+import { StatusBadge } from '@/components/workflow/status-badge'
+import { FilterSelect, queryString } from '@/components/workflow/filters'
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getT())('needs.title') }
+}
+
+/** 需求清单: the community's own list, or an official's whole subtree. */
+export default async function NeedsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const scope = await requirePermission('need.read')
+  const t = await getT()
+  const locale = await getLocale()
+  const query = ZNeedListQuery.parse(await searchParams)
+  const [list, categories, counts] = await Promise.all([listNeeds(scope, query), listCategories(scope), countNeedsByStatus(scope)])
+  const total = Object.values(counts).reduce((a, b) => a + (b ?? 0), 0)
+  const filtered = Boolean(query.q || query.status || query.categoryId || query.targetGroup || query.urgency || query.from || query.to)
+  const qs = queryString({ ...query, page: undefined, pageSize: undefined })
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <div>
+          <h1 className="text-xl font-semibold">{t('needs.title')}</h1>
+          <p className="text-sm text-stone-600" data-testid="needs-summary">
+            {t('needs.summary', { total, dispatched: (counts.DISPATCHED ?? 0) + (counts.IN_SERVICE ?? 0), resolved: (counts.RESOLVED ?? 0) + (counts.CLOSED ?? 0) })}
+          </p>
+        </div>
+        <div className="flex flex-wrap gap-2">
+          <a className="rounded-md border border-stone-300 bg-white px-3 py-2 text-sm" href={`/api/needs/export${qs}`}>
+            {t('common.export')}
+          </a>
+          {can(scope, 'need.record') ? (
+            <>
+              <LinkButton href="/needs/import" variant="secondary">
+                {t('common.import')}
+              </LinkButton>
+              <LinkButton href="/needs/new">{t('needs.new')}</LinkButton>
+            </>
+          ) : null}
+        </div>
+      </div>
+      <SearchForm q={query.q} placeholder={t('field.keyword')} submitLabel={t('common.filter')}>
+        <FilterSelect name="status" label={t('field.status')} value={query.status} allLabel={t('common.all')} options={NEED_STATUSES.map((s) => ({ value: s, label: t(`needStatus.${s}`) }))} />
+        <FilterSelect name="categoryId" label={t('field.category')} value={query.categoryId} allLabel={t('common.all')} options={categories.map((c) => ({ value: c.id, label: c.name }))} />
+        <FilterSelect name="targetGroup" label={t('field.targetGroup')} value={query.targetGroup} allLabel={t('common.all')} options={TARGET_GROUPS.map((s) => ({ value: s, label: t(`targetGroup.${s}`) }))} />
+        <FilterSelect name="urgency" label={t('field.urgency')} value={query.urgency} allLabel={t('common.all')} options={URGENCIES.map((s) => ({ value: s, label: t(`urgency.${s}`) }))} />
+        <label className="flex items-center gap-1 text-sm text-stone-600">
+          {t('field.from')}
+          <input type="date" name="from" defaultValue={query.from ?? ''} className="min-h-10 rounded-md border border-stone-300 bg-white px-2" />
+        </label>
+        <label className="flex items-center gap-1 text-sm text-stone-600">
+          {t('field.to')}
+          <input type="date" name="to" defaultValue={query.to ?? ''} className="min-h-10 rounded-md border border-stone-300 bg-white px-2" />
+        </label>
+        {filtered ? (
+          <Link href="/needs" className="self-center text-sm text-brand-700 underline">
+            {t('common.reset')}
+          </Link>
+        ) : null}
+      </SearchForm>
+      {list.rows.length === 0 ? (
+        <EmptyState title={filtered ? t('unit.noMatch') : t('needs.empty')}>{filtered ? null : t('needs.emptyHint')}</EmptyState>
+      ) : (
+        <ul className="divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white" data-testid="needs-list">
+          {list.rows.map((n) => (
+            <li key={n.id} className="flex flex-wrap items-start justify-between gap-2 px-3 py-3">
+              <div className="min-w-0">
+                <Link href={`/needs/${n.id}`} className="font-medium text-brand-700 hover:underline">
+                  {n.title}
+                </Link>
+                <p className="mt-0.5 text-xs text-stone-500">
+                  {n.community.name} · {n.category.name} · {t(`targetGroup.${n.targetGroup}`)} · {t(`urgency.${n.urgency}`)} · {t('needs.people', { count: n.peopleAffected })} · {formatDate(locale, n.createdAt)}
+                </p>
+              </div>
+              <StatusBadge t={t} kind="needStatus" status={n.status} />
+            </li>
+          ))}
+        </ul>
+      )}
+      <Pagination t={t} page={list.page} pageCount={list.pageCount} total={list.total} hrefFor={(page) => `/needs${queryString({ ...query, page, pageSize: undefined })}`} />
+    </div>
+  )
+}

@@ -1,0 +1,18 @@
+'use server'
+import { requireScope } from '@/lib/server/auth/session'
+import { toActionState } from '@/lib/server/action-state'
+import { claimOrder, declineOrder } from '@/lib/server/workflow/orders'
+import { createTask } from '@/lib/server/workflow/tasks'
+
+export async function claimOrderAction(orderId: string, fd: FormData) {
+  return toActionState(await claimOrder(await requireScope(), orderId, String(fd.get('teamId') ?? '')))
+}
+
+export async function declineOrderAction(orderId: string, fd: FormData) {
+  return toActionState(await declineOrder(await requireScope(), orderId, Object.fromEntries(fd)))
+}
+
+export async function createTaskAction(orderId: string, fd: FormData) {
+  const r = await createTask(await requireScope(), { ...Object.fromEntries(fd), orderId })
+  return toActionState(r, r.ok ? { redirect: `/tasks/${r.value.id}` } : {})
+}

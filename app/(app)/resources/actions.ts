@@ -1,0 +1,9 @@
+'use server'
+import { requireScope } from '@/lib/server/auth/session'
+import { toActionState } from '@/lib/server/action-state'
+import { createResource } from '@/lib/server/workflow/resources'
+
+export async function createResourceAction(fd: FormData) {
+  const r = await createResource(await requireScope(), { ...Object.fromEntries(fd), categoryIds: fd.getAll('categoryIds') })
+  return toActionState(r, r.ok ? { redirect: '/resources' } : {})
+}

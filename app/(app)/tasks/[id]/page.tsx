@@ -1,0 +1,123 @@
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import { notFound } from 'next/navigation'
+import { requirePermission } from '@/lib/server/auth/session'
+import { getTask } from '@/lib/server/workflow/tasks'
+import { ZUnitId } from '@/lib/schemas/org'
+import { getLocale, getT } from '@/lib/i18n/server'
+import { formatDateTime } from '@/lib/format'
+import { Card } from '@/components/ui/card'
+import { ActionForm, FormInput } from '@/components/ui/action-form'
+import { StatusBadge } from '@/components/workflow/status-badge'
+import { cancelSignupAction, selfCheckAction, signUpAction, staffCheckAction } from '../actions'
+
+type Props = { params: Promise<{ id: string }> }
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const scope = await requirePermission('task.read')
+  const id = ZUnitId.safeParse((await params).id)
+  const r = id.success ? await getTask(scope, id.data) : null
+  return { title: r?.ok ? r.value.title : (await getT())('notFound.title') }
+}
+
+export default async function TaskPage({ params }: Props) {
+  const scope = await requirePermission('task.read')
+  const id = ZUnitId.safeParse((await params).id)
+  if (!id.success) notFound()
+  const r = await getTask(scope, id.data)
+  if (!r.ok) notFound()
+  const task = r.value
+  const t = await getT()
+  const locale = await getLocale()
+  const mine = task.signups.find((s) => s.user.id === scope.userId && s.status !== 'CANCELLED')
+  const open = task.status === 'OPEN' && task.signupDeadline > new Date()
+  const left = Math.max(0, task.slots - task.taken)
+  return (
+    <div className="mx-auto max-w-3xl space-y-4">
+      <Link href="/tasks" className="text-sm text-stone-600 hover:underline">
+        ‹ {t('tasks.title')}
+      </Link>
+      <div className="flex flex-wrap items-start justify-between gap-2">
+        <h1 className="text-xl font-semibold" data-testid="task-title">
+          {task.title}
+        </h1>
+        <StatusBadge t={t} kind="taskStatus" status={task.status} />
+      </div>
+      <Card className="space-y-1 text-sm">
+        <p>
+          {formatDateTime(locale, task.startsAt)} – {formatDateTime(locale, task.endsAt)}
+        </p>
+        <p>
+          {task.place} · {task.orgUnit.name}
+          {task.order.claimedByTeam ? ` · ${task.order.claimedByTeam.name}` : ''}
+        </p>
+        {task.skills ? (
+          <p>
+            {t('field.skills')}：{task.skills}
+          </p>
+        ) : null}
+        <p data-testid="slots-left">{left > 0 ? t('tasks.slotsLeft', { left, slots: task.slots }) : t('tasks.full')}</p>
+        <p>{open ? t('tasks.deadline', { time: formatDateTime(locale, task.signupDeadline) }) : t('tasks.deadlinePassed')}</p>
+        {task.checkinCode ? (
+          <p className="pt-2 text-lg font-semibold tabular-nums" data-testid="checkin-code">
+            {t('tasks.code', { code: task.checkinCode })}
+          </p>
+        ) : null}
+      </Card>
+
+      {task.canSignUp ? (
+        <Card className="space-y-3">
+          {mine ? (
+            <p className="text-sm" data-testid="my-signup">
+              <StatusBadge t={t} kind="signupStatus" status={mine.status} />{' '}
+              {mine.checkOutAt ? t('tasks.checkedOut', { minutes: mine.minutes ?? 0 }) : mine.checkInAt ? t('tasks.checkedIn') : null}
+            </p>
+          ) : null}
+          {open && !mine ? <ActionForm action={signUpAction.bind(null, task.id)} submitLabel={t('tasks.signUp')} className="space-y-2" /> : null}
+          {open && mine ? (
+            <ActionForm action={cancelSignupAction.bind(null, task.id)} submitLabel={t('tasks.cancelSignup')} variant="secondary" confirm={t('tasks.cancelConfirm')} className="space-y-2" />
+          ) : null}
+          {mine?.status === 'CONFIRMED' && !mine.checkOutAt ? (
+            <div>
+              <h2 className="text-sm font-semibold">{t('tasks.selfCheck')}</h2>
+              <ActionForm
+                action={selfCheckAction.bind(null, task.id, mine.checkInAt ? 'out' : 'in')}
+                submitLabel={mine.checkInAt ? t('tasks.checkOut') : t('tasks.checkIn')}
+                className="mt-2 space-y-2"
+                testId="self-check"
+              >
+                <FormInput name="code" label={t('field.checkinCode')} hint={t('tasks.selfCheckHint')} inputMode="numeric" maxLength={6} autoComplete="one-time-code" />
+              </ActionForm>
+            </div>
+          ) : null}
+        </Card>
+      ) : null}
+
+      {task.canRun ? (
+        <Card>
+          <h2 className="text-sm font-semibold">{t('tasks.roster')}</h2>
+          {task.signups.length === 0 ? <p className="mt-2 text-sm text-stone-500">{t('tasks.rosterEmpty')}</p> : null}
+          <ul className="mt-2 divide-y divide-stone-100" data-testid="roster">
+            {task.signups.map((s) => (
+              <li key={s.user.id} className="flex flex-wrap items-center justify-between gap-2 py-2 text-sm">
+                <span>
+                  <span className="font-medium">{s.user.name}</span> <span className="tabular-nums text-stone-500">{s.user.phone}</span>{' '}
+                  <StatusBadge t={t} kind="signupStatus" status={s.status} />{' '}
+                  {s.checkOutAt ? t('tasks.checkedOut', { minutes: s.minutes ?? 0 }) : s.checkInAt ? t('tasks.checkedIn') : null}
+                </span>
+                {s.status === 'CONFIRMED' && !s.checkOutAt ? (
+                  <ActionForm
+                    action={staffCheckAction.bind(null, task.id, s.user.id, s.checkInAt ? 'out' : 'in')}
+                    submitLabel={s.checkInAt ? t('tasks.checkOut') : t('tasks.checkIn')}
+                    variant="secondary"
+                    className="flex items-center gap-2"
+                  />
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </Card>
+      ) : null}
+    </div>
+  )
+}
