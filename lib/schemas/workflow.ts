@@ -133,3 +133,16 @@ export const ZCreateTask = z
 export type TCreateTask = z.infer<typeof ZCreateTask>
 
 export const ZCheckinCode = z.string().trim().regex(/^\d{6}$/, { error: 'validation.checkinCode.format' })
+
+export const ZUpdateTask = z
+  .object({
+    startsAt: dateTime('startsAt'),
+    endsAt: dateTime('endsAt'),
+    place: text(2, 100, 'place'),
+    slots: int(1, 500, 'slots'),
+    signupDeadline: dateTime('signupDeadline'),
+  })
+  .refine((v) => v.endsAt > v.startsAt, { path: ['endsAt'], error: 'validation.endsAt.beforeStart' })
+  .refine((v) => v.signupDeadline <= v.startsAt, { path: ['signupDeadline'], error: 'validation.signupDeadline.afterStart' })
+
+export const ZCancelTask = z.object({ reason: text(2, 200, 'reason') })

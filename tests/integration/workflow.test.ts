@@ -6,7 +6,7 @@ import { createNeed, getNeed, listNeeds, countNeedsByStatus, rejectNeed, resolve
 import { createResource, listResources } from '@/lib/server/workflow/resources'
 import { createServiceItem, suggestMatches } from '@/lib/server/workflow/services'
 import { claimOrder, countOrdersByStatus, declineOrder, dispatchOrder, listOrders } from '@/lib/server/workflow/orders'
-import { cancelSignup, checkIn, checkOut, createTask, getTask, listMyNotifications, listOpenTasks, serviceMinutesOf, signUp } from '@/lib/server/workflow/tasks'
+import { cancelSignup, cancelTask, checkIn, checkOut, createTask, getTask, listMyNotifications, listOpenTasks, serviceMinutesOf, signUp, updateTask } from '@/lib/server/workflow/tasks'
 import { resolveScope, type Scope } from '@/lib/server/authz/scope'
 import { hashPassword } from '@/lib/server/auth/password'
 import { createTeam, ensureCategories } from '@/tests/factories/workflow'
@@ -194,6 +194,62 @@ describe('who may do what', () => {
     expect(await signUp(w.v1.scope, task.id, new Date(start - hour / 2))).toEqual({ ok: false, error: 'CLOSED' })
     await must(signUp(w.v1.scope, task.id))
     expect(await cancelSignup(w.v1.scope, task.id, new Date(start - hour / 2))).toEqual({ ok: false, error: 'CLOSED' })
+  })
+})
+
+describe('changing and cancelling a task', () => {
+  it('more slots promote the waitlist, fewer than confirmed are refused, everyone is told; cancelling tells everyone', async () => {
+    const w = await world()
+    const { order } = await claimedOrder(w)
+    const start = Date.now() + 48 * hour
+    const task = await must(createTask(w.leader.scope, taskInput(order.id, 1, start)))
+    await must(signUp(w.v1.scope, task.id))
+    expect(await signUp(w.v2.scope, task.id)).toEqual({ ok: true, value: { status: 'WAITLISTED' } })
+    const edit = (slots: number) => ({ ...taskInput(order.id, slots, start), place: '新地点' })
+    expect(await updateTask(w.v1.scope, task.id, edit(2))).toEqual({ ok: false, error: 'NOT_FOUND' })
+    expect(await updateTask(w.leader.scope, task.id, edit(0))).toMatchObject({ ok: false, fieldErrors: { slots: 'validation.slots.min' } })
+    expect(await updateTask(w.leader.scope, task.id, edit(2))).toEqual({ ok: true, value: { promoted: 1 } })
+    expect((await listMyNotifications(w.v2.scope)).map((n) => n.kind)).toContain('notify.signupPromoted')
+    expect((await listMyNotifications(w.v1.scope)).map((n) => n.kind)).toContain('notify.taskChanged')
+    expect(await updateTask(w.leader.scope, task.id, edit(1))).toMatchObject({ ok: false, fieldErrors: { slots: 'validation.slots.belowTaken' } })
+    expect(await cancelTask(w.leader.scope, task.id, { reason: '天气原因' })).toEqual({ ok: true, value: null })
+    expect((await listMyNotifications(w.v2.scope)).map((n) => n.kind)).toContain('notify.taskCancelled')
+    expect(await signUp(w.staff.scope, task.id)).toEqual({ ok: false, error: 'NOT_FOUND' }) // staff do not sign up
+    const outsider = await userWith('VOLUNTEER', w.t.communityA1a)
+    expect(await signUp(outsider.scope, task.id)).toEqual({ ok: false, error: 'CLOSED' })
+  })
+})
+
+describe('permission matrix of the workflow actions', () => {
+  // role at the community (or its county) × action → allowed?
+  const ROLES = ['COUNTY_OFFICIAL', 'COMMUNITY_ADMIN', 'SOCIAL_WORKER', 'SOCIAL_ORG_STAFF', 'TEAM_LEADER', 'VOLUNTEER'] as const
+  const EXPECT: Record<string, readonly (typeof ROLES)[number][]> = {
+    recordNeed: ['COMMUNITY_ADMIN', 'SOCIAL_WORKER'],
+    recordResource: ['COMMUNITY_ADMIN', 'SOCIAL_WORKER'],
+    createService: ['COMMUNITY_ADMIN', 'SOCIAL_WORKER'],
+    dispatch: ['COMMUNITY_ADMIN'],
+    readNeeds: ['COUNTY_OFFICIAL', 'COMMUNITY_ADMIN', 'SOCIAL_WORKER'],
+    signUp: ['TEAM_LEADER', 'VOLUNTEER'],
+    runTask: ['COMMUNITY_ADMIN', 'SOCIAL_WORKER'],
+  }
+  it.each(ROLES)('%s', async (role) => {
+    const w = await world()
+    const unit = role === 'COUNTY_OFFICIAL' ? w.t.countyA1 : w.t.communityA1a
+    const { scope } = await userWith(role, unit)
+    const { need, service, order } = await claimedOrder(w)
+    const openNeed = await must(createNeed(w.worker.scope, needInput(w)))
+    const task = await must(createTask(w.leader.scope, taskInput(order.id, 5)))
+    void need
+    const allowed = {
+      recordNeed: (await createNeed(scope, needInput(w))).ok,
+      recordResource: (await createResource(scope, { orgUnitId: w.t.communityA1a.id, providerName: '矩阵商户', providerKind: 'SHOP', type: 'GOODS', categoryIds: [w.cat.OTHER], capacity: '1', availability: '随时' })).ok,
+      createService: (await createServiceItem(scope, { needId: openNeed.id, title: '矩阵服务', description: '矩阵', resourceIds: [] })).ok,
+      dispatch: (await dispatchOrder(scope, { serviceItemId: service.id, teamId: '' })).ok,
+      readNeeds: (await listNeeds(scope, NQ)).total > 0,
+      signUp: (await signUp(scope, task.id)).ok,
+      runTask: await checkIn(scope, task.id, { volunteerId: w.v1.id }).then((c) => c.ok || c.error !== 'NOT_FOUND'), // STATE: allowed, but v1 has not signed up
+    }
+    for (const [action, ok] of Object.entries(allowed)) expect(ok, `${role} ${action}`).toBe(EXPECT[action].includes(role))
   })
 })
 

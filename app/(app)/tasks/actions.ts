@@ -1,7 +1,7 @@
 'use server'
 import { requireScope } from '@/lib/server/auth/session'
 import { toActionState } from '@/lib/server/action-state'
-import { cancelSignup, checkIn, checkOut, signUp } from '@/lib/server/workflow/tasks'
+import { cancelSignup, cancelTask, checkIn, checkOut, signUp, updateTask } from '@/lib/server/workflow/tasks'
 
 export async function signUpAction(taskId: string) {
   const r = await signUp(await requireScope(), taskId)
@@ -25,4 +25,12 @@ export async function staffCheckAction(taskId: string, volunteerId: string, mode
   const scope = await requireScope()
   const r = mode === 'in' ? await checkIn(scope, taskId, { volunteerId }) : await checkOut(scope, taskId, { volunteerId })
   return toActionState(r)
+}
+
+export async function updateTaskAction(taskId: string, fd: FormData) {
+  return toActionState(await updateTask(await requireScope(), taskId, Object.fromEntries(fd)), { message: 'common.saved' })
+}
+
+export async function cancelTaskAction(taskId: string, fd: FormData) {
+  return toActionState(await cancelTask(await requireScope(), taskId, Object.fromEntries(fd)))
 }

@@ -144,6 +144,11 @@ export const en: Record<keyof typeof zhCN, string> = {
   'error.retry': 'Try again',
 
   // core workflow
+  'notify.taskChanged': 'Task changed: {title}',
+  'validation.slots.belowTaken': 'Fewer slots than volunteers already confirmed',
+  'tasks.edit': 'Change the task',
+  'tasks.cancelTask': 'Cancel the task',
+  'tasks.cancelTaskConfirm': 'Cancel this task? Everyone signed up will be told.',
   'needs.people': '{count} people',
   'nav.needs': 'Needs',
   'nav.resources': 'Resources',
@@ -327,7 +332,7 @@ export const en: Record<keyof typeof zhCN, string> = {
   'notify.signupConfirmed': 'Signed up: {title}',
   'notify.signupWaitlisted': 'Waitlisted: {title}',
   'notify.signupPromoted': 'Moved up from the waitlist: {title}',
-  'notify.taskCancelled': 'Task cancelled: {title}',
+  'notify.taskCancelled': 'Task cancelled: {title} ({reason})',
   'error.state': 'This record has changed meanwhile. Please reload and try again.',
   'error.notFound': 'The record does not exist or is outside your area.',
   'validation.noMarkup': 'No markup characters such as < or >',

@@ -144,6 +144,11 @@ export const zhCN = {
   'error.retry': '重试',
 
   // core workflow
+  'notify.taskChanged': '任务有变动：{title}',
+  'validation.slots.belowTaken': '名额不能少于已报名人数',
+  'tasks.edit': '修改任务',
+  'tasks.cancelTask': '取消任务',
+  'tasks.cancelTaskConfirm': '确定取消该任务吗？已报名的志愿者会收到通知。',
   'needs.people': '{count} 人',
   'nav.needs': '需求清单',
   'nav.resources': '资源清单',
@@ -327,7 +332,7 @@ export const zhCN = {
   'notify.signupConfirmed': '报名成功：{title}',
   'notify.signupWaitlisted': '已加入候补：{title}',
   'notify.signupPromoted': '候补递补成功：{title}',
-  'notify.taskCancelled': '任务已取消：{title}',
+  'notify.taskCancelled': '任务已取消：{title}（{reason}）',
   'error.state': '该记录的状态已变化，请刷新后重试。',
   'error.notFound': '记录不存在或不在您的权限范围内。',
   'validation.noMarkup': '不能包含 < 或 > 等标记字符',

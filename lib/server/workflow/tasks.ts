@@ -6,7 +6,7 @@ import { canAt, rowScopeWhere, type Scope } from '../authz/scope'
 import { fail, ok, type Result } from '../result'
 import { zodFieldErrors } from '../validation'
 import { maskPhone } from '@/lib/mask'
-import { ZCheckinCode, ZCreateTask } from '@/lib/schemas/workflow'
+import { ZCancelTask, ZCheckinCode, ZCreateTask, ZUpdateTask } from '@/lib/schemas/workflow'
 import { claimableTeams } from './orders'
 import { moveNeed } from './needs'
 import { notify, recordChange, type Tx } from './common'
@@ -230,4 +230,60 @@ export async function listTasks(scope: Scope, q: { page: number; pageSize: numbe
     prisma.task.findMany({ where, select: TASK_SELECT, orderBy: [{ startsAt: 'desc' }, { id: 'asc' }], skip: (q.page - 1) * q.pageSize, take: q.pageSize }),
   ])
   return { rows: rows.map(({ orgPath, ...t }) => (void orgPath, t)), total, page: q.page, pageSize: q.pageSize, pageCount: Math.max(1, Math.ceil(total / q.pageSize)) }
+}
+
+async function runnableTask(scope: Scope, taskId: string) {
+  const prisma = await db()
+  const task = await prisma.task.findFirst({
+    where: { id: taskId, ...rowScopeWhere(scope, 'task.manage') },
+    select: { id: true, title: true, status: true, slots: true, taken: true, orgPath: true, order: { select: { orgPath: true, claimedByTeamId: true } } },
+  })
+  return task && (await canRunOrder(scope, task.order)) ? task : null
+}
+
+/**
+ * Changes a task's time, place or slots; everyone signed up is told. Fewer slots than confirmed
+ * volunteers is refused (nobody loses a confirmed place silently); more slots promote the waitlist.
+ */
+export async function updateTask(scope: Scope, taskId: string, input: unknown): Promise<Result<{ promoted: number }, 'NOT_FOUND' | 'INVALID' | 'STATE'>> {
+  const parsed = ZUpdateTask.safeParse(input)
+  if (!parsed.success) return fail('INVALID', zodFieldErrors(parsed.error))
+  const task = await runnableTask(scope, taskId)
+  if (!task) return fail('NOT_FOUND')
+  if (task.status !== 'OPEN') return fail('STATE')
+  const d = parsed.data
+  const prisma = await db()
+  return prisma.$transaction(async (tx) => {
+    await lockTask(tx, taskId)
+    const fresh = await tx.task.findUniqueOrThrow({ where: { id: taskId }, select: { taken: true } })
+    if (d.slots < fresh.taken) return fail('INVALID', { slots: 'validation.slots.belowTaken' })
+    const waiting = await tx.taskSignup.findMany({ where: { taskId, status: 'WAITLISTED' }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], take: d.slots - fresh.taken, select: { id: true, userId: true } })
+    await tx.task.update({ where: { id: taskId }, data: { startsAt: d.startsAt, endsAt: d.endsAt, place: d.place, slots: d.slots, signupDeadline: d.signupDeadline, taken: fresh.taken + waiting.length } })
+    for (const w of waiting) {
+      await tx.taskSignup.update({ where: { id: w.id }, data: { status: 'CONFIRMED' } })
+      await recordChange(tx, scope, { entity: 'TaskSignup', entityId: w.id, orgPath: task.orgPath, from: 'WAITLISTED', to: 'CONFIRMED', note: 'promoted' })
+    }
+    await notify(tx, waiting.map((w) => w.userId), 'notify.signupPromoted', { title: task.title }, `/tasks/${taskId}`)
+    const others = await tx.taskSignup.findMany({ where: { taskId, status: { in: ['CONFIRMED', 'WAITLISTED'] }, id: { notIn: waiting.map((w) => w.id) } }, select: { userId: true } })
+    await notify(tx, others.map((o) => o.userId), 'notify.taskChanged', { title: task.title }, `/tasks/${taskId}`)
+    return ok({ promoted: waiting.length })
+  })
+}
+
+/** Cancels a task with a reason; every volunteer signed up or waiting is told. */
+export async function cancelTask(scope: Scope, taskId: string, input: unknown): Promise<Result<null, 'NOT_FOUND' | 'INVALID' | 'STATE'>> {
+  const parsed = ZCancelTask.safeParse(input)
+  if (!parsed.success) return fail('INVALID', zodFieldErrors(parsed.error))
+  const task = await runnableTask(scope, taskId)
+  if (!task) return fail('NOT_FOUND')
+  const prisma = await db()
+  return prisma.$transaction(async (tx) => {
+    await lockTask(tx, taskId)
+    const n = await tx.task.updateMany({ where: { id: taskId, status: 'OPEN' }, data: { status: 'CANCELLED' } })
+    if (n.count !== 1) return fail('STATE')
+    await recordChange(tx, scope, { entity: 'Task', entityId: taskId, orgPath: task.orgPath, from: 'OPEN', to: 'CANCELLED', note: parsed.data.reason })
+    const people = await tx.taskSignup.findMany({ where: { taskId, status: { in: ['CONFIRMED', 'WAITLISTED'] } }, select: { userId: true } })
+    await notify(tx, people.map((p) => p.userId), 'notify.taskCancelled', { title: task.title, reason: parsed.data.reason }, `/tasks/${taskId}`)
+    return ok(null)
+  })
 }

@@ -5,11 +5,11 @@ import { requirePermission } from '@/lib/server/auth/session'
 import { getTask } from '@/lib/server/workflow/tasks'
 import { ZUnitId } from '@/lib/schemas/org'
 import { getLocale, getT } from '@/lib/i18n/server'
-import { formatDateTime } from '@/lib/format'
+import { formatDateTime, toLocalInput } from '@/lib/format'
 import { Card } from '@/components/ui/card'
 import { ActionForm, FormInput } from '@/components/ui/action-form'
 import { StatusBadge } from '@/components/workflow/status-badge'
-import { cancelSignupAction, selfCheckAction, signUpAction, staffCheckAction } from '../actions'
+import { cancelSignupAction, cancelTaskAction, selfCheckAction, signUpAction, staffCheckAction, updateTaskAction } from '../actions'
 
 type Props = { params: Promise<{ id: string }> }
 
@@ -117,6 +117,27 @@ export default async function TaskPage({ params }: Props) {
             ))}
           </ul>
         </Card>
+      ) : null}
+
+      {task.canRun && task.status === 'OPEN' ? (
+        <div className="grid gap-4 sm:grid-cols-2">
+          <Card>
+            <h2 className="text-sm font-semibold">{t('tasks.edit')}</h2>
+            <ActionForm action={updateTaskAction.bind(null, task.id)} submitLabel={t('common.save')} className="mt-3 space-y-3" testId="task-edit">
+              <FormInput name="startsAt" label={t('field.startsAt')} type="datetime-local" defaultValue={toLocalInput(task.startsAt)} />
+              <FormInput name="endsAt" label={t('field.endsAt')} type="datetime-local" defaultValue={toLocalInput(task.endsAt)} />
+              <FormInput name="signupDeadline" label={t('field.signupDeadline')} type="datetime-local" defaultValue={toLocalInput(task.signupDeadline)} />
+              <FormInput name="place" label={t('field.place')} defaultValue={task.place} maxLength={100} />
+              <FormInput name="slots" label={t('field.slots')} type="number" inputMode="numeric" min={1} max={500} defaultValue={task.slots} />
+            </ActionForm>
+          </Card>
+          <Card>
+            <h2 className="text-sm font-semibold">{t('tasks.cancelTask')}</h2>
+            <ActionForm action={cancelTaskAction.bind(null, task.id)} submitLabel={t('tasks.cancelTask')} variant="danger" confirm={t('tasks.cancelTaskConfirm')} className="mt-3 space-y-3">
+              <FormInput name="reason" label={t('field.reason')} maxLength={200} />
+            </ActionForm>
+          </Card>
+        </div>
       ) : null}
     </div>
   )
