@@ -11,6 +11,14 @@ test.describe('at 375 px wide', () => {
     { phone: '13900000009', path: '/' },
     { phone: '13900000001', path: '/units?q=社区' },
     { phone: '13900000009', path: '/account' },
+    { phone: '13900000009', path: '/tasks' },
+    { phone: '13900000005', path: '/needs' },
+    { phone: '13900000005', path: '/needs/new' },
+    { phone: '13900000005', path: '/resources' },
+    { phone: '13900000005', path: '/resources/new' },
+    { phone: '13900000008', path: '/orders' },
+    { phone: '13900000006', path: '/services' },
+    { phone: '13900000004', path: '/notifications' },
   ]
   for (const p of pages) {
     test(`${p.phone} ${p.path} fits without sideways scrolling`, async ({ page }) => {

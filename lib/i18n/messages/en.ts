@@ -144,6 +144,7 @@ export const en: Record<keyof typeof zhCN, string> = {
   'error.retry': 'Try again',
 
   // core workflow
+  'needs.members': '{count} members',
   'notify.taskChanged': 'Task changed: {title}',
   'validation.slots.belowTaken': 'Fewer slots than volunteers already confirmed',
   'tasks.edit': 'Change the task',

@@ -144,6 +144,7 @@ export const zhCN = {
   'error.retry': '重试',
 
   // core workflow
+  'needs.members': '{count} 名成员',
   'notify.taskChanged': '任务有变动：{title}',
   'validation.slots.belowTaken': '名额不能少于已报名人数',
   'tasks.edit': '修改任务',

@@ -116,7 +116,7 @@ export default async function NeedPage({ params }: Props) {
                             <span className="text-xs text-stone-500">
                               {s.community}
                               {s.availability ? ` · ${s.availability}` : ''}
-                              {s.capacity !== null ? ` · ${t('field.capacity')} ${s.capacity}` : ''}
+                              {s.capacity !== null ? ` · ${s.kind === 'team' ? t('needs.members', { count: s.capacity }) : `${t('field.capacity')} ${s.capacity}`}` : ''}
                               {s.contactPhone ? ` · ${s.contactPhone}` : ''}
                             </span>
                           </span>
