@@ -87,6 +87,7 @@ test('need to resolution, across five roles', async ({ browser }) => {
   await worker.getByRole('button', { name: '标记为已解决' }).click()
   await expect(worker.getByTestId('need-status')).toHaveText('已解决')
   await expect(worker.getByTestId('need-outcome')).toContainText('5 / 5')
+  await expect(worker.getByTestId('need-outcome')).toContainText('1 人次')
   await expect(worker.getByTestId('history')).toContainText('服务中 → 已解决')
 
   // officials see it across their subtree, resident phone masked

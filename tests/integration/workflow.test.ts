@@ -110,7 +110,7 @@ describe('the whole chain', () => {
 
     expect(await resolveNeed(w.worker.scope, need.id, { outcome: '老人已按时理发', satisfaction: '5', satisfactionComment: '很满意' })).toEqual({ ok: true, value: null })
     const done = await must(getNeed(w.worker.scope, need.id))
-    expect(done).toMatchObject({ status: 'RESOLVED', satisfaction: 5, outcome: '老人已按时理发' })
+    expect(done).toMatchObject({ status: 'RESOLVED', satisfaction: 5, outcome: '老人已按时理发', served: { minutes: 90, volunteers: 1 } })
     expect(done.history.map((h) => `${h.from ?? ''}→${h.to}`)).toEqual(['→OPEN', 'OPEN→MATCHED', 'MATCHED→DISPATCHED', 'DISPATCHED→IN_SERVICE', 'IN_SERVICE→RESOLVED'])
     expect(done.history.every((h) => h.by.length > 0)).toBe(true)
 

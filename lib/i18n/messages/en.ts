@@ -144,6 +144,8 @@ export const en: Record<keyof typeof zhCN, string> = {
   'error.retry': 'Try again',
 
   // core workflow
+  'needs.served': 'Volunteer service',
+  'needs.servedValue': '{hours} hours · {count} volunteer visits',
   'needs.members': '{count} members',
   'notify.taskChanged': 'Task changed: {title}',
   'validation.slots.belowTaken': 'Fewer slots than volunteers already confirmed',

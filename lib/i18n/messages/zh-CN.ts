@@ -144,6 +144,8 @@ export const zhCN = {
   'error.retry': '重试',
 
   // core workflow
+  'needs.served': '志愿服务',
+  'needs.servedValue': '{hours} 小时 · {count} 人次',
   'needs.members': '{count} 名成员',
   'notify.taskChanged': '任务有变动：{title}',
   'validation.slots.belowTaken': '名额不能少于已报名人数',

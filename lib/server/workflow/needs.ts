@@ -140,7 +140,12 @@ export async function getNeed(scope: Scope, id: string) {
   })
   if (!n) return fail('NOT_FOUND')
   const { services, ...need } = n
-  return ok({ ...toNeedDto(scope, need), services, history: await historyOf('Need', id) })
+  const served = await prisma.taskSignup.aggregate({
+    where: { checkOutAt: { not: null }, task: { order: { serviceItem: { needId: id } } } },
+    _sum: { minutes: true },
+    _count: { _all: true },
+  })
+  return ok({ ...toNeedDto(scope, need), services, served: { minutes: served._sum.minutes ?? 0, volunteers: served._count._all }, history: await historyOf('Need', id) })
 }
 
 export async function rejectNeed(scope: Scope, id: string, input: unknown): Promise<Result<null, 'NOT_FOUND' | 'INVALID' | 'STATE'>> {

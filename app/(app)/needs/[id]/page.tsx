@@ -77,6 +77,7 @@ export default async function NeedPage({ params }: Props) {
                 {row(t('field.outcome'), n.outcome)}
                 {row(t('field.satisfaction'), `${n.satisfaction} / 5`)}
                 {n.satisfactionComment ? row(t('field.comment'), n.satisfactionComment) : null}
+                {row(t('needs.served'), t('needs.servedValue', { hours: (n.served.minutes / 60).toFixed(1), count: n.served.volunteers }))}
               </dl>
             </Card>
           ) : null}
