@@ -1,16 +1,18 @@
 'use server'
 import { revalidatePath } from 'next/cache'
 import { requireScope } from '@/lib/server/auth/session'
+import { toActionState } from '@/lib/server/action-state'
 import { setPilot } from '@/lib/server/org/mutations'
 
-export type PilotState = { ok: boolean; fieldErrors?: Record<string, string>; notFound?: boolean } | null
+/** Designate or change a pilot. The DAL checks org.manage over the unit again. */
+export async function setPilotAction(unitId: string, fd: FormData) {
+  const r = await setPilot(await requireScope(), unitId, Object.fromEntries(fd))
+  if (r.ok) revalidatePath(`/units/${unitId}`)
+  return toActionState(r, { message: 'common.saved' })
+}
 
-/** Designate / change / withdraw a pilot. The DAL checks org.manage over the unit again. */
-export async function setPilotAction(unitId: string, formData: FormData): Promise<PilotState> {
-  const scope = await requireScope()
-  const withdraw = formData.get('intent') === 'withdraw'
-  const r = await setPilot(scope, unitId, withdraw ? null : Object.fromEntries(formData))
-  if (!r.ok) return { ok: false, fieldErrors: r.fieldErrors, notFound: r.error === 'NOT_FOUND' }
-  revalidatePath(`/units/${unitId}`)
-  return { ok: true }
+export async function withdrawPilotAction(unitId: string) {
+  const r = await setPilot(await requireScope(), unitId, null)
+  if (r.ok) revalidatePath(`/units/${unitId}`)
+  return toActionState(r)
 }

@@ -34,7 +34,7 @@ export default async function UnitPage({ params, searchParams }: Props) {
       childUnits={children?.ok ? children.value : null}
       query={query}
       basePath={`/units/${id.data}`}
-      manage={canManage ? <PilotForm unitId={id.data} pilot={unit.value.pilot} /> : null}
+      manage={canManage ? <PilotForm t={t} unitId={id.data} pilot={unit.value.pilot} /> : null}
     />
   )
 }
