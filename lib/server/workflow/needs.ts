@@ -132,6 +132,27 @@ export async function listNeeds(scope: Scope, q: TNeedListQuery): Promise<Paged<
   return paged(rows.map((r) => toNeedDto(scope, r)), total, q.page, q.pageSize)
 }
 
+/**
+ * The same list read by cursor (keyset), for exports: no OFFSET that grows with every page. Same where,
+ * order and masking as listNeeds.
+ */
+export async function needsAfter(scope: Scope, q: TNeedListQuery, cursor: string | null, take: number) {
+  const prisma = await db()
+  const rows = await prisma.need.findMany({
+    where: needListWhere(scope, q),
+    select: NEED_SELECT,
+    orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
+    ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
+    take,
+  })
+  return { rows: rows.map((r) => toNeedDto(scope, r)), next: rows.length === take ? rows[rows.length - 1].id : null }
+}
+
+export async function countNeeds(scope: Scope, q: TNeedListQuery) {
+  const prisma = await db()
+  return prisma.need.count({ where: needListWhere(scope, q) })
+}
+
 export async function getNeed(scope: Scope, id: string) {
   const prisma = await db()
   const n = await prisma.need.findFirst({

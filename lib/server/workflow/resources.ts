@@ -98,3 +98,24 @@ export async function listResources(scope: Scope, q: TResourceListQuery): Promis
   ])
   return paged(rows.map((r) => toResourceDto(scope, r, names)), total, q.page, q.pageSize)
 }
+
+/** The same list read by cursor, for exports (see needsAfter). */
+export async function resourcesAfter(scope: Scope, q: TResourceListQuery, cursor: string | null, take: number) {
+  const prisma = await db()
+  const [rows, names] = await Promise.all([
+    prisma.resource.findMany({
+      where: resourceListWhere(scope, q),
+      select: RESOURCE_SELECT,
+      orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
+      ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
+      take,
+    }),
+    categoryNames(scope.tenantId),
+  ])
+  return { rows: rows.map((r) => toResourceDto(scope, r, names)), next: rows.length === take ? rows[rows.length - 1].id : null }
+}
+
+export async function countResources(scope: Scope, q: TResourceListQuery) {
+  const prisma = await db()
+  return prisma.resource.count({ where: resourceListWhere(scope, q) })
+}

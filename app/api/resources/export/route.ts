@@ -1,0 +1,12 @@
+import { getScope } from '@/lib/server/auth/session'
+import { can } from '@/lib/server/authz/scope'
+import { ZResourceListQuery } from '@/lib/schemas/workflow'
+import { exportResources, xlsxFileName, xlsxResponse } from '@/lib/server/workflow/xlsx'
+
+// 资源清单-YYYYMMDD.xlsx: the list under the same query params (and so the same filter) as the list page.
+export async function GET(req: Request) {
+  const scope = await getScope()
+  if (!scope || !can(scope, 'resource.read')) return Response.json({ error: 'NOT_FOUND' }, { status: 404 })
+  const query = ZResourceListQuery.parse(Object.fromEntries(new URL(req.url).searchParams))
+  return xlsxResponse(await exportResources(scope, query), xlsxFileName('resources'))
+}
