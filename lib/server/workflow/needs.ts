@@ -6,7 +6,7 @@ import { canAt, rowScopeWhere, type Scope } from '../authz/scope'
 import { fail, ok, type Result } from '../result'
 import { zodFieldErrors } from '../validation'
 import { maskName, maskPhone } from '@/lib/mask'
-import { ZCreateNeed, ZRejectNeed, ZResolveNeed, type TNeedListQuery } from '@/lib/schemas/workflow'
+import { ZCreateNeed, ZRejectNeed, ZResolveNeed, type TCreateNeed, type TNeedListQuery } from '@/lib/schemas/workflow'
 import { actingCommunity, historyOf, paged, recordChange, type Paged, type Tx } from './common'
 
 /** The need lifecycle, in one place: which status may follow which. */
@@ -31,6 +31,26 @@ export async function moveNeed(tx: Tx, scope: Scope, needId: string, to: NeedSta
   return true
 }
 
+/** The row of a validated need in a community: one shape for the form and the spreadsheet import. */
+export function needRow(scope: Scope, community: { id: string; path: string }, d: TCreateNeed, importKey: string | null = null) {
+  return {
+    tenantId: scope.tenantId,
+    orgUnitId: community.id,
+    orgPath: community.path,
+    title: d.title,
+    description: d.description,
+    categoryId: d.categoryId,
+    targetGroup: d.targetGroup,
+    source: d.source,
+    urgency: d.urgency,
+    peopleAffected: d.peopleAffected,
+    residentName: d.residentName ?? null,
+    residentPhone: d.residentPhone ?? null,
+    createdById: scope.userId,
+    importKey,
+  }
+}
+
 export async function createNeed(scope: Scope, input: unknown): Promise<Result<{ id: string }, 'INVALID'>> {
   const parsed = ZCreateNeed.safeParse(input)
   if (!parsed.success) return fail('INVALID', zodFieldErrors(parsed.error))
@@ -41,24 +61,7 @@ export async function createNeed(scope: Scope, input: unknown): Promise<Result<{
   const category = await prisma.serviceCategory.findFirst({ where: { id: d.categoryId, tenantId: scope.tenantId, active: true }, select: { id: true } })
   if (!category) return fail('INVALID', { categoryId: 'validation.category.required' })
   const need = await prisma.$transaction(async (tx) => {
-    const n = await tx.need.create({
-      data: {
-        tenantId: scope.tenantId,
-        orgUnitId: community.id,
-        orgPath: community.path,
-        title: d.title,
-        description: d.description,
-        categoryId: d.categoryId,
-        targetGroup: d.targetGroup,
-        source: d.source,
-        urgency: d.urgency,
-        peopleAffected: d.peopleAffected,
-        residentName: d.residentName ?? null,
-        residentPhone: d.residentPhone ?? null,
-        createdById: scope.userId,
-      },
-      select: { id: true },
-    })
+    const n = await tx.need.create({ data: needRow(scope, community, d), select: { id: true } })
     await recordChange(tx, scope, { entity: 'Need', entityId: n.id, orgPath: community.path, from: null, to: 'OPEN' })
     return n
   })

@@ -5,8 +5,28 @@ import { canAt, rowScopeWhere, type Scope } from '../authz/scope'
 import { fail, ok, type Result } from '../result'
 import { zodFieldErrors } from '../validation'
 import { maskPhone } from '@/lib/mask'
-import { ZCreateResource, type TResourceListQuery } from '@/lib/schemas/workflow'
+import { ZCreateResource, type TCreateResource, type TResourceListQuery } from '@/lib/schemas/workflow'
 import { actingCommunity, paged, type Paged } from './common'
+
+/** The row of a validated resource in a community: one shape for the form and the spreadsheet import. */
+export function resourceRow(scope: Scope, community: { id: string; path: string }, d: TCreateResource, importKey: string | null = null) {
+  return {
+    tenantId: scope.tenantId,
+    orgUnitId: community.id,
+    orgPath: community.path,
+    providerName: d.providerName,
+    providerKind: d.providerKind,
+    type: d.type,
+    categoryIds: [...new Set(d.categoryIds)],
+    capacity: d.capacity,
+    availability: d.availability,
+    contactName: d.contactName ?? null,
+    contactPhone: d.contactPhone ?? null,
+    description: d.description ?? null,
+    createdById: scope.userId,
+    importKey,
+  }
+}
 
 export async function createResource(scope: Scope, input: unknown): Promise<Result<{ id: string }, 'INVALID'>> {
   const parsed = ZCreateResource.safeParse(input)
@@ -19,21 +39,7 @@ export async function createResource(scope: Scope, input: unknown): Promise<Resu
   const known = await prisma.serviceCategory.count({ where: { id: { in: ids }, tenantId: scope.tenantId, active: true } })
   if (known !== ids.length) return fail('INVALID', { categoryIds: 'validation.categories.required' })
   const r = await prisma.resource.create({
-    data: {
-      tenantId: scope.tenantId,
-      orgUnitId: community.id,
-      orgPath: community.path,
-      providerName: d.providerName,
-      providerKind: d.providerKind,
-      type: d.type,
-      categoryIds: ids,
-      capacity: d.capacity,
-      availability: d.availability,
-      contactName: d.contactName ?? null,
-      contactPhone: d.contactPhone ?? null,
-      description: d.description ?? null,
-      createdById: scope.userId,
-    },
+    data: resourceRow(scope, community, { ...d, categoryIds: ids }),
     select: { id: true },
   })
   return ok(r)

@@ -25,8 +25,8 @@ import {
 } from '@/lib/schemas/workflow'
 import { listCategories } from './categories'
 import { actingCommunity, recordChange } from './common'
-import { countNeeds, needsAfter, type NeedDto } from './needs'
-import { countResources, resourcesAfter, type ResourceDto } from './resources'
+import { countNeeds, needRow, needsAfter, type NeedDto } from './needs'
+import { countResources, resourceRow, resourcesAfter, type ResourceDto } from './resources'
 
 /*
  * Spreadsheet import and export of the needs list (需求清单) and the resources list (资源清单).
@@ -494,22 +494,7 @@ const NEEDS: ImportKind<TCreateNeed> = {
     // mirrors createNeed: the row and its first status change (→ OPEN) in one transaction
     return prisma.$transaction(async (tx) => {
       const rows = await tx.need.createManyAndReturn({
-        data: batch.map(({ data: d, community, importKey }) => ({
-          tenantId: scope.tenantId,
-          orgUnitId: community.id,
-          orgPath: community.path,
-          title: d.title,
-          description: d.description,
-          categoryId: d.categoryId,
-          targetGroup: d.targetGroup,
-          source: d.source,
-          urgency: d.urgency,
-          peopleAffected: d.peopleAffected,
-          residentName: d.residentName ?? null,
-          residentPhone: d.residentPhone ?? null,
-          createdById: scope.userId,
-          importKey,
-        })),
+        data: batch.map(({ data: d, community, importKey }) => needRow(scope, community, d, importKey)),
         skipDuplicates: true, // ON CONFLICT DO NOTHING on (orgUnitId, importKey)
         select: { id: true, orgPath: true },
       })
@@ -547,22 +532,7 @@ const RESOURCES: ImportKind<TCreateResource> = {
   async insert(scope, batch) {
     const prisma = await db()
     const r = await prisma.resource.createMany({
-      data: batch.map(({ data: d, community, importKey }) => ({
-        tenantId: scope.tenantId,
-        orgUnitId: community.id,
-        orgPath: community.path,
-        providerName: d.providerName,
-        providerKind: d.providerKind,
-        type: d.type,
-        categoryIds: [...new Set(d.categoryIds)],
-        capacity: d.capacity,
-        availability: d.availability,
-        contactName: d.contactName ?? null,
-        contactPhone: d.contactPhone ?? null,
-        description: d.description ?? null,
-        createdById: scope.userId,
-        importKey,
-      })),
+      data: batch.map(({ data: d, community, importKey }) => resourceRow(scope, community, d, importKey)),
       skipDuplicates: true,
     })
     return r.count
