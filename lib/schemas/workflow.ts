@@ -146,3 +146,10 @@ export const ZUpdateTask = z
   .refine((v) => v.signupDeadline <= v.startsAt, { path: ['signupDeadline'], error: 'validation.signupDeadline.afterStart' })
 
 export const ZCancelTask = z.object({ reason: text(2, 200, 'reason') })
+
+export const ZCategory = z.object({
+  name: text(2, 20, 'categoryName'),
+  sortOrder: int(0, 999, 'sortOrder').default(0),
+})
+
+export const ZCategoryUpdate = ZCategory.extend({ active: z.preprocess((v) => v === 'on' || v === 'true' || v === true, z.boolean()) })

@@ -120,3 +120,16 @@ test('other roles get no pilot form', async ({ page }) => {
   await expect(page.getByRole('heading', { name: /设为试点社区|修改试点信息/ })).toHaveCount(0)
   await expect(page.getByRole('button', { name: '保存' })).toHaveCount(0)
 })
+
+test('the region keeps the category list; community forms offer what it holds', async ({ page }) => {
+  await signIn(page, '13900000001')
+  await page.getByRole('link', { name: '服务类别' }).click()
+  const form = page.locator('form').filter({ has: page.getByRole('button', { name: '新增类别' }) })
+  await form.getByLabel('类别名称').fill('法律援助')
+  await form.getByRole('button', { name: '新增类别' }).click()
+  await expect(page.getByTestId('categories').getByRole('textbox', { name: '类别名称' }).last()).toHaveValue('法律援助')
+  await page.context().clearCookies()
+  await signIn(page, '13900000005')
+  await page.goto('/needs/new')
+  await expect(page.getByLabel('类别').locator('option', { hasText: '法律援助' })).toHaveCount(1)
+})

@@ -24,6 +24,7 @@ export const PERMISSIONS = [
   'task.read', //          read tasks
   'task.manage', //        create tasks for claimed orders, check volunteers in and out
   'task.signup', //        sign up for tasks, check oneself in and out with the task code
+  'category.manage', //    keep the tenant's list of service categories
 ] as const
 
 export type Permission = (typeof PERMISSIONS)[number]
@@ -32,7 +33,7 @@ const OFFICIAL_READ = ['org.read', 'org.browse', 'need.read', 'resource.read', '
 
 /** role → permissions: the single table every check reads. Officials read; the community acts. */
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
-  REGION_OFFICIAL: [...OFFICIAL_READ, 'org.manage'],
+  REGION_OFFICIAL: [...OFFICIAL_READ, 'org.manage', 'category.manage'],
   LEAGUE_OFFICIAL: [...OFFICIAL_READ],
   COUNTY_OFFICIAL: [...OFFICIAL_READ],
   COMMUNITY_ADMIN: [...OFFICIAL_READ, 'need.record', 'need.resolve', 'resource.manage', 'service.manage', 'order.dispatch', 'task.manage'],

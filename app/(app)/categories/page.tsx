@@ -1,0 +1,48 @@
+import type { Metadata } from 'next'
+import { requirePermission } from '@/lib/server/auth/session'
+import { listAllCategories } from '@/lib/server/workflow/categories'
+import { getT } from '@/lib/i18n/server'
+import { ActionForm, FormInput } from '@/components/ui/action-form'
+import { Badge, Card } from '@/components/ui/card'
+import { createCategoryAction, updateCategoryAction } from './actions'
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getT())('categories.title') }
+}
+
+/** The tenant's managed list of service categories (region officials). */
+export default async function CategoriesPage() {
+  const scope = await requirePermission('category.manage')
+  const t = await getT()
+  const rows = await listAllCategories(scope)
+  return (
+    <div className="mx-auto max-w-3xl space-y-4">
+      <h1 className="text-xl font-semibold">{t('categories.title')}</h1>
+      <p className="text-sm text-stone-600">{t('categories.intro')}</p>
+      <ul className="space-y-2" data-testid="categories">
+        {rows.map((c) => (
+          <li key={c.id}>
+            <Card className="p-3">
+              <ActionForm action={updateCategoryAction.bind(null, c.id)} submitLabel={t('common.save')} variant="secondary" className="grid items-end gap-3 sm:grid-cols-[1fr_6rem_auto_auto]">
+                <FormInput name="name" label={t('field.categoryName')} defaultValue={c.name} maxLength={20} />
+                <FormInput name="sortOrder" label={t('field.sortOrder')} type="number" inputMode="numeric" defaultValue={c.sortOrder} />
+                <label className="flex min-h-11 items-center gap-2 text-sm">
+                  <input type="checkbox" name="active" defaultChecked={c.active} className="size-4" /> {t('categories.active')}
+                  {!c.active ? <Badge>{t('categories.inactive')}</Badge> : null}
+                  <span className="text-xs text-stone-500">{t('categories.needs', { count: c.needs })}</span>
+                </label>
+              </ActionForm>
+            </Card>
+          </li>
+        ))}
+      </ul>
+      <Card>
+        <h2 className="text-sm font-semibold">{t('categories.add')}</h2>
+        <ActionForm action={createCategoryAction} submitLabel={t('categories.add')} resetOnSuccess className="mt-3 grid items-end gap-3 sm:grid-cols-[1fr_6rem_auto]">
+          <FormInput name="name" label={t('field.categoryName')} maxLength={20} />
+          <FormInput name="sortOrder" label={t('field.sortOrder')} type="number" inputMode="numeric" defaultValue={rows.length} />
+        </ActionForm>
+      </Card>
+    </div>
+  )
+}
