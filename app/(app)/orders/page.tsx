@@ -40,11 +40,16 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
   )
   return (
     <div className="space-y-4">
-      <div>
-        <h1 className="text-xl font-semibold">{t('orders.title')}</h1>
-        <p className="text-sm text-stone-600" data-testid="orders-summary">
-          {t('orders.summary', { total, claimed: counts.CLAIMED ?? 0, open: counts.DISPATCHED ?? 0 })}
-        </p>
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <div>
+          <h1 className="text-xl font-semibold">{t('orders.title')}</h1>
+          <p className="text-sm text-stone-600" data-testid="orders-summary">
+            {t('orders.summary', { total, claimed: counts.CLAIMED ?? 0, open: counts.DISPATCHED ?? 0 })}
+          </p>
+        </div>
+        <a className="rounded-md border border-stone-300 bg-white px-3 py-2 text-sm" href={`/api/orders/export${queryString({ status: query.status })}`}>
+          {t('common.export')}
+        </a>
       </div>
       <nav className="flex flex-wrap gap-2" aria-label={t('field.status')}>
         {tab(undefined, t('common.all'))}

@@ -38,7 +38,12 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
   const list = await listTasks(scope, { page, pageSize: 20 })
   return (
     <div className="space-y-4">
-      <h1 className="text-xl font-semibold">{t('tasks.title')}</h1>
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h1 className="text-xl font-semibold">{t('tasks.title')}</h1>
+        <a className="rounded-md border border-stone-300 bg-white px-3 py-2 text-sm" href="/api/tasks/export">
+          {t('common.export')}
+        </a>
+      </div>
       {list.rows.length === 0 ? (
         <EmptyState title={t('tasks.empty')} />
       ) : (

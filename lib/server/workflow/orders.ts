@@ -124,9 +124,24 @@ function toOrderDto(scope: Scope, o: OrderRow, myTeams: { id: string; orgUnitId:
 }
 export type OrderDto = ReturnType<typeof toOrderDto>
 
+export type OrderListQuery = { status?: 'DISPATCHED' | 'CLAIMED' | 'DECLINED' | 'CANCELLED' }
+const orderListWhere = (scope: Scope, q: OrderListQuery): Prisma.OrderWhereInput => ({ ...rowScopeWhere(scope, 'order.read'), ...(q.status ? { status: q.status } : {}) })
+
+/** The order list by cursor, for exports (same where and order as listOrders). */
+export async function ordersAfter(scope: Scope, q: OrderListQuery, cursor: string | null, take: number) {
+  const prisma = await db()
+  const rows = await prisma.order.findMany({ where: orderListWhere(scope, q), select: ORDER_SELECT, orderBy: [{ dispatchedAt: 'desc' }, { id: 'asc' }], ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}), take })
+  return { rows: rows.map((o) => toOrderDto(scope, o, [])), next: rows.length === take ? rows[rows.length - 1].id : null }
+}
+
+export async function countOrders(scope: Scope, q: OrderListQuery) {
+  const prisma = await db()
+  return prisma.order.count({ where: orderListWhere(scope, q) })
+}
+
 export async function listOrders(scope: Scope, q: { status?: 'DISPATCHED' | 'CLAIMED' | 'DECLINED' | 'CANCELLED'; page: number; pageSize: number }): Promise<Paged<OrderDto>> {
   const prisma = await db()
-  const where: Prisma.OrderWhereInput = { ...rowScopeWhere(scope, 'order.read'), ...(q.status ? { status: q.status } : {}) }
+  const where = orderListWhere(scope, q)
   const [total, rows, mine] = await Promise.all([
     prisma.order.count({ where }),
     prisma.order.findMany({ where, select: ORDER_SELECT, orderBy: [{ dispatchedAt: 'desc' }, { id: 'asc' }], skip: (q.page - 1) * q.pageSize, take: q.pageSize }),

@@ -87,10 +87,27 @@ export async function createServiceItem(scope: Scope, input: unknown): Promise<R
   })
 }
 
+const serviceListWhere = (scope: Scope, q: { q?: string }): Prisma.ServiceItemWhereInput => ({
+  ...rowScopeWhere(scope, 'service.read'),
+  ...(q.q ? { AND: [{ OR: [{ title: { contains: q.q } }, { description: { contains: q.q } }] }] } : {}),
+})
+
+/** The service list by cursor, for exports (same where and order as listServiceItems). */
+export async function servicesAfter(scope: Scope, q: { q?: string }, cursor: string | null, take: number) {
+  const prisma = await db()
+  const rows = await prisma.serviceItem.findMany({ where: serviceListWhere(scope, q), select: SERVICE_SELECT, orderBy: [{ createdAt: 'desc' }, { id: 'asc' }], ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}), take })
+  return { rows: rows.map(toServiceDto), next: rows.length === take ? rows[rows.length - 1].id : null }
+}
+
+export async function countServices(scope: Scope, q: { q?: string }) {
+  const prisma = await db()
+  return prisma.serviceItem.count({ where: serviceListWhere(scope, q) })
+}
+
 /** The community's published menu of services (service.read over the subtree). */
 export async function listServiceItems(scope: Scope, q: { page: number; pageSize: number; q?: string }): Promise<Paged<ServiceItemDto>> {
   const prisma = await db()
-  const where = { ...rowScopeWhere(scope, 'service.read'), ...(q.q ? { AND: [{ OR: [{ title: { contains: q.q } }, { description: { contains: q.q } }] }] } : {}) }
+  const where = serviceListWhere(scope, q)
   const [total, rows] = await Promise.all([
     prisma.serviceItem.count({ where }),
     prisma.serviceItem.findMany({ where, select: SERVICE_SELECT, orderBy: [{ createdAt: 'desc' }, { id: 'asc' }], skip: (q.page - 1) * q.pageSize, take: q.pageSize }),

@@ -221,6 +221,18 @@ export async function unreadCount(scope: Scope) {
   return prisma.notification.count({ where: { userId: scope.userId, readAt: null } })
 }
 
+/** The task list by cursor, for exports (same where and order as listTasks). */
+export async function tasksAfter(scope: Scope, cursor: string | null, take: number) {
+  const prisma = await db()
+  const rows = await prisma.task.findMany({ where: rowScopeWhere(scope, 'task.read'), select: TASK_SELECT, orderBy: [{ startsAt: 'desc' }, { id: 'asc' }], ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}), take })
+  return { rows: rows.map(({ orgPath, ...t }) => (void orgPath, t)), next: rows.length === take ? rows[rows.length - 1].id : null }
+}
+
+export async function countTasks(scope: Scope) {
+  const prisma = await db()
+  return prisma.task.count({ where: rowScopeWhere(scope, 'task.read') })
+}
+
 /** Tasks of the caller's subtree (officials, community staff, team leaders), newest start first. */
 export async function listTasks(scope: Scope, q: { page: number; pageSize: number }) {
   const prisma = await db()

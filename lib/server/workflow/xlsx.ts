@@ -27,6 +27,9 @@ import { listCategories } from './categories'
 import { actingCommunity, recordChange } from './common'
 import { countNeeds, needRow, needsAfter, type NeedDto } from './needs'
 import { countResources, resourceRow, resourcesAfter, type ResourceDto } from './resources'
+import { countOrders, ordersAfter, type OrderListQuery } from './orders'
+import { countServices, servicesAfter } from './services'
+import { countTasks, tasksAfter } from './tasks'
 
 /*
  * Spreadsheet import and export of the needs list (需求清单) and the resources list (资源清单).
@@ -66,22 +69,8 @@ const zh: Translate = makeT(messagesFor('zh-CN'))
  * The Chinese labels of the enums. The catalog's `targetGroup.<CODE>` … keys win when present (see
  * `label`); this table is the fallback until the two are unified.
  */
-export const LABELS = {
-  targetGroup: { ELDERLY: '老年人', CHILDREN: '儿童', DISABLED: '残疾人', IN_DIFFICULTY: '困难群众', NEW_EMPLOYMENT: '新就业群体', ALL_RESIDENTS: '全体居民' },
-  needSource: { VISIT: '入户走访', SURVEY: '问卷调查', GRID_PATROL: '网格巡查', HOTLINE: '热线电话', WALK_IN: '来访' },
-  urgency: { LOW: '一般', NORMAL: '较急', HIGH: '紧急', URGENT: '特急' },
-  needStatus: { OPEN: '待匹配', MATCHED: '已匹配', DISPATCHED: '已派单', IN_SERVICE: '服务中', RESOLVED: '已解决', CLOSED: '已关闭', REJECTED: '已驳回' },
-  providerKind: { ENTERPRISE: '企业', HOSPITAL: '医院', SCHOOL: '学校', SHOP: '商户', PARTY_MEMBER: '党员', VOLUNTEER_TEAM: '志愿服务队', SOCIAL_ORG: '社会组织' },
-  resourceType: { SERVICE: '服务', GOODS: '物资', FUNDS: '资金', VENUE: '场地', EXPERTISE: '专业技能' },
-} as const satisfies {
-  targetGroup: Record<(typeof TARGET_GROUPS)[number], string>
-  needSource: Record<(typeof NEED_SOURCES)[number], string>
-  urgency: Record<(typeof URGENCIES)[number], string>
-  needStatus: Record<(typeof NEED_STATUSES)[number], string>
-  providerKind: Record<(typeof PROVIDER_KINDS)[number], string>
-  resourceType: Record<(typeof RESOURCE_TYPES)[number], string>
-}
-type LabelKind = keyof typeof LABELS
+const TASK_STATUSES = ['OPEN', 'CANCELLED', 'DONE'] as const
+const ORDER_STATUSES = ['DISPATCHED', 'CLAIMED', 'DECLINED', 'CANCELLED'] as const
 
 const ENUM_VALUES = {
   targetGroup: TARGET_GROUPS,
@@ -90,22 +79,24 @@ const ENUM_VALUES = {
   needStatus: NEED_STATUSES,
   providerKind: PROVIDER_KINDS,
   resourceType: RESOURCE_TYPES,
+  orderStatus: ORDER_STATUSES,
+  taskStatus: TASK_STATUSES,
 } as const
+type LabelKind = keyof typeof ENUM_VALUES
 
+/** The Chinese label of an enum value, from the message catalog (the same words as the screens). */
 function label(kind: LabelKind, code: string): string {
   const key = `${kind}.${code}`
-  if (isMessageKey(key)) return zh(key)
-  return (LABELS[kind] as Record<string, string>)[code] ?? code
+  return isMessageKey(key) ? zh(key) : code
 }
 
 const norm = (s: string) => s.replace(/\s+/g, '').toUpperCase()
 
-/** label (catalog or table) or the code itself → code */
+/** label or the code itself → code */
 function enumLookup(kind: LabelKind): Map<string, string> {
   const m = new Map<string, string>()
   for (const code of ENUM_VALUES[kind]) {
     m.set(norm(code), code)
-    m.set(norm((LABELS[kind] as Record<string, string>)[code]), code)
     m.set(norm(label(kind, code)), code)
   }
   return m
@@ -760,6 +751,57 @@ const RESOURCE_EXPORT: ExportColumn<ResourceRowDto>[] = [
   { header: 'xlsx.col.createdAt', width: 18, value: (r) => shanghai(r.createdAt) },
 ]
 
+type OrderRowDto = Awaited<ReturnType<typeof ordersAfter>>['rows'][number]
+type ServiceRowDto = Awaited<ReturnType<typeof servicesAfter>>['rows'][number]
+type TaskRowDto = Awaited<ReturnType<typeof tasksAfter>>['rows'][number]
+
+const ORDER_EXPORT: ExportColumn<OrderRowDto>[] = [
+  { header: 'xlsx.col.community', width: 20, value: (o) => o.orgUnit.name },
+  { header: 'xlsx.col.service', width: 26, value: (o) => o.serviceItem.title },
+  { header: 'xlsx.col.need', width: 26, value: (o) => o.serviceItem.need.title },
+  { header: 'xlsx.col.team', width: 22, value: (o) => o.team?.name ?? zh('xlsx.openToAll') },
+  { header: 'xlsx.col.status', width: 10, value: (o) => label('orderStatus', o.status) },
+  { header: 'xlsx.col.claimedBy', width: 22, value: (o) => o.claimedByTeam?.name ?? '' },
+  { header: 'xlsx.col.dispatchedAt', width: 18, value: (o) => shanghai(o.dispatchedAt) },
+  { header: 'xlsx.col.claimedAt', width: 18, value: (o) => shanghaiOrBlank(o.claimedAt) },
+  { header: 'xlsx.col.declineReason', width: 24, value: (o) => o.declineReason },
+]
+
+const SERVICE_EXPORT: ExportColumn<ServiceRowDto>[] = [
+  { header: 'xlsx.col.community', width: 20, value: (s) => s.orgUnit.name },
+  { header: 'xlsx.col.service', width: 26, value: (s) => s.title },
+  { header: 'xlsx.col.category', width: 14, value: (s) => s.category.name },
+  { header: 'xlsx.col.need', width: 26, value: (s) => s.need.title },
+  { header: 'xlsx.col.needStatus', width: 10, value: (s) => label('needStatus', s.need.status) },
+  { header: 'xlsx.col.resources', width: 30, value: (s) => s.resources.map((r) => r.providerName).join('、') },
+  { header: 'xlsx.col.createdAt', width: 18, value: (s) => shanghai(s.createdAt) },
+]
+
+const TASK_EXPORT: ExportColumn<TaskRowDto>[] = [
+  { header: 'xlsx.col.community', width: 20, value: (t) => t.orgUnit.name },
+  { header: 'xlsx.col.task', width: 26, value: (t) => t.title },
+  { header: 'xlsx.col.need', width: 26, value: (t) => t.order.serviceItem.need.title },
+  { header: 'xlsx.col.claimedBy', width: 22, value: (t) => t.order.claimedByTeam?.name ?? '' },
+  { header: 'xlsx.col.startsAt', width: 18, value: (t) => shanghai(t.startsAt) },
+  { header: 'xlsx.col.endsAt', width: 18, value: (t) => shanghai(t.endsAt) },
+  { header: 'xlsx.col.place', width: 24, value: (t) => t.place },
+  { header: 'xlsx.col.slots', width: 8, value: (t) => t.slots },
+  { header: 'xlsx.col.taken', width: 8, value: (t) => t.taken },
+  { header: 'xlsx.col.status', width: 10, value: (t) => label('taskStatus', t.status) },
+]
+
+export function exportOrders(scope: Scope, query: OrderListQuery): Promise<Buffer> {
+  return exportRows('xlsx.sheet.orders', ORDER_EXPORT, () => countOrders(scope, query), (cursor) => ordersAfter(scope, query, cursor, EXPORT_PAGE_SIZE))
+}
+
+export function exportServices(scope: Scope, query: { q?: string }): Promise<Buffer> {
+  return exportRows('xlsx.sheet.services', SERVICE_EXPORT, () => countServices(scope, query), (cursor) => servicesAfter(scope, query, cursor, EXPORT_PAGE_SIZE))
+}
+
+export function exportTasks(scope: Scope): Promise<Buffer> {
+  return exportRows('xlsx.sheet.tasks', TASK_EXPORT, () => countTasks(scope), (cursor) => tasksAfter(scope, cursor, EXPORT_PAGE_SIZE))
+}
+
 /** The needs list under the same filter, scope and masking as the screen (listNeeds), at most 50,000 rows. */
 export function exportNeeds(scope: Scope, query: TNeedListQuery): Promise<Buffer> {
   return exportRows('xlsx.sheet.needs', NEED_EXPORT, () => countNeeds(scope, query), (cursor) => needsAfter(scope, query, cursor, EXPORT_PAGE_SIZE))
@@ -774,7 +816,7 @@ export function exportResources(scope: Scope, query: TResourceListQuery): Promis
 export type FileName = { name: string; ascii: string }
 const en: Translate = makeT(messagesFor('en'))
 
-export function xlsxFileName(kind: 'needs' | 'resources' | 'needsTemplate' | 'resourcesTemplate' | 'errors', now = new Date()): FileName {
+export function xlsxFileName(kind: 'needs' | 'resources' | 'orders' | 'services' | 'tasks' | 'needsTemplate' | 'resourcesTemplate' | 'errors', now = new Date()): FileName {
   const key = `xlsx.file.${kind}` as const
   const dated = kind !== 'needsTemplate' && kind !== 'resourcesTemplate'
   const suffix = dated ? `-${shanghaiDay(now)}.xlsx` : '.xlsx'

@@ -1,0 +1,14 @@
+import { z } from 'zod'
+import { getScope } from '@/lib/server/auth/session'
+import { can } from '@/lib/server/authz/scope'
+import { exportOrders, xlsxFileName, xlsxResponse } from '@/lib/server/workflow/xlsx'
+
+const ZQuery = z.object({ status: z.enum(['DISPATCHED', 'CLAIMED', 'DECLINED', 'CANCELLED']).optional().catch(undefined) })
+
+// 派单记录-YYYYMMDD.xlsx under the same status filter as the orders page.
+export async function GET(req: Request) {
+  const scope = await getScope()
+  if (!scope || !can(scope, 'order.read')) return Response.json({ error: 'NOT_FOUND' }, { status: 404 })
+  const query = ZQuery.parse(Object.fromEntries(new URL(req.url).searchParams))
+  return xlsxResponse(await exportOrders(scope, query), xlsxFileName('orders'))
+}
