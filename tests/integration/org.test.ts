@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { getUnit, listChildUnits, listHomeUnits, searchUnits } from '@/lib/server/org/queries'
-import { moveUnit, renameUnit, setPilot } from '@/lib/server/org/mutations'
+import { ORG_PATH_TABLES, moveUnit, renameUnit, setPilot } from '@/lib/server/org/mutations'
+import { createNeed, listNeeds } from '@/lib/server/workflow/needs'
+import { createTeam, ensureCategories } from '@/tests/factories/workflow'
 import { createUnit, type TestTree } from '@/tests/factories/org'
 import { isPostgres, prisma, tree, userWith } from './helpers'
 
@@ -90,6 +92,30 @@ describe('moving and renaming keeps paths consistent', () => {
     expect((await getUnit((await resolveScope(leagueOfficialB.id))!, t.communityA1a.id)).ok).toBe(true)
     const b = await getUnit((await resolveScope(leagueOfficialB.id))!, t.leagueB.id)
     expect(b.ok && b.value.counts).toEqual({ children: 2, communities: 3, pilots: 2 })
+  })
+
+  it('every table that carries an orgPath is rewritten by a move', async () => {
+    const db = await prisma()
+    const cols = await db.$queryRaw<{ table_name: string }[]>`SELECT table_name FROM information_schema.columns WHERE column_name = 'orgPath' AND table_schema = current_schema() ORDER BY 1`
+    expect(cols.map((c) => c.table_name).sort()).toEqual([...ORG_PATH_TABLES].sort())
+    const collations = await db.$queryRaw<{ table_name: string; collation_name: string | null }[]>`SELECT table_name, collation_name FROM information_schema.columns WHERE column_name IN ('orgPath', 'path') AND table_schema = current_schema()`
+    expect(collations.every((c) => c.collation_name === 'C'), JSON.stringify(collations)).toBe(true)
+
+    const t = await tree()
+    const cat = await ensureCategories(db, t.tenant.id)
+    const worker = await userWith('SOCIAL_WORKER', t.communityA1a)
+    const need = await createNeed(worker.scope, { orgUnitId: t.communityA1a.id, title: '搬迁测试', description: '随单位移动', categoryId: cat.OTHER, targetGroup: 'ALL_RESIDENTS', source: 'VISIT', urgency: 'LOW', peopleAffected: '1' })
+    if (!need.ok) throw new Error('need')
+    await createTeam(db, { unit: t.communityA1a, name: '搬迁队' })
+    const { scope } = await userWith('REGION_OFFICIAL', t.region)
+    const leagueB = await userWith('LEAGUE_OFFICIAL', t.leagueB)
+    expect((await listNeeds(leagueB.scope, { page: 1, pageSize: 20 })).total).toBe(0)
+    expect((await moveUnit(scope, t.countyA1.id, t.leagueB.id)).ok).toBe(true)
+    const moved = `/${t.region.id}/${t.leagueB.id}/${t.countyA1.id}/${t.communityA1a.id}/`
+    expect((await db.need.findUniqueOrThrow({ where: { id: need.value.id }, select: { orgPath: true } })).orgPath).toBe(moved)
+    expect((await db.team.findFirstOrThrow({ where: { name: '搬迁队', orgUnitId: t.communityA1a.id }, select: { orgPath: true } })).orgPath).toBe(moved)
+    expect(await db.statusChange.count({ where: { entityId: need.value.id, orgPath: moved } })).toBe(1)
+    expect((await listNeeds(leagueB.scope, { page: 1, pageSize: 20 })).rows.map((n) => n.id)).toEqual([need.value.id])
   })
 
   it('moves a community to another county', async () => {

@@ -16,6 +16,12 @@ export async function renameUnit(scope: Scope, unitId: string, input: unknown): 
 }
 
 /**
+ * Every table whose rows carry their unit's path (`orgPath`). A test compares this list with the
+ * database's columns, so a new scoped table cannot be forgotten here.
+ */
+export const ORG_PATH_TABLES = ['RoleAssignment', 'Need', 'Resource', 'Team', 'ServiceItem', 'Order', 'Task', 'StatusChange'] as const
+
+/**
  * Moves a unit under a new parent of the level just above it (e.g. a community to another county).
  * The unit's path, the paths of its whole subtree and the orgPath of every row that carries one are
  * rewritten in one transaction, under a per-tenant advisory lock so two moves cannot interleave.
@@ -42,9 +48,11 @@ export async function moveUnit(
     const newPath = pathFor(parent.path, unit.id)
     const shift = parent.depth + 1 - unit.depth
     await tx.orgUnit.update({ where: { id: unit.id }, data: { parentId: parent.id } })
-    // every table that carries an org path is rewritten here: add new scoped tables to this list
     await tx.$executeRaw`UPDATE "OrgUnit" SET "path" = ${newPath} || substr("path", ${oldPath.length + 1}::int), "depth" = "depth" + ${shift}::int, "updatedAt" = now() WHERE "path" LIKE ${oldPath + '%'}`
-    await tx.$executeRaw`UPDATE "RoleAssignment" SET "orgPath" = ${newPath} || substr("orgPath", ${oldPath.length + 1}::int) WHERE "orgPath" LIKE ${oldPath + '%'}`
+    for (const table of ORG_PATH_TABLES) {
+      // table names come from the constant list below, never from input
+      await tx.$executeRawUnsafe(`UPDATE "${table}" SET "orgPath" = $1 || substr("orgPath", $2::int) WHERE "orgPath" LIKE $3`, newPath, oldPath.length + 1, `${oldPath}%`)
+    }
     return ok({ id: unit.id, path: newPath })
   })
 }

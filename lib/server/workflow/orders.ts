@@ -154,7 +154,8 @@ export async function getOrder(scope: Scope, id: string) {
   const prisma = await db()
   const o = await prisma.order.findFirst({ where: { id, ...rowScopeWhere(scope, 'order.read') }, select: ORDER_SELECT })
   if (!o) return fail('NOT_FOUND')
-  return ok({ ...toOrderDto(scope, o, await claimableTeams(scope)), teams: (await claimableTeams(scope)).filter((t) => t.orgUnitId === o.orgUnitId) })
+  const mine = await claimableTeams(scope)
+  return ok({ ...toOrderDto(scope, o, mine), teams: mine.filter((t) => t.orgUnitId === o.orgUnitId) })
 }
 
 /** "N needs published, all claimed": orders by status for the caller's subtree. */
