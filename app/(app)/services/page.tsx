@@ -50,7 +50,7 @@ export default async function ServicesPage({ searchParams }: { searchParams: Pro
                 </p>
               </div>
               <span className="flex flex-wrap gap-1">
-                {s.orders.length ? s.orders.map((o) => <StatusBadge key={o.id} t={t} kind="orderStatus" status={o.status} />) : <StatusBadge t={t} kind="needStatus" status={s.need.status} />}
+                {s.orders.length ? s.orders.map((o) => <StatusBadge key={o.id} t={t} kind="orderStatus" status={o.status} />) : s.need ? <StatusBadge t={t} kind="needStatus" status={s.need.status} /> : null}
               </span>
             </li>
           ))}

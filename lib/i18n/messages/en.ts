@@ -144,6 +144,7 @@ export const en: Record<keyof typeof zhCN, string> = {
   'error.retry': 'Try again',
 
   // core workflow
+  'services.project': 'Project',
   'nav.categories': 'Categories',
   'categories.title': 'Service categories',
   'categories.intro': 'Needs and resources are recorded and matched by these categories. An inactive one is no longer offered in forms; records keep it.',

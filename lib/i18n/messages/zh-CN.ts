@@ -144,6 +144,7 @@ export const zhCN = {
   'error.retry': '重试',
 
   // core workflow
+  'services.project': '所属项目',
   'nav.categories': '服务类别',
   'categories.title': '服务类别',
   'categories.intro': '需求和资源按这里的类别登记与匹配。停用的类别不再出现在表单中，已登记的记录不受影响。',

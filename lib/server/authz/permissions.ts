@@ -25,20 +25,23 @@ export const PERMISSIONS = [
   'task.manage', //        create tasks for claimed orders, check volunteers in and out
   'task.signup', //        sign up for tasks, check oneself in and out with the task code
   'category.manage', //    keep the tenant's list of service categories
+  'project.read', //       read joint projects of the subtree
+  'project.manage', //     design, submit, run joint projects; add activities and spending
+  'project.approve', //    approve or return submitted projects (the banner/county leads)
 ] as const
 
 export type Permission = (typeof PERMISSIONS)[number]
 
-const OFFICIAL_READ = ['org.read', 'org.browse', 'need.read', 'resource.read', 'service.read', 'order.read', 'task.read'] as const
+const OFFICIAL_READ = ['org.read', 'org.browse', 'need.read', 'resource.read', 'service.read', 'order.read', 'task.read', 'project.read'] as const
 
 /** role → permissions: the single table every check reads. Officials read; the community acts. */
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   REGION_OFFICIAL: [...OFFICIAL_READ, 'org.manage', 'category.manage'],
   LEAGUE_OFFICIAL: [...OFFICIAL_READ],
-  COUNTY_OFFICIAL: [...OFFICIAL_READ],
-  COMMUNITY_ADMIN: [...OFFICIAL_READ, 'need.record', 'need.resolve', 'resource.manage', 'service.manage', 'order.dispatch', 'task.manage'],
-  SOCIAL_WORKER: [...OFFICIAL_READ, 'need.record', 'need.resolve', 'resource.manage', 'service.manage', 'task.manage'],
-  SOCIAL_ORG_STAFF: ['org.read', 'org.browse', 'service.read', 'order.read', 'order.claim', 'task.read', 'task.manage'],
+  COUNTY_OFFICIAL: [...OFFICIAL_READ, 'project.approve'],
+  COMMUNITY_ADMIN: [...OFFICIAL_READ, 'need.record', 'need.resolve', 'resource.manage', 'service.manage', 'order.dispatch', 'task.manage', 'project.manage'],
+  SOCIAL_WORKER: [...OFFICIAL_READ, 'need.record', 'need.resolve', 'resource.manage', 'service.manage', 'task.manage', 'project.manage'],
+  SOCIAL_ORG_STAFF: ['org.read', 'org.browse', 'service.read', 'order.read', 'order.claim', 'task.read', 'task.manage', 'project.read'],
   TEAM_LEADER: ['org.read', 'volunteer.home', 'order.read', 'order.claim', 'task.read', 'task.manage', 'task.signup'],
   VOLUNTEER: ['org.read', 'volunteer.home', 'task.read', 'task.signup'],
 }

@@ -26,6 +26,13 @@ export async function claimableTeams(scope: Scope) {
   return teams.filter((t) => canAt(scope, 'order.claim', t.orgPath))
 }
 
+/** A service item can be dispatched while its need awaits service, or while its project runs. */
+export function isDispatchable(s: { status: string; need: { status: string } | null; project: { status: string } | null }) {
+  if (s.status !== 'PUBLISHED') return false
+  if (s.need) return s.need.status === 'MATCHED' || s.need.status === 'DISPATCHED'
+  return s.project?.status === 'RUNNING'
+}
+
 /** 派单: the community party organisation dispatches an order for a service item. */
 export async function dispatchOrder(scope: Scope, input: unknown): Promise<Result<{ id: string }, 'INVALID' | 'NOT_FOUND' | 'STATE'>> {
   const parsed = ZDispatchOrder.safeParse(input)
@@ -34,15 +41,15 @@ export async function dispatchOrder(scope: Scope, input: unknown): Promise<Resul
   const prisma = await db()
   const service = await prisma.serviceItem.findFirst({
     where: { id: d.serviceItemId, ...rowScopeWhere(scope, 'order.dispatch') },
-    select: { id: true, title: true, status: true, orgUnitId: true, orgPath: true, needId: true, need: { select: { status: true } } },
+    select: { id: true, title: true, status: true, orgUnitId: true, orgPath: true, needId: true, need: { select: { status: true } }, project: { select: { status: true } } },
   })
   if (!service) return fail('NOT_FOUND')
-  if (service.status !== 'PUBLISHED' || !['MATCHED', 'DISPATCHED'].includes(service.need.status)) return fail('STATE')
+  if (!isDispatchable(service)) return fail('STATE')
   const teams = await prisma.team.findMany({ where: { orgUnitId: service.orgUnitId, ...(d.teamId ? { id: d.teamId } : {}) }, select: { id: true, leaderId: true, name: true } })
   if (d.teamId && teams.length !== 1) return fail('INVALID', { teamId: 'validation.team.required' })
   if (!teams.length) return fail('INVALID', { teamId: 'validation.team.none' })
   return prisma.$transaction(async (tx) => {
-    if (service.need.status === 'MATCHED' && !(await moveNeed(tx, scope, service.needId, 'DISPATCHED'))) return fail('STATE')
+    if (service.needId && service.need?.status === 'MATCHED' && !(await moveNeed(tx, scope, service.needId, 'DISPATCHED'))) return fail('STATE')
     const o = await tx.order.create({
       data: { tenantId: scope.tenantId, orgUnitId: service.orgUnitId, orgPath: service.orgPath, serviceItemId: service.id, teamId: d.teamId, note: d.note ?? null, dispatchedById: scope.userId },
       select: { id: true },
@@ -95,8 +102,10 @@ export async function declineOrder(scope: Scope, orderId: string, input: unknown
     const n = await tx.order.updateMany({ where: { id: order.id, status: 'DISPATCHED' }, data: { status: 'DECLINED', declineReason: parsed.data.reason } })
     if (n.count !== 1) return fail('STATE')
     await recordChange(tx, scope, { entity: 'Order', entityId: order.id, orgPath: order.orgPath, from: 'DISPATCHED', to: 'DECLINED', note: parsed.data.reason })
-    const others = await tx.order.count({ where: { serviceItem: { needId: order.serviceItem.needId }, status: { in: ['DISPATCHED', 'CLAIMED'] } } })
-    if (!others) await moveNeed(tx, scope, order.serviceItem.needId, 'MATCHED', {}, parsed.data.reason)
+    const needId = order.serviceItem.needId
+    if (needId && !(await tx.order.count({ where: { serviceItem: { needId }, status: { in: ['DISPATCHED', 'CLAIMED'] } } }))) {
+      await moveNeed(tx, scope, needId, 'MATCHED', {}, parsed.data.reason)
+    }
     await notify(tx, [order.dispatchedById], 'notify.orderDeclined', { title: order.serviceItem.title, team: team.name, reason: parsed.data.reason }, `/orders/${order.id}`)
     return ok(null)
   })
@@ -107,7 +116,7 @@ const ORDER_SELECT = {
   team: { select: { id: true, name: true } },
   claimedByTeam: { select: { id: true, name: true } },
   orgUnit: { select: { id: true, name: true } },
-  serviceItem: { select: { id: true, title: true, need: { select: { id: true, title: true, status: true } } } },
+  serviceItem: { select: { id: true, title: true, need: { select: { id: true, title: true, status: true } }, project: { select: { id: true, name: true } } } },
   tasks: { select: { id: true, title: true, startsAt: true, slots: true, taken: true, status: true }, orderBy: { startsAt: 'asc' } },
 } as const satisfies Prisma.OrderSelect
 

@@ -8,6 +8,7 @@ import { zodFieldErrors } from '../validation'
 import { ZCreateService } from '@/lib/schemas/workflow'
 import { maskPhone } from '@/lib/mask'
 import { moveNeed } from './needs'
+import { isDispatchable } from './orders'
 import { paged, recordChange, type Paged } from './common'
 
 export type MatchReason = 'sameCommunity' | 'sameCounty' | 'sameLeague'
@@ -118,6 +119,7 @@ export async function listServiceItems(scope: Scope, q: { page: number; pageSize
 const SERVICE_SELECT = {
   id: true, title: true, description: true, status: true, createdAt: true, needId: true,
   need: { select: { title: true, status: true } },
+  project: { select: { id: true, name: true, status: true } },
   category: { select: { name: true } },
   orgUnit: { select: { id: true, name: true } },
   resources: { select: { resource: { select: { id: true, providerName: true } } } },
@@ -135,7 +137,7 @@ export async function getServiceItem(scope: Scope, id: string) {
   const s = await prisma.serviceItem.findFirst({ where: { id, ...rowScopeWhere(scope, 'service.read') }, select: { ...SERVICE_SELECT, orgPath: true } })
   if (!s) return fail('NOT_FOUND')
   const { orgPath, ...rest } = s
-  const canDispatch = canAt(scope, 'order.dispatch', orgPath) && s.status === 'PUBLISHED' && ['MATCHED', 'DISPATCHED'].includes(s.need.status)
+  const canDispatch = canAt(scope, 'order.dispatch', orgPath) && isDispatchable(s)
   const teams = canDispatch
     ? await prisma.team.findMany({ where: { orgUnitId: s.orgUnit.id }, select: { id: true, name: true, kind: true }, orderBy: { name: 'asc' } })
     : []

@@ -134,8 +134,9 @@ export async function checkIn(scope: Scope, taskId: string, by: { volunteerId: s
     const n = s ? await tx.taskSignup.updateMany({ where: { id: s.id, status: 'CONFIRMED', checkInAt: null }, data: { checkInAt: now } }) : { count: 0 }
     if (!s || n.count !== 1) return fail('STATE')
     await recordChange(tx, scope, { entity: 'TaskSignup', entityId: s.id, orgPath: t.task.orgPath, from: 'CONFIRMED', to: 'CHECKED_IN' })
-    const need = await tx.need.findUnique({ where: { id: t.task.order.serviceItem.needId }, select: { status: true } })
-    if (need?.status === 'DISPATCHED') await moveNeed(tx, scope, t.task.order.serviceItem.needId, 'IN_SERVICE')
+    const needId = t.task.order.serviceItem.needId
+    const need = needId ? await tx.need.findUnique({ where: { id: needId }, select: { status: true } }) : null
+    if (needId && need?.status === 'DISPATCHED') await moveNeed(tx, scope, needId, 'IN_SERVICE')
     return ok(null)
   })
 }
@@ -167,7 +168,7 @@ export async function serviceMinutesOf(scope: Scope) {
 const TASK_SELECT = {
   id: true, title: true, startsAt: true, endsAt: true, place: true, slots: true, taken: true, skills: true, signupDeadline: true, status: true, orgPath: true,
   orgUnit: { select: { id: true, name: true } },
-  order: { select: { id: true, orgPath: true, claimedByTeamId: true, claimedByTeam: { select: { name: true } }, serviceItem: { select: { id: true, title: true, need: { select: { id: true, title: true, status: true } } } } } },
+  order: { select: { id: true, orgPath: true, claimedByTeamId: true, claimedByTeam: { select: { name: true } }, serviceItem: { select: { id: true, title: true, need: { select: { id: true, title: true, status: true } }, project: { select: { id: true, name: true } } } } } },
 } as const satisfies Prisma.TaskSelect
 
 /** Open tasks a volunteer can sign up for (their communities), soonest first, with their own status. */

@@ -12,6 +12,7 @@ import { ActionForm, FormInput } from '@/components/ui/action-form'
 import { StatusBadge } from '@/components/workflow/status-badge'
 import { ClaimButtons } from '@/components/workflow/claim-buttons'
 import { History } from '@/components/workflow/history'
+import { ServiceOrigin } from '@/components/workflow/service-origin'
 import { createTaskAction, declineOrderAction } from '../actions'
 
 type Props = { params: Promise<{ id: string }> }
@@ -50,14 +51,7 @@ export default async function OrderPage({ params }: Props) {
         <div className="space-y-4">
           <Card>
             <dl className="space-y-1 text-sm">
-              <div>
-                <dt className="inline text-stone-500">{t('services.need')}：</dt>
-                <dd className="inline">
-                  <Link href={`/needs/${o.serviceItem.need.id}`} className="text-brand-700 hover:underline">
-                    {o.serviceItem.need.title}
-                  </Link>
-                </dd>
-              </div>
+              <ServiceOrigin t={t} need={o.serviceItem.need} needId={o.serviceItem.need?.id} project={o.serviceItem.project} />
               <div>
                 <dt className="inline text-stone-500">{t('field.team')}：</dt>
                 <dd className="inline">{o.team?.name ?? t('orders.openToAll')}</dd>

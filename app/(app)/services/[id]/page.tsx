@@ -9,6 +9,7 @@ import { formatDateTime } from '@/lib/format'
 import { Badge, Card } from '@/components/ui/card'
 import { ActionForm, FormInput, FormSelect } from '@/components/ui/action-form'
 import { StatusBadge } from '@/components/workflow/status-badge'
+import { ServiceOrigin } from '@/components/workflow/service-origin'
 import { dispatchOrderAction } from '../actions'
 
 type Props = { params: Promise<{ id: string }> }
@@ -45,15 +46,7 @@ export default async function ServicePage({ params }: Props) {
           <Card>
             <p className="whitespace-pre-wrap text-sm">{s.description}</p>
             <dl className="mt-3 space-y-1 text-sm">
-              <div>
-                <dt className="inline text-stone-500">{t('services.need')}：</dt>
-                <dd className="inline">
-                  <Link href={`/needs/${s.needId}`} className="text-brand-700 hover:underline">
-                    {s.need.title}
-                  </Link>{' '}
-                  <StatusBadge t={t} kind="needStatus" status={s.need.status} />
-                </dd>
-              </div>
+              <ServiceOrigin t={t} need={s.need} needId={s.needId} project={s.project} />
               <div>
                 <dt className="inline text-stone-500">{t('field.resources')}：</dt>
                 <dd className="inline">{s.resources.map((x) => x.providerName).join('、') || t('common.none')}</dd>

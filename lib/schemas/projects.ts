@@ -1,0 +1,59 @@
+import { z } from 'zod'
+import { TARGET_GROUPS } from './workflow'
+
+export const FUNDING_SOURCES = ['GOVERNMENT_PURCHASE', 'PROJECT_FUNDS', 'VENTURE_GRANT', 'CHARITY'] as const
+export const PROJECT_STATUSES = ['DRAFT', 'SUBMITTED', 'RETURNED', 'APPROVED', 'RUNNING', 'EVALUATING', 'COMPLETED'] as const
+
+const text = (min: number, max: number, key: string) =>
+  z
+    .string({ error: `validation.${key}.required` })
+    .trim()
+    .min(1, { error: `validation.${key}.required` })
+    .min(min, { error: `validation.${key}.short`, abort: true })
+    .max(max, { error: `validation.${key}.long` })
+    .refine((v) => !/[<>]/.test(v), { error: 'validation.noMarkup' })
+
+const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v)
+const ids = (key: string) => z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.uuid({ error: `validation.${key}.required` })).max(50))
+
+/** ¥ with at most two decimals → fen (integer), so money stays exact. */
+const yuan = (key: string, allowNegative = false) =>
+  z
+    .string({ error: `validation.${key}.required` })
+    .trim()
+    .regex(allowNegative ? /^-?\d{1,9}(\.\d{1,2})?$/ : /^\d{1,9}(\.\d{1,2})?$/, { error: `validation.${key}.format` })
+    .transform((v) => Math.round(Number(v) * 100))
+
+export const ZProject = z
+  .object({
+    orgUnitId: z.uuid({ error: 'validation.community.required' }),
+    name: text(2, 40, 'projectName'),
+    brand: z.preprocess(blankToUndefined, text(2, 20, 'brand').optional()),
+    targetGroups: z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.enum(TARGET_GROUPS)).min(1, { error: 'validation.targetGroups.required' })),
+    objectives: text(2, 1000, 'objectives'),
+    plannedActivities: text(2, 2000, 'plannedActivities'),
+    leadId: z.uuid({ error: 'validation.lead.required' }),
+    teamIds: ids('team'),
+    needIds: ids('need'),
+    fundingSource: z.enum(FUNDING_SOURCES, { error: 'validation.fundingSource.required' }),
+    fundingYuan: yuan('funding'),
+    startDate: z.iso.date({ error: 'validation.date.format' }),
+    endDate: z.iso.date({ error: 'validation.date.format' }),
+  })
+  .refine((v) => v.endDate > v.startDate, { path: ['endDate'], error: 'validation.pilotEnd.beforeStart' })
+export type TProject = z.infer<typeof ZProject>
+
+export const ZReview = z.object({ comment: z.preprocess(blankToUndefined, text(2, 500, 'comment').optional()) })
+export const ZReturn = z.object({ comment: text(2, 500, 'comment') })
+
+export const ZActivity = z.object({
+  title: text(2, 60, 'title'),
+  description: text(1, 1000, 'description'),
+  categoryId: z.uuid({ error: 'validation.category.required' }),
+})
+
+export const ZExpense = z.object({
+  amountYuan: yuan('amount', true).refine((v) => v !== 0, { error: 'validation.amount.format' }),
+  purpose: text(2, 100, 'purpose'),
+  spentOn: z.iso.date({ error: 'validation.date.format' }),
+})
