@@ -14,6 +14,7 @@ const NAV: { href: string; label: MessageKey; needs: Permission | null }[] = [
   { href: '/services', label: 'nav.services', needs: 'service.read' },
   { href: '/orders', label: 'nav.orders', needs: 'order.read' },
   { href: '/tasks', label: 'nav.tasks', needs: 'task.read' },
+  { href: '/projects', label: 'nav.projects', needs: 'project.read' },
   { href: '/units', label: 'nav.units', needs: 'org.browse' },
   { href: '/categories', label: 'nav.categories', needs: 'category.manage' },
   { href: '/notifications', label: 'nav.notifications', needs: null },

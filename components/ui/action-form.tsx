@@ -5,7 +5,8 @@ import { isMessageKey, translateError } from '@/lib/i18n'
 import { useI18n } from '@/lib/i18n/client'
 import { Button, type ButtonVariant } from './button'
 
-type State = { ok: boolean; fieldErrors?: Record<string, string>; error?: string; message?: string; messageParams?: Record<string, string | number>; redirect?: string } | null
+export type FormActionState = { ok: boolean; fieldErrors?: Record<string, string>; error?: string; message?: string; messageParams?: Record<string, string | number>; redirect?: string } | null
+type State = FormActionState
 
 const ErrorsContext = createContext<Record<string, string> | undefined>(undefined)
 

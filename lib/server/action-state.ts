@@ -10,6 +10,7 @@ const ERROR_KEYS: Record<string, string> = {
   INVALID: 'form.fixErrors',
   CLOSED: 'tasks.closed',
   ALREADY: 'tasks.already',
+  TRANSITION: 'error.transition',
 }
 
 export function toActionState<T>(r: Result<T>, onOk: Omit<ActionState, 'ok'> = {}): ActionState {

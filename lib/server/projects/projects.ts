@@ -194,7 +194,7 @@ export async function getProject(scope: Scope, id: string) {
   const { orgPath, ...rest } = p
   const moves = Object.entries(PROJECT_TRANSITIONS[p.status])
     .filter(([, perm]) => canAt(scope, perm!, orgPath))
-    .map(([to]) => to as ProjectStatus)
+    .map(([to]) => to as Exclude<ProjectStatus, 'DRAFT'>) // nothing moves back to a draft
   return ok({
     ...rest,
     needs,

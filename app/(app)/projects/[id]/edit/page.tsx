@@ -1,0 +1,39 @@
+import type { Metadata } from 'next'
+import { notFound } from 'next/navigation'
+import { requirePermission } from '@/lib/server/auth/session'
+import { getProject, projectFormOptions } from '@/lib/server/projects/projects'
+import { ZUnitId } from '@/lib/schemas/org'
+import { getT } from '@/lib/i18n/server'
+import { Card } from '@/components/ui/card'
+import { ProjectForm } from '@/components/projects/project-form'
+import { updateProjectAction } from '../../actions'
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getT())('projects.edit') }
+}
+
+export default async function EditProjectPage({ params }: { params: Promise<{ id: string }> }) {
+  const scope = await requirePermission('project.manage')
+  const id = ZUnitId.safeParse((await params).id)
+  if (!id.success) notFound()
+  const r = await getProject(scope, id.data)
+  if (!r.ok || !r.value.canManage) notFound()
+  const p = r.value
+  const options = await projectFormOptions(scope, p.orgUnit.id)
+  if (!options) notFound()
+  const t = await getT()
+  return (
+    <div className="mx-auto max-w-2xl space-y-4">
+      <h1 className="text-xl font-semibold">{t('projects.edit')}</h1>
+      <Card>
+        <ProjectForm
+          t={t}
+          options={options}
+          values={{ ...p, needIds: p.needs.map((n) => n.id) }}
+          action={updateProjectAction.bind(null, p.id)}
+          submitLabel={t('common.save')}
+        />
+      </Card>
+    </div>
+  )
+}
