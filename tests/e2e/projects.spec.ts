@@ -1,0 +1,65 @@
+import { expect, test } from '@playwright/test'
+import { signIn } from './helpers'
+
+// A social worker designs a project; the banner/county returns it with comments, then approves it; it runs
+// and its activity goes into the dispatch flow.
+test('project from draft to running, reviewed by the banner/county', async ({ browser }) => {
+  test.setTimeout(120_000)
+  const name = `追光计划-${Date.now() % 100000}`
+  const worker = await (await browser.newContext()).newPage()
+  await signIn(worker, '13900000006')
+  await worker.getByRole('link', { name: '项目共创' }).click()
+  await worker.getByRole('link', { name: '设计新项目' }).click()
+  await worker.getByRole('button', { name: '提交' }).click()
+  await expect(worker.getByText('请输入项目名称')).toBeVisible()
+  await worker.getByLabel('项目名称').fill(name)
+  await worker.getByLabel('品牌名称').fill('追光计划')
+  await worker.getByLabel('儿童', { exact: true }).check()
+  await worker.getByLabel('项目目标').fill('为放学后无人看护的儿童提供作业辅导和陪伴')
+  await worker.getByLabel('计划活动').fill('每周一至周五 16:30–18:30 四点半课堂')
+  await worker.getByLabel('负责社工').selectOption({ label: '张晓燕' })
+  await worker.getByLabel('党旗红志愿服务队').check()
+  await worker.getByLabel('放学后儿童看护').check()
+  await worker.getByLabel('经费来源').selectOption({ label: '公益创投' })
+  await worker.getByLabel('经费（元）').fill('12000')
+  await worker.getByLabel('开始日期').fill('2026-09-01')
+  await worker.getByLabel('结束日期').fill('2027-06-30')
+  await worker.getByRole('button', { name: '提交' }).click()
+  await expect(worker.getByTestId('project-name')).toContainText(name)
+  await expect(worker.getByTestId('project-status')).toHaveText('草稿')
+  await worker.getByRole('button', { name: '提交审核' }).click()
+  await expect(worker.getByTestId('project-status')).toHaveText('待审核')
+
+  const county = await (await browser.newContext()).newPage()
+  await signIn(county, '13900000004')
+  await county.goto('/projects?status=SUBMITTED')
+  await county.getByRole('link', { name }).click()
+  await county.getByRole('button', { name: '退回修改' }).click()
+  await expect(county.getByText('请输入评价')).toBeVisible()
+  await county.locator('form').filter({ has: county.getByRole('button', { name: '退回修改' }) }).getByLabel('审核意见').fill('请补充安全预案')
+  await county.getByRole('button', { name: '退回修改' }).click()
+  await expect(county.getByTestId('project-status')).toHaveText('已退回')
+
+  await worker.reload()
+  await expect(worker.getByText('请补充安全预案').first()).toBeVisible()
+  await worker.getByRole('link', { name: '修改项目' }).click()
+  await worker.getByLabel('计划活动').fill('每周一至周五 16:30–18:30 四点半课堂；安全预案：家长接送登记')
+  await worker.getByRole('button', { name: '保存' }).click()
+  await expect(worker.getByTestId('project-name')).toContainText(name)
+  await worker.getByRole('button', { name: '提交审核' }).click()
+  await expect(worker.getByTestId('project-status')).toHaveText('待审核')
+
+  await county.reload()
+  await county.getByRole('button', { name: '批准' }).click()
+  await expect(county.getByTestId('project-status')).toHaveText('已批准')
+
+  await worker.reload()
+  await worker.getByRole('button', { name: '开始实施' }).click()
+  await expect(worker.getByTestId('project-status')).toHaveText('实施中')
+  await worker.getByTestId('activity-form').getByLabel('标题').fill('四点半课堂第一周')
+  await worker.getByTestId('activity-form').getByLabel('描述').fill('作业辅导')
+  await worker.getByTestId('activity-form').getByLabel('类别').selectOption({ label: '儿童关爱' })
+  await worker.getByRole('button', { name: '新建' }).click()
+  await expect(worker.getByTestId('service-title')).toHaveText('四点半课堂第一周')
+  await expect(worker.getByText(name)).toBeVisible() // the service item names its project
+})
