@@ -57,3 +57,16 @@ export const ZExpense = z.object({
   purpose: text(2, 100, 'purpose'),
   spentOn: z.iso.date({ error: 'validation.date.format' }),
 })
+
+export const PRACTICE_STATUSES = ['DRAFT', 'SUBMITTED', 'COUNTY_PASSED', 'LEAGUE_PASSED', 'PUBLISHED', 'RETURNED'] as const
+
+export const ZPracticeCase = z.object({
+  orgUnitId: z.uuid({ error: 'validation.community.required' }),
+  title: text(2, 60, 'title'),
+  background: text(2, 3000, 'background'),
+  approach: text(2, 5000, 'approach'),
+  results: text(2, 5000, 'results'),
+  lessons: text(2, 3000, 'lessons'),
+  projectId: z.preprocess(blankToUndefined, z.uuid({ error: 'validation.project.required' }).optional()),
+})
+export type TPracticeCase = z.infer<typeof ZPracticeCase>

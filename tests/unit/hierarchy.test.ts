@@ -33,8 +33,8 @@ describe('materialized paths', () => {
     expect(parentLevelOf('COMMUNITY')).toBe('BANNER_COUNTY')
   })
 
-  it('turns no roots into an always-false filter', () => {
-    expect(underAny([], 'path')).toEqual({ OR: [] })
+  it('turns no roots into an always-false filter (never an empty OR)', () => {
+    expect(underAny([], 'path')).toEqual({ path: { in: [] } })
     expect(underAny(['/a/'], 'orgPath')).toEqual({ OR: [{ orgPath: { startsWith: '/a/' } }] })
   })
 })

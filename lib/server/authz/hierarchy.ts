@@ -50,9 +50,11 @@ export function minimalRoots(paths: readonly string[]): string[] {
 
 /**
  * Prisma `where` fragment: rows whose path column lies under one of `roots`.
- * No roots → `OR: []`, which Prisma evaluates as false: deny by default (tested).
+ * No roots → `{ [field]: { in: [] } }`, false wherever it is placed (deny by default). Never `OR: []`:
+ * Prisma reads an empty OR as false at the top of a where but as TRUE when nested (tested).
  * Callers that need their own OR put it inside AND.
  */
-export function underAny<F extends string>(roots: readonly string[], field: F): { OR: { [K in F]: { startsWith: string } }[] } {
+export function underAny<F extends string>(roots: readonly string[], field: F): { OR: { [K in F]: { startsWith: string } }[] } | { [K in F]: { in: string[] } } {
+  if (roots.length === 0) return { [field]: { in: [] as string[] } } as { [K in F]: { in: string[] } }
   return { OR: roots.map((r) => ({ [field]: { startsWith: r } }) as { [K in F]: { startsWith: string } }) }
 }

@@ -28,19 +28,24 @@ export const PERMISSIONS = [
   'project.read', //       read joint projects of the subtree
   'project.manage', //     design, submit, run joint projects; add activities and spending
   'project.approve', //    approve or return submitted projects (the banner/county leads)
+  'practice.read', //      read practice cases in progress in the subtree (the published library is open to all)
+  'practice.write', //     write and submit practice cases of a pilot community
+  'practice.reviewCounty', // first review (banner/county): pass or return
+  'practice.reviewLeague', // second review (league/city): pass or return
+  'practice.publish', //   final review (region): publish to the shared library or return
 ] as const
 
 export type Permission = (typeof PERMISSIONS)[number]
 
-const OFFICIAL_READ = ['org.read', 'org.browse', 'need.read', 'resource.read', 'service.read', 'order.read', 'task.read', 'project.read'] as const
+const OFFICIAL_READ = ['org.read', 'org.browse', 'need.read', 'resource.read', 'service.read', 'order.read', 'task.read', 'project.read', 'practice.read'] as const
 
 /** role → permissions: the single table every check reads. Officials read; the community acts. */
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
-  REGION_OFFICIAL: [...OFFICIAL_READ, 'org.manage', 'category.manage'],
-  LEAGUE_OFFICIAL: [...OFFICIAL_READ],
-  COUNTY_OFFICIAL: [...OFFICIAL_READ, 'project.approve'],
-  COMMUNITY_ADMIN: [...OFFICIAL_READ, 'need.record', 'need.resolve', 'resource.manage', 'service.manage', 'order.dispatch', 'task.manage', 'project.manage'],
-  SOCIAL_WORKER: [...OFFICIAL_READ, 'need.record', 'need.resolve', 'resource.manage', 'service.manage', 'task.manage', 'project.manage'],
+  REGION_OFFICIAL: [...OFFICIAL_READ, 'org.manage', 'category.manage', 'practice.publish'],
+  LEAGUE_OFFICIAL: [...OFFICIAL_READ, 'practice.reviewLeague'],
+  COUNTY_OFFICIAL: [...OFFICIAL_READ, 'project.approve', 'practice.reviewCounty'],
+  COMMUNITY_ADMIN: [...OFFICIAL_READ, 'need.record', 'need.resolve', 'resource.manage', 'service.manage', 'order.dispatch', 'task.manage', 'project.manage', 'practice.write'],
+  SOCIAL_WORKER: [...OFFICIAL_READ, 'need.record', 'need.resolve', 'resource.manage', 'service.manage', 'task.manage', 'project.manage', 'practice.write'],
   SOCIAL_ORG_STAFF: ['org.read', 'org.browse', 'service.read', 'order.read', 'order.claim', 'task.read', 'task.manage', 'project.read'],
   TEAM_LEADER: ['org.read', 'volunteer.home', 'order.read', 'order.claim', 'task.read', 'task.manage', 'task.signup'],
   VOLUNTEER: ['org.read', 'volunteer.home', 'task.read', 'task.signup'],
