@@ -17,13 +17,13 @@ export async function claimableTeams(scope: Scope) {
   const teams = await prisma.team.findMany({
     where: {
       ...rowScopeWhere(scope, 'order.claim'),
-      OR: [{ leaderId: scope.userId }, { kind: 'SOCIAL_ORG', members: { some: { userId: scope.userId } } }],
+      // inside AND: a top-level OR here would replace the scope filter's own OR
+      AND: [{ OR: [{ leaderId: scope.userId }, { kind: 'SOCIAL_ORG', members: { some: { userId: scope.userId } } }] }],
     },
     select: { id: true, name: true, kind: true, orgUnitId: true, orgPath: true },
     orderBy: { name: 'asc' },
   })
-  // a leader must also hold the role that claims in that community (TEAM_LEADER / SOCIAL_ORG_STAFF)
-  return teams.filter((t) => canAt(scope, 'order.claim', t.orgPath))
+  return teams
 }
 
 /** A service item can be dispatched while its need awaits service, or while its project runs. */
@@ -65,7 +65,7 @@ async function orderForTeam(scope: Scope, orderId: string, teamId: string) {
   if (!team) return null
   const prisma = await db()
   const order = await prisma.order.findFirst({
-    where: { id: orderId, orgUnitId: team.orgUnitId, ...rowScopeWhere(scope, 'order.claim'), OR: [{ teamId: null }, { teamId }] },
+    where: { id: orderId, orgUnitId: team.orgUnitId, ...rowScopeWhere(scope, 'order.claim'), AND: [{ OR: [{ teamId: null }, { teamId }] }] },
     select: { id: true, status: true, orgPath: true, teamId: true, dispatchedById: true, serviceItem: { select: { title: true, needId: true } } },
   })
   return order ? { order, team } : null
