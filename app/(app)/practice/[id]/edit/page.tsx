@@ -1,0 +1,33 @@
+import type { Metadata } from 'next'
+import { notFound } from 'next/navigation'
+import { requirePermission } from '@/lib/server/auth/session'
+import { getPracticeCase, practiceFormOptions } from '@/lib/server/projects/practice'
+import { ZUnitId } from '@/lib/schemas/org'
+import { getT } from '@/lib/i18n/server'
+import { Card } from '@/components/ui/card'
+import { PracticeForm } from '@/components/projects/practice-form'
+import { updatePracticeAction } from '../../actions'
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getT())('practice.edit') }
+}
+
+export default async function EditPracticePage({ params }: { params: Promise<{ id: string }> }) {
+  const scope = await requirePermission('practice.write')
+  const id = ZUnitId.safeParse((await params).id)
+  if (!id.success) notFound()
+  const r = await getPracticeCase(scope, id.data)
+  if (!r.ok || !r.value.canEdit) notFound()
+  const options = await practiceFormOptions(scope, r.value.orgUnit.id)
+  if (!options) notFound()
+  const t = await getT()
+  const c = r.value
+  return (
+    <div className="mx-auto max-w-2xl space-y-4">
+      <h1 className="text-xl font-semibold">{t('practice.edit')}</h1>
+      <Card>
+        <PracticeForm t={t} communityId={c.orgUnit.id} projects={options.projects} values={{ ...c, projectId: c.project?.id ?? null }} action={updatePracticeAction.bind(null, c.id)} submitLabel={t('common.save')} />
+      </Card>
+    </div>
+  )
+}

@@ -1,0 +1,20 @@
+'use server'
+import { requireScope } from '@/lib/server/auth/session'
+import { toActionState } from '@/lib/server/action-state'
+import { createPracticeCase, movePracticeCase, updatePracticeCase } from '@/lib/server/projects/practice'
+import { PRACTICE_STATUSES } from '@/lib/schemas/projects'
+
+export async function createPracticeAction(fd: FormData) {
+  const r = await createPracticeCase(await requireScope(), Object.fromEntries(fd))
+  return toActionState(r, r.ok ? { redirect: `/practice/${r.value.id}` } : {})
+}
+
+export async function updatePracticeAction(id: string, fd: FormData) {
+  return toActionState(await updatePracticeCase(await requireScope(), id, Object.fromEntries(fd)), { redirect: `/practice/${id}` })
+}
+
+export async function movePracticeAction(id: string, to: string, fd: FormData) {
+  const status = PRACTICE_STATUSES.find((s) => s === to)
+  if (!status) return { ok: false, error: 'error.transition' }
+  return toActionState(await movePracticeCase(await requireScope(), id, status, Object.fromEntries(fd)))
+}

@@ -1,0 +1,29 @@
+import type { Metadata } from 'next'
+import { notFound } from 'next/navigation'
+import { requirePermission } from '@/lib/server/auth/session'
+import { listActingCommunities } from '@/lib/server/workflow/common'
+import { practiceFormOptions } from '@/lib/server/projects/practice'
+import { getT } from '@/lib/i18n/server'
+import { Card } from '@/components/ui/card'
+import { PracticeForm } from '@/components/projects/practice-form'
+import { createPracticeAction } from '../actions'
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getT())('practice.new') }
+}
+
+export default async function NewPracticePage() {
+  const scope = await requirePermission('practice.write')
+  const [community] = await listActingCommunities(scope, 'practice.write')
+  const options = community ? await practiceFormOptions(scope, community.id) : null
+  if (!options) notFound()
+  const t = await getT()
+  return (
+    <div className="mx-auto max-w-2xl space-y-4">
+      <h1 className="text-xl font-semibold">{t('practice.new')}</h1>
+      <Card>
+        <PracticeForm t={t} communityId={options.community.id} projects={options.projects} action={createPracticeAction} submitLabel={t('common.submit')} />
+      </Card>
+    </div>
+  )
+}

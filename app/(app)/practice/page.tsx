@@ -1,0 +1,80 @@
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import { z } from 'zod'
+import { requireScope } from '@/lib/server/auth/session'
+import { can } from '@/lib/server/authz/scope'
+import { listPracticeCases } from '@/lib/server/projects/practice'
+import { getLocale, getT } from '@/lib/i18n/server'
+import { formatDate } from '@/lib/format'
+import { Badge, EmptyState } from '@/components/ui/card'
+import { LinkButton } from '@/components/ui/button'
+import { Pagination } from '@/components/ui/pagination'
+import { SearchForm } from '@/components/ui/search-form'
+import { StatusBadge } from '@/components/workflow/status-badge'
+import { queryString } from '@/components/workflow/filters'
+
+const ZQuery = z.object({
+  q: z.string().trim().max(50).optional().catch(undefined),
+  view: z.enum(['library', 'review']).catch('library').default('library'),
+  page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
+})
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getT())('practice.title') }
+}
+
+/** The shared library of published practice cases (every user of the tenant), and cases in review for those who follow them. */
+export default async function PracticePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const scope = await requireScope()
+  const t = await getT()
+  const locale = await getLocale()
+  const query = ZQuery.parse(await searchParams)
+  const review = query.view === 'review' && can(scope, 'practice.read')
+  const list = await listPracticeCases(scope, { library: !review, q: query.q, page: query.page, pageSize: 20 })
+  const tab = (view: 'library' | 'review', label: string) => (
+    <Link href={`/practice${queryString({ view: view === 'library' ? undefined : view })}`} aria-current={(review ? 'review' : 'library') === view ? 'page' : undefined} className={`rounded-md px-3 py-1.5 text-sm ${(review ? 'review' : 'library') === view ? 'bg-stone-800 text-white' : 'border border-stone-300 bg-white text-stone-700'}`}>
+      {label}
+    </Link>
+  )
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h1 className="text-xl font-semibold">{t('practice.title')}</h1>
+        {can(scope, 'practice.write') ? <LinkButton href="/practice/new">{t('practice.new')}</LinkButton> : null}
+      </div>
+      {can(scope, 'practice.read') ? (
+        <nav className="flex gap-2">
+          {tab('library', t('practice.library'))}
+          {tab('review', t('practice.inProgress'))}
+        </nav>
+      ) : null}
+      <SearchForm q={query.q} placeholder={t('practice.search')} submitLabel={t('common.search')}>
+        {review ? <input type="hidden" name="view" value="review" /> : null}
+      </SearchForm>
+      {list.rows.length === 0 ? (
+        <EmptyState title={t('practice.empty')}>{t('practice.emptyHint')}</EmptyState>
+      ) : (
+        <ul className="space-y-3" data-testid="practice-list">
+          {list.rows.map((c) => (
+            <li key={c.id} className="rounded-lg border border-stone-200 bg-white p-4">
+              <div className="flex flex-wrap items-start justify-between gap-2">
+                <Link href={`/practice/${c.id}`} className="font-medium text-brand-700 hover:underline">
+                  {c.title}
+                </Link>
+                <StatusBadge t={t} kind="practiceStatus" status={c.status} />
+              </div>
+              <p className="mt-1 text-xs text-stone-500">
+                {[c.orgUnit.parent?.name, c.orgUnit.subDistrict, c.orgUnit.name].filter(Boolean).join(' · ')}
+                {c.publishedAt ? ` · ${t('practice.publishedAt', { date: formatDate(locale, c.publishedAt) })}` : ''}
+                {c.project ? ' · ' : ''}
+                {c.project ? <Badge>{c.project.brand ?? c.project.name}</Badge> : null}
+              </p>
+              <p className="mt-2 line-clamp-2 text-sm text-stone-700">{c.results}</p>
+            </li>
+          ))}
+        </ul>
+      )}
+      <Pagination t={t} page={list.page} pageCount={list.pageCount} total={list.total} hrefFor={(page) => `/practice${queryString({ q: query.q, view: review ? 'review' : undefined, page })}`} />
+    </div>
+  )
+}
