@@ -7,6 +7,8 @@ import { listOpenTasks, serviceMinutesOf } from '@/lib/server/workflow/tasks'
 import { UnitView } from '@/components/org/unit-view'
 import { UnitCards } from '@/components/org/unit-cards'
 import { VolunteerHome } from '@/components/org/volunteer-home'
+import { PilotPanel } from '@/components/projects/pilot-panel'
+import { getPilotTasks } from '@/lib/server/projects/pilot-tasks'
 import { EmptyState } from '@/components/ui/card'
 
 /**
@@ -29,5 +31,15 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   if (!unit.ok) return <EmptyState title={t('home.noRoles')} />
   const query = ZUnitListQuery.parse(await searchParams)
   const children = unit.value.canBrowse && unit.value.level !== 'COMMUNITY' ? await listChildUnits(scope, only.id, query) : null
-  return <UnitView t={t} unit={unit.value} childUnits={children?.ok ? children.value : null} query={query} basePath="/" />
+  const panel = unit.value.pilot ? await getPilotTasks(scope, only.id) : null
+  return (
+    <UnitView
+      t={t}
+      unit={unit.value}
+      childUnits={children?.ok ? children.value : null}
+      query={query}
+      basePath="/"
+      pilotPanel={panel?.ok ? <PilotPanel t={t} locale={await getLocale()} unitId={only.id} panel={panel.value} /> : null}
+    />
+  )
 }

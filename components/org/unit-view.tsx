@@ -25,6 +25,7 @@ export function UnitView({
   query,
   basePath,
   manage,
+  pilotPanel,
 }: {
   t: Translate
   unit: UnitDetail
@@ -32,6 +33,7 @@ export function UnitView({
   query: TUnitListQuery
   basePath: string
   manage?: React.ReactNode
+  pilotPanel?: React.ReactNode
 }) {
   return (
     <div className="space-y-5">
@@ -89,6 +91,8 @@ export function UnitView({
           <Stat label={t('unit.pilotCount')} value={unit.counts.pilots} testId="count-pilots" />
         </div>
       ) : null}
+
+      {pilotPanel}
 
       {manage}
 

@@ -16,6 +16,7 @@ const NAV: { href: string; label: MessageKey; needs: Permission | null }[] = [
   { href: '/tasks', label: 'nav.tasks', needs: 'task.read' },
   { href: '/projects', label: 'nav.projects', needs: 'project.read' },
   { href: '/practice', label: 'nav.practice', needs: null },
+  { href: '/pilots', label: 'nav.pilots', needs: 'org.browse' },
   { href: '/units', label: 'nav.units', needs: 'org.browse' },
   { href: '/categories', label: 'nav.categories', needs: 'category.manage' },
   { href: '/notifications', label: 'nav.notifications', needs: null },

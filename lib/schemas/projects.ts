@@ -70,3 +70,10 @@ export const ZPracticeCase = z.object({
   projectId: z.preprocess(blankToUndefined, z.uuid({ error: 'validation.project.required' }).optional()),
 })
 export type TPracticeCase = z.infer<typeof ZPracticeCase>
+
+export const ZEvidence = z.object({
+  task: z.coerce.number({ error: 'validation.pilotTask.required' }).int().min(1, { error: 'validation.pilotTask.required' }).max(4, { error: 'validation.pilotTask.required' }),
+  title: text(2, 60, 'title'),
+  url: z.preprocess(blankToUndefined, z.url({ protocol: /^https?$/, error: 'validation.url.format' }).max(500, { error: 'validation.url.format' }).optional()),
+  note: z.preprocess(blankToUndefined, text(1, 500, 'note').optional()),
+})

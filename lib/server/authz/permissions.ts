@@ -33,6 +33,7 @@ export const PERMISSIONS = [
   'practice.reviewCounty', // first review (banner/county): pass or return
   'practice.reviewLeague', // second review (league/city): pass or return
   'practice.publish', //   final review (region): publish to the shared library or return
+  'pilot.evidence', //     attach evidence to the pilot's four tasks
 ] as const
 
 export type Permission = (typeof PERMISSIONS)[number]
@@ -44,8 +45,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   REGION_OFFICIAL: [...OFFICIAL_READ, 'org.manage', 'category.manage', 'practice.publish'],
   LEAGUE_OFFICIAL: [...OFFICIAL_READ, 'practice.reviewLeague'],
   COUNTY_OFFICIAL: [...OFFICIAL_READ, 'project.approve', 'practice.reviewCounty'],
-  COMMUNITY_ADMIN: [...OFFICIAL_READ, 'need.record', 'need.resolve', 'resource.manage', 'service.manage', 'order.dispatch', 'task.manage', 'project.manage', 'practice.write'],
-  SOCIAL_WORKER: [...OFFICIAL_READ, 'need.record', 'need.resolve', 'resource.manage', 'service.manage', 'task.manage', 'project.manage', 'practice.write'],
+  COMMUNITY_ADMIN: [...OFFICIAL_READ, 'need.record', 'need.resolve', 'resource.manage', 'service.manage', 'order.dispatch', 'task.manage', 'project.manage', 'practice.write', 'pilot.evidence'],
+  SOCIAL_WORKER: [...OFFICIAL_READ, 'need.record', 'need.resolve', 'resource.manage', 'service.manage', 'task.manage', 'project.manage', 'practice.write', 'pilot.evidence'],
   SOCIAL_ORG_STAFF: ['org.read', 'org.browse', 'service.read', 'order.read', 'order.claim', 'task.read', 'task.manage', 'project.read'],
   TEAM_LEADER: ['org.read', 'volunteer.home', 'order.read', 'order.claim', 'task.read', 'task.manage', 'task.signup'],
   VOLUNTEER: ['org.read', 'volunteer.home', 'task.read', 'task.signup'],

@@ -3,6 +3,7 @@ import { revalidatePath } from 'next/cache'
 import { requireScope } from '@/lib/server/auth/session'
 import { toActionState } from '@/lib/server/action-state'
 import { setPilot } from '@/lib/server/org/mutations'
+import { addEvidence } from '@/lib/server/projects/pilot-tasks'
 
 /** Designate or change a pilot. The DAL checks org.manage over the unit again. */
 export async function setPilotAction(unitId: string, fd: FormData) {
@@ -15,4 +16,10 @@ export async function withdrawPilotAction(unitId: string) {
   const r = await setPilot(await requireScope(), unitId, null)
   if (r.ok) revalidatePath(`/units/${unitId}`)
   return toActionState(r)
+}
+
+export async function addEvidenceAction(unitId: string, fd: FormData) {
+  const r = await addEvidence(await requireScope(), unitId, Object.fromEntries(fd))
+  if (r.ok) revalidatePath(`/units/${unitId}`)
+  return toActionState(r, { message: 'common.saved' })
 }

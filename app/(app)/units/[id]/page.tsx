@@ -3,9 +3,11 @@ import { notFound } from 'next/navigation'
 import { requireScope } from '@/lib/server/auth/session'
 import { getUnit, listChildUnits } from '@/lib/server/org/queries'
 import { ZUnitId, ZUnitListQuery } from '@/lib/schemas/org'
-import { getT } from '@/lib/i18n/server'
 import { UnitView } from '@/components/org/unit-view'
 import { PilotForm } from '@/components/org/pilot-form'
+import { PilotPanel } from '@/components/projects/pilot-panel'
+import { getPilotTasks } from '@/lib/server/projects/pilot-tasks'
+import { getLocale, getT } from '@/lib/i18n/server'
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }
 
@@ -27,6 +29,7 @@ export default async function UnitPage({ params, searchParams }: Props) {
   const children = unit.value.canBrowse && unit.value.level !== 'COMMUNITY' ? await listChildUnits(scope, id.data, query) : null
   const t = await getT()
   const canManage = unit.value.level === 'COMMUNITY' && unit.value.canManage
+  const panel = unit.value.pilot ? await getPilotTasks(scope, id.data) : null
   return (
     <UnitView
       t={t}
@@ -35,6 +38,7 @@ export default async function UnitPage({ params, searchParams }: Props) {
       query={query}
       basePath={`/units/${id.data}`}
       manage={canManage ? <PilotForm t={t} unitId={id.data} pilot={unit.value.pilot} /> : null}
+      pilotPanel={panel?.ok ? <PilotPanel t={t} locale={await getLocale()} unitId={id.data} panel={panel.value} /> : null}
     />
   )
 }
