@@ -6,7 +6,7 @@ export async function signIn(page: Page, phone: string, password = DEMO_PASSWORD
   await page.goto('/login')
   await page.getByLabel('手机号').fill(phone)
   await page.getByLabel('密码').fill(password)
-  await page.getByRole('button', { name: '登录' }).click()
+  await page.getByRole('button', { name: '登录', exact: true }).click()
   await page.waitForURL((u) => u.pathname === '/')
   await expect(page.getByRole('button', { name: '退出登录' })).toBeVisible()
 }

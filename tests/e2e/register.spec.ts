@@ -30,15 +30,17 @@ test('a volunteer self-registers, lands on their home, and can sign in again', a
   await expect(page.getByTestId('volunteer-community')).toHaveText('小街社区')
 
   await page.getByRole('button', { name: '退出登录' }).click()
-  await expect(page.getByRole('button', { name: '登录' })).toBeVisible()
+  await page.waitForURL(/\/login/)
+  await expect(page.getByRole('button', { name: '登录', exact: true })).toBeVisible()
   await page.getByLabel('手机号').fill(phone)
   await page.getByLabel('密码').fill('Volunteer2026')
-  await page.getByRole('button', { name: '登录' }).click()
+  await page.getByRole('button', { name: '登录', exact: true }).click()
   await expect(page.getByTestId('volunteer-community')).toHaveText('小街社区')
 
   // the same phone cannot register twice
   await page.getByRole('button', { name: '退出登录' }).click()
-  await expect(page.getByRole('button', { name: '登录' })).toBeVisible()
+  await page.waitForURL(/\/login/)
+  await expect(page.getByRole('button', { name: '登录', exact: true })).toBeVisible()
   await page.goto('/register')
   await page.getByLabel('手机号').fill(phone)
   await page.getByLabel('姓名').fill('重复')

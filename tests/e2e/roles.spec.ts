@@ -69,7 +69,8 @@ test('signed-out visitors are sent to sign in; sign-out ends the session', async
   expect(cookie).toBeDefined()
   await page.getByRole('button', { name: '退出登录' }).click()
   await expect(page).toHaveURL(/\/login/)
-  await expect(page.getByRole('button', { name: '登录' })).toBeVisible()
+  await page.waitForURL(/\/login/)
+  await expect(page.getByRole('button', { name: '登录', exact: true })).toBeVisible()
   await page.goto('/')
   await expect(page).toHaveURL(/\/login$/)
   // the old cookie, replayed, no longer opens anything: the session ended on the server
@@ -82,10 +83,10 @@ test('a wrong password gets a clear message', async ({ page }) => {
   await page.goto('/login')
   await page.getByLabel('手机号').fill('13900000010')
   await page.getByLabel('密码').fill('wrong-password1')
-  await page.getByRole('button', { name: '登录' }).click()
+  await page.getByRole('button', { name: '登录', exact: true }).click()
   await expect(page.getByText('手机号或密码错误。')).toBeVisible()
   await page.getByLabel('手机号').fill('123')
-  await page.getByRole('button', { name: '登录' }).click()
+  await page.getByRole('button', { name: '登录', exact: true }).click()
   await expect(page.getByText('请输入 11 位中国大陆手机号')).toBeVisible()
 })
 
