@@ -13,11 +13,11 @@ export default defineConfig({
     // CI also writes a JSON report (.ci/run prints one closing line over all runners)
     reporters: process.env.CI ? ['default', ['json', { outputFile: 'reports/vitest.json' }]] : ['default'],
     projects: [
-      { resolve: { alias }, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' } },
+      { resolve: { alias }, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node', setupFiles: ['tests/setup/env.ts'] } },
       {
         resolve: { alias },
         // every test file gets its own fresh in-memory PGlite with all migrations applied
-        test: { name: 'pglite', include: ['tests/integration/**/*.test.ts'], environment: 'node', env: { DATABASE_URL: 'memory://' }, testTimeout: 60_000, hookTimeout: 60_000 },
+        test: { name: 'pglite', include: ['tests/integration/**/*.test.ts'], environment: 'node', env: { DATABASE_URL: 'memory://' }, setupFiles: ['tests/setup/env.ts'], testTimeout: 60_000, hookTimeout: 60_000 },
       },
       ...(pg
         ? [
@@ -29,7 +29,7 @@ export default defineConfig({
                 include: ['tests/integration/**/*.test.ts'],
                 environment: 'node',
                 globalSetup: ['tests/setup/postgres.ts'],
-                setupFiles: ['tests/setup/postgres-env.ts'],
+                setupFiles: ['tests/setup/env.ts', 'tests/setup/postgres-env.ts'],
                 testTimeout: 60_000,
                 hookTimeout: 60_000,
               },

@@ -19,6 +19,11 @@ if (!fs.existsSync(ENV_FILE)) {
   )
   console.log('已生成 .env（NEXTAUTH_SECRET）')
 }
+// the field-encryption key of sensitive case data: generated once, appended to an older .env too
+if (!/^DATA_ENCRYPTION_KEY=/m.test(fs.readFileSync(ENV_FILE, 'utf8')) && !process.env.DATA_ENCRYPTION_KEY) {
+  fs.appendFileSync(ENV_FILE, `# AES-256-GCM key of sensitive case fields. Losing it makes them unreadable: back it up.\nDATA_ENCRYPTION_KEY=${randomBytes(32).toString('base64')}\n`)
+  console.log('已生成 DATA_ENCRYPTION_KEY（写入 .env）')
+}
 process.loadEnvFile(ENV_FILE)
 
 const migrate = spawnSync(process.execPath, ['prisma/migrator.mjs', 'deploy'], { stdio: 'inherit', env: process.env })

@@ -77,3 +77,37 @@ export const ZEvidence = z.object({
   url: z.preprocess(blankToUndefined, z.url({ protocol: /^https?$/, error: 'validation.url.format' }).max(500, { error: 'validation.url.format' }).optional()),
   note: z.preprocess(blankToUndefined, text(1, 500, 'note').optional()),
 })
+
+export const CASE_STATUSES = ['INTAKE', 'ASSESSMENT', 'PLANNING', 'INTERVENTION', 'FOLLOW_UP', 'EVALUATION', 'CLOSED'] as const
+export const CASE_OUTCOMES = ['IMPROVED', 'STABLE', 'NOT_IMPROVED', 'REFERRED_OUT'] as const
+
+export const ZOpenCase = z.object({
+  orgUnitId: z.uuid({ error: 'validation.community.required' }),
+  personName: text(2, 20, 'personName'),
+  gender: z.preprocess(blankToUndefined, z.enum(['F', 'M']).optional()),
+  birthYear: z.preprocess(blankToUndefined, z.coerce.number({ error: 'validation.birthYear.format' }).int({ error: 'validation.birthYear.format' }).min(1900, { error: 'validation.birthYear.format' }).max(2100, { error: 'validation.birthYear.format' }).optional()),
+  vulnerabilityGroup: z.enum(TARGET_GROUPS, { error: 'validation.targetGroup.required' }),
+  foundVia: z.enum(['VISIT', 'SURVEY', 'GRID_PATROL', 'HOTLINE', 'WALK_IN'], { error: 'validation.source.required' }),
+  situation: text(2, 3000, 'situation'),
+})
+
+/** Sensitive fields: saved only with consent (and a guardian's for a child under 14). */
+export const ZSensitive = z.object({
+  idNumber: z.preprocess(blankToUndefined, z.string().trim().toUpperCase().optional()),
+  healthNotes: z.preprocess(blankToUndefined, text(1, 3000, 'healthNotes').optional()),
+  consentBy: z.preprocess(blankToUndefined, text(2, 20, 'consentBy').optional()),
+  guardianName: z.preprocess(blankToUndefined, text(2, 20, 'guardianName').optional()),
+})
+
+export const ZCaseStep = z.object({ text: z.preprocess(blankToUndefined, text(2, 3000, 'caseText').optional()), outcome: z.preprocess(blankToUndefined, z.enum(CASE_OUTCOMES, { error: 'validation.outcome.required' }).optional()) })
+
+export const ZIntervention = z.object({
+  kind: z.enum(['SERVICE', 'REFERRAL'], { error: 'validation.interventionKind.required' }),
+  description: text(2, 1000, 'description'),
+  professional: z.preprocess(blankToUndefined, text(2, 40, 'professional').optional()),
+  resourceId: z.preprocess(blankToUndefined, z.uuid().optional()),
+  outcome: z.preprocess(blankToUndefined, text(2, 500, 'outcome').optional()),
+})
+
+export const ZFollowUp = z.object({ dueOn: z.iso.date({ error: 'validation.date.format' }) })
+export const ZFollowUpDone = z.object({ note: text(2, 1000, 'note') })

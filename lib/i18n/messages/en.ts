@@ -418,6 +418,7 @@ export const en: Record<keyof typeof zhCN, string> = {
   'validation.resources.unknown': 'A chosen resource does not exist',
 
   // joint projects
+  'role.CASE_SUPERVISOR': 'Community case supervisor',
   'nav.pilots': 'Pilot progress',
   'pilotTask.1': 'Professional social workers deployed',
   'pilotTask.2': 'Joint teams built',

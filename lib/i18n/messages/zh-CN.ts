@@ -418,6 +418,7 @@ export const zhCN = {
   'validation.resources.unknown': '所选资源不存在',
 
   // joint projects
+  'role.CASE_SUPERVISOR': '社区个案督导',
   'nav.pilots': '试点进展',
   'pilotTask.1': '发挥专业社工作用',
   'pilotTask.2': '建立“社工+志愿”队伍',

@@ -34,11 +34,14 @@ export const PERMISSIONS = [
   'practice.reviewLeague', // second review (league/city): pass or return
   'practice.publish', //   final review (region): publish to the shared library or return
   'pilot.evidence', //     attach evidence to the pilot's four tasks
+  'case.work', //          open cases and work on the cases one is assigned to (need-to-know)
+  'case.supervise', //     see every case of the community and its access log, assign social workers
+  'case.stats', //         de-identified case counts of the subtree (never a name)
 ] as const
 
 export type Permission = (typeof PERMISSIONS)[number]
 
-const OFFICIAL_READ = ['org.read', 'org.browse', 'need.read', 'resource.read', 'service.read', 'order.read', 'task.read', 'project.read', 'practice.read'] as const
+const OFFICIAL_READ = ['org.read', 'org.browse', 'need.read', 'resource.read', 'service.read', 'order.read', 'task.read', 'project.read', 'practice.read', 'case.stats'] as const
 
 /** role → permissions: the single table every check reads. Officials read; the community acts. */
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
@@ -46,10 +49,11 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   LEAGUE_OFFICIAL: [...OFFICIAL_READ, 'practice.reviewLeague'],
   COUNTY_OFFICIAL: [...OFFICIAL_READ, 'project.approve', 'practice.reviewCounty'],
   COMMUNITY_ADMIN: [...OFFICIAL_READ, 'need.record', 'need.resolve', 'resource.manage', 'service.manage', 'order.dispatch', 'task.manage', 'project.manage', 'practice.write', 'pilot.evidence'],
-  SOCIAL_WORKER: [...OFFICIAL_READ, 'need.record', 'need.resolve', 'resource.manage', 'service.manage', 'task.manage', 'project.manage', 'practice.write', 'pilot.evidence'],
+  SOCIAL_WORKER: [...OFFICIAL_READ, 'need.record', 'need.resolve', 'resource.manage', 'service.manage', 'task.manage', 'project.manage', 'practice.write', 'pilot.evidence', 'case.work'],
   SOCIAL_ORG_STAFF: ['org.read', 'org.browse', 'service.read', 'order.read', 'order.claim', 'task.read', 'task.manage', 'project.read'],
   TEAM_LEADER: ['org.read', 'volunteer.home', 'order.read', 'order.claim', 'task.read', 'task.manage', 'task.signup'],
   VOLUNTEER: ['org.read', 'volunteer.home', 'task.read', 'task.signup'],
+  CASE_SUPERVISOR: ['org.read', 'org.browse', 'case.supervise', 'case.stats'],
 }
 
 /** The org level at which each role may be held (a county official sits on a county, …). */
@@ -62,6 +66,7 @@ export const ROLE_LEVEL = {
   SOCIAL_ORG_STAFF: 'COMMUNITY',
   TEAM_LEADER: 'COMMUNITY',
   VOLUNTEER: 'COMMUNITY',
+  CASE_SUPERVISOR: 'COMMUNITY',
 } as const satisfies Record<Role, string>
 
 export function roleFitsLevel(role: string, level: string): boolean {

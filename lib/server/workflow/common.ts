@@ -22,7 +22,7 @@ export async function actingCommunity(scope: Scope, permission: Permission, unit
 export async function recordChange(
   tx: Tx,
   scope: Scope,
-  row: { entity: 'Need' | 'Order' | 'Task' | 'TaskSignup' | 'ServiceItem' | 'Project' | 'PracticeCase'; entityId: string; orgPath: string; from: string | null; to: string; note?: string | null },
+  row: { entity: 'Need' | 'Order' | 'Task' | 'TaskSignup' | 'ServiceItem' | 'Project' | 'PracticeCase' | 'CaseFile'; entityId: string; orgPath: string; from: string | null; to: string; note?: string | null },
 ) {
   await tx.statusChange.create({
     data: { tenantId: scope.tenantId, byUserId: scope.userId, entity: row.entity, entityId: row.entityId, orgPath: row.orgPath, from: row.from, to: row.to, note: row.note ?? null },
