@@ -108,6 +108,7 @@ export const DEMO_USERS: DemoUser[] = [
   { phone: '13900000007', name: '李文博', role: 'SOCIAL_ORG_STAFF', unitCode: '150502006005', note: '小街社区 社会组织' },
   { phone: '13900000008', name: '王建国', role: 'TEAM_LEADER', unitCode: '150502006005', note: '小街社区 党旗红志愿服务队队长' },
   { phone: '13900000009', name: '赵丽娜', role: 'VOLUNTEER', unitCode: '150502006005', note: '小街社区 志愿者' },
+  { phone: '13900000012', name: '高慧', role: 'CASE_SUPERVISOR', unitCode: '150502006005', note: '小街社区 个案督导' },
   { phone: '13900000010', name: '额尔敦', role: 'COUNTY_OFFICIAL', unitCode: '152201', note: '乌兰浩特市 牵头' },
   { phone: '13900000011', name: '孟根花', role: 'COMMUNITY_ADMIN', unitCode: '152201007002', note: '代钦社区 党组织书记' },
   { phone: '13900000101', name: '马文军', role: 'REGION_OFFICIAL', unitCode: '620000', note: '甘肃省 调度指导' },

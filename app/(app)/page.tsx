@@ -9,6 +9,8 @@ import { UnitCards } from '@/components/org/unit-cards'
 import { VolunteerHome } from '@/components/org/volunteer-home'
 import { PilotPanel } from '@/components/projects/pilot-panel'
 import { getPilotTasks } from '@/lib/server/projects/pilot-tasks'
+import { overdueFollowUps } from '@/lib/server/cases/cases'
+import Link from 'next/link'
 import { EmptyState } from '@/components/ui/card'
 
 /**
@@ -32,7 +34,14 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   const query = ZUnitListQuery.parse(await searchParams)
   const children = unit.value.canBrowse && unit.value.level !== 'COMMUNITY' ? await listChildUnits(scope, only.id, query) : null
   const panel = unit.value.pilot ? await getPilotTasks(scope, only.id) : null
+  const overdue = can(scope, 'case.work') || can(scope, 'case.supervise') ? await overdueFollowUps(scope) : 0
   return (
+    <>
+    {overdue ? (
+      <Link href="/cases" role="alert" className="mb-4 block rounded-md border border-brand-600 bg-brand-50 p-3 text-sm font-medium text-brand-800" data-testid="overdue-banner">
+        {t('cases.overdueBanner', { count: overdue })}
+      </Link>
+    ) : null}
     <UnitView
       t={t}
       unit={unit.value}
@@ -41,5 +50,6 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
       basePath="/"
       pilotPanel={panel?.ok ? <PilotPanel t={t} locale={await getLocale()} unitId={only.id} panel={panel.value} /> : null}
     />
+    </>
   )
 }

@@ -15,6 +15,7 @@ const NAV: { href: string; label: MessageKey; needs: Permission | null }[] = [
   { href: '/orders', label: 'nav.orders', needs: 'order.read' },
   { href: '/tasks', label: 'nav.tasks', needs: 'task.read' },
   { href: '/projects', label: 'nav.projects', needs: 'project.read' },
+  { href: '/cases', label: 'nav.cases', needs: 'case.stats' },
   { href: '/practice', label: 'nav.practice', needs: null },
   { href: '/pilots', label: 'nav.pilots', needs: 'org.browse' },
   { href: '/units', label: 'nav.units', needs: 'org.browse' },

@@ -2,7 +2,7 @@ import type { MessageKey, Translate } from '@/lib/i18n'
 import { formatDateTime } from '@/lib/format'
 
 /** Who moved the record, when, from → to. */
-export function History({ t, locale, kind, rows }: { t: Translate; locale: string; kind: 'needStatus' | 'orderStatus' | 'projectStatus' | 'practiceStatus'; rows: { from: string | null; to: string; note: string | null; at: Date; by: string }[] }) {
+export function History({ t, locale, kind, rows }: { t: Translate; locale: string; kind: 'needStatus' | 'orderStatus' | 'projectStatus' | 'practiceStatus' | 'caseStatus'; rows: { from: string | null; to: string; note: string | null; at: Date; by: string }[] }) {
   const label = (s: string) => t(`${kind}.${s}` as MessageKey)
   return (
     <ol className="space-y-2 text-sm" data-testid="history">

@@ -33,7 +33,7 @@ describe('seed: a realistic Inner Mongolia and a second tenant', () => {
 
     // demo users: every role, each can sign in and sees its own unit
     const roles = new Set(DEMO_USERS.map((u) => u.role))
-    expect(roles.size).toBe(8)
+    expect(roles.size).toBe(9)
     for (const u of DEMO_USERS) {
       const r = await verifyCredentials({ phone: u.phone, password: 'Ronghe@2026' })
       if (!r.ok) throw new Error(`${u.phone} cannot sign in`)

@@ -1,0 +1,42 @@
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import { notFound } from 'next/navigation'
+import { requirePermission } from '@/lib/server/auth/session'
+import { caseAccessLog } from '@/lib/server/cases/cases'
+import { ZUnitId } from '@/lib/schemas/org'
+import { getLocale, getT } from '@/lib/i18n/server'
+import { formatDateTime } from '@/lib/format'
+import { isMessageKey, type MessageKey } from '@/lib/i18n'
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getT())('cases.accessLog') }
+}
+
+/** The access log of a case: who read it, when, and which sensitive fields they unmasked (supervisor only). */
+export default async function CaseLogPage({ params }: { params: Promise<{ id: string }> }) {
+  const scope = await requirePermission('case.supervise')
+  const id = ZUnitId.safeParse((await params).id)
+  if (!id.success) notFound()
+  const r = await caseAccessLog(scope, id.data)
+  if (!r.ok) notFound()
+  const t = await getT()
+  const locale = await getLocale()
+  return (
+    <div className="mx-auto max-w-3xl space-y-4">
+      <Link href={`/cases/${id.data}`} className="text-sm text-stone-600 hover:underline">
+        ‹ {t('cases.title')}
+      </Link>
+      <h1 className="text-xl font-semibold">{t('cases.accessLog')}</h1>
+      <ul className="divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white text-sm" data-testid="access-log">
+        {r.value.map((e, i) => (
+          <li key={i} className="flex flex-wrap gap-2 px-3 py-2">
+            <span className="text-stone-500">{formatDateTime(locale, e.at)}</span>
+            <span className="font-medium">{e.by}</span>
+            <span>{t(`cases.action.${e.action}` as MessageKey)}</span>
+            {e.fields.length ? <span className="text-stone-600">{e.fields.map((f) => (isMessageKey(`cases.field.${f}`) ? t(`cases.field.${f}` as MessageKey) : f)).join('、')}</span> : null}
+          </li>
+        ))}
+      </ul>
+    </div>
+  )
+}

@@ -1,0 +1,152 @@
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import { notFound } from 'next/navigation'
+import { requirePermission } from '@/lib/server/auth/session'
+import { getCase } from '@/lib/server/cases/cases'
+import { CASE_OUTCOMES } from '@/lib/schemas/projects'
+import { ZUnitId } from '@/lib/schemas/org'
+import { getLocale, getT } from '@/lib/i18n/server'
+import { formatDate, formatDateTime } from '@/lib/format'
+import { Badge, Card } from '@/components/ui/card'
+import { ActionForm, FormInput, FormSelect, FormTextarea } from '@/components/ui/action-form'
+import { StatusBadge } from '@/components/workflow/status-badge'
+import { Reveal } from '@/components/cases/reveal'
+import { addInterventionAction, advanceCaseAction, completeFollowUpAction, saveSensitiveAction, scheduleFollowUpAction } from '../actions'
+
+type Props = { params: Promise<{ id: string }> }
+
+// The title names no one: a case's person appears only inside the page, for those allowed to read it.
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getT())('cases.title') }
+}
+
+export default async function CasePage({ params }: Props) {
+  const scope = await requirePermission('case.stats')
+  const id = ZUnitId.safeParse((await params).id)
+  if (!id.success) notFound()
+  const r = await getCase(scope, id.data) // logs the read
+  if (!r.ok) notFound()
+  const c = r.value
+  const t = await getT()
+  const locale = await getLocale()
+  const row = (label: string, value: React.ReactNode) => (
+    <div className="grid grid-cols-[6.5rem_1fr] gap-2 py-1">
+      <dt className="text-stone-500">{label}</dt>
+      <dd>{value}</dd>
+    </div>
+  )
+  const needsText = c.status === 'ASSESSMENT' || c.status === 'PLANNING' || c.status === 'EVALUATION' || c.status === 'CLOSED'
+  return (
+    <div className="space-y-4">
+      <Link href="/cases" className="text-sm text-stone-600 hover:underline">
+        ‹ {t('cases.title')}
+      </Link>
+      <div className="flex flex-wrap items-start justify-between gap-2">
+        <h1 className="text-xl font-semibold" data-testid="case-person">
+          {c.personName} {c.minor ? <Badge tone="brand">{t('cases.minor')}</Badge> : null}
+        </h1>
+        <span data-testid="case-status">
+          <StatusBadge t={t} kind="caseStatus" status={c.status} />
+        </span>
+      </div>
+      <div className="grid gap-4 lg:grid-cols-[1fr_22rem]">
+        <div className="space-y-4">
+          <Card>
+            <dl className="text-sm">
+              {row(t('field.community'), c.orgUnit.name)}
+              {row(t('field.vulnerabilityGroup'), t(`targetGroup.${c.vulnerabilityGroup}`))}
+              {row(t('field.foundVia'), t(`needSource.${c.foundVia}`))}
+              {c.gender ? row(t('field.gender'), t(`gender.${c.gender as 'F' | 'M'}`)) : null}
+              {c.birthYear ? row(t('field.birthYear'), c.birthYear) : null}
+              {row(t('cases.workers'), c.workers.map((w) => w.name).join('、'))}
+              {row(t('cases.situation'), <span className="whitespace-pre-wrap">{c.situation}</span>)}
+              {c.assessment ? row(t('cases.assessment'), <span className="whitespace-pre-wrap">{c.assessment}</span>) : null}
+              {c.goals ? row(t('cases.goals'), <span className="whitespace-pre-wrap">{c.goals}</span>) : null}
+              {c.evaluation ? row(t('cases.evaluation'), <span className="whitespace-pre-wrap">{c.evaluation}</span>) : null}
+              {c.outcome ? row(t('field.outcomeKind'), t(`caseOutcome.${c.outcome}`)) : null}
+            </dl>
+          </Card>
+          <Card className="space-y-2">
+            <h2 className="text-sm font-semibold">{t('cases.sensitive')}</h2>
+            <p className="text-xs text-stone-500">{t('cases.sensitiveHint')}</p>
+            <dl className="text-sm">
+              {row(t('cases.idNumber'), c.idNumberMasked ? <Reveal caseId={c.id} field="idNumber" masked={c.idNumberMasked} /> : t('cases.noValue'))}
+              {row(t('cases.healthNotes'), c.hasHealthNotes ? <Reveal caseId={c.id} field="healthNotes" masked="••••••" /> : t('cases.noValue'))}
+              {row(
+                t('cases.consent'),
+                <span>
+                  {c.consentAt ? t('cases.consentGiven', { by: c.consentBy ?? '', date: formatDate(locale, c.consentAt) }) : t('cases.noValue')}
+                  {c.guardianConsentAt ? <span className="block">{t('cases.guardianGiven', { name: c.guardianName ?? '', date: formatDate(locale, c.guardianConsentAt) })}</span> : null}
+                </span>,
+              )}
+            </dl>
+            <ActionForm action={saveSensitiveAction.bind(null, c.id)} submitLabel={t('cases.saveSensitive')} resetOnSuccess className="grid gap-3 sm:grid-cols-2" testId="sensitive-form">
+              <FormInput name="idNumber" label={t('field.idNumber')} maxLength={18} autoComplete="off" />
+              {c.consentAt ? null : <FormInput name="consentBy" label={t('field.consentBy')} maxLength={20} />}
+              {c.minor && !c.guardianConsentAt ? <FormInput name="guardianName" label={t('field.guardianName')} maxLength={20} /> : null}
+              <div className="sm:col-span-2">
+                <FormTextarea name="healthNotes" label={t('field.healthNotes')} maxLength={3000} autoComplete="off" />
+              </div>
+            </ActionForm>
+          </Card>
+          <Card className="space-y-2">
+            <h2 className="text-sm font-semibold">{t('cases.interventions')}</h2>
+            <ul className="space-y-1 text-sm" data-testid="interventions">
+              {c.interventions.map((i) => (
+                <li key={i.id}>
+                  <Badge>{t(`interventionKind.${i.kind}`)}</Badge> {i.description}
+                  {i.professional ? ` → ${i.professional}` : ''}
+                  {i.outcome ? `（${i.outcome}）` : ''} <span className="text-xs text-stone-500">{formatDateTime(locale, i.at)}</span>
+                </li>
+              ))}
+            </ul>
+            {c.status === 'INTERVENTION' || c.status === 'FOLLOW_UP' ? (
+              <ActionForm action={addInterventionAction.bind(null, c.id)} submitLabel={t('cases.addIntervention')} resetOnSuccess className="grid gap-3 sm:grid-cols-2" testId="intervention-form">
+                <FormSelect name="kind" label={t('field.interventionKind')} options={[{ value: 'SERVICE', label: t('interventionKind.SERVICE') }, { value: 'REFERRAL', label: t('interventionKind.REFERRAL') }]} />
+                <FormInput name="professional" label={t('field.professional')} maxLength={40} />
+                <FormInput name="description" label={t('field.description')} maxLength={1000} />
+                <FormInput name="outcome" label={t('field.interventionOutcome')} maxLength={500} />
+              </ActionForm>
+            ) : null}
+          </Card>
+          <Card className="space-y-2">
+            <h2 className="text-sm font-semibold">{t('cases.followUps')}</h2>
+            <ul className="space-y-2 text-sm" data-testid="follow-ups">
+              {c.followUps.map((f) => (
+                <li key={f.id} className="flex flex-wrap items-center gap-2">
+                  <span>{formatDate(locale, f.dueOn)}</span>
+                  {f.doneAt ? <span className="text-stone-600">{f.note}</span> : f.overdue ? <Badge tone="brand">{t('cases.overdue', { count: 1 })}</Badge> : null}
+                  {!f.doneAt ? (
+                    <ActionForm action={completeFollowUpAction.bind(null, f.id)} submitLabel={t('cases.complete')} variant="secondary" className="flex flex-wrap items-end gap-2">
+                      <FormInput name="note" label={t('field.followUpNote')} maxLength={1000} />
+                    </ActionForm>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+            {c.status !== 'CLOSED' ? (
+              <ActionForm action={scheduleFollowUpAction.bind(null, c.id)} submitLabel={t('cases.schedule')} resetOnSuccess className="flex flex-wrap items-end gap-2" testId="schedule-form">
+                <FormInput name="dueOn" label={t('field.dueOn')} type="date" />
+              </ActionForm>
+            ) : null}
+          </Card>
+        </div>
+        <div className="space-y-4">
+          <Card className="space-y-3">
+            {c.moves.map((to) => (
+              <ActionForm key={to} action={advanceCaseAction.bind(null, c.id, to)} submitLabel={t('cases.step', { status: t(`caseStatus.${to}`) })} className="space-y-2" testId={`step-${to}`}>
+                {needsText ? <FormTextarea name="text" label={c.status === 'ASSESSMENT' ? t('cases.assessment') : c.status === 'PLANNING' ? t('cases.goals') : c.status === 'EVALUATION' ? t('cases.evaluation') : t('field.reason')} maxLength={3000} /> : null}
+                {to === 'CLOSED' ? <FormSelect name="outcome" label={t('field.outcomeKind')} placeholder="" options={CASE_OUTCOMES.map((o) => ({ value: o, label: t(`caseOutcome.${o}`) }))} /> : null}
+              </ActionForm>
+            ))}
+          </Card>
+          {c.isSupervisor ? (
+            <Link href={`/cases/${c.id}/log`} className="block text-sm text-brand-700 underline">
+              {t('cases.accessLog')}
+            </Link>
+          ) : null}
+        </div>
+      </div>
+    </div>
+  )
+}

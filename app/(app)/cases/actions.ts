@@ -1,0 +1,39 @@
+'use server'
+import { requireScope } from '@/lib/server/auth/session'
+import { toActionState } from '@/lib/server/action-state'
+import { addIntervention, advanceCase, completeFollowUp, openCase, revealCaseField, saveSensitive, scheduleFollowUp } from '@/lib/server/cases/cases'
+import { CASE_STATUSES } from '@/lib/schemas/projects'
+
+export async function openCaseAction(fd: FormData) {
+  const r = await openCase(await requireScope(), Object.fromEntries(fd))
+  return toActionState(r, r.ok ? { redirect: `/cases/${r.value.id}` } : {})
+}
+
+export async function saveSensitiveAction(id: string, fd: FormData) {
+  return toActionState(await saveSensitive(await requireScope(), id, Object.fromEntries(fd)), { message: 'common.saved' })
+}
+
+export async function advanceCaseAction(id: string, to: string, fd: FormData) {
+  const status = CASE_STATUSES.find((s) => s === to)
+  if (!status) return { ok: false, error: 'error.transition' }
+  return toActionState(await advanceCase(await requireScope(), id, status, Object.fromEntries(fd)))
+}
+
+export async function addInterventionAction(id: string, fd: FormData) {
+  return toActionState(await addIntervention(await requireScope(), id, Object.fromEntries(fd)))
+}
+
+export async function scheduleFollowUpAction(id: string, fd: FormData) {
+  return toActionState(await scheduleFollowUp(await requireScope(), id, Object.fromEntries(fd)))
+}
+
+export async function completeFollowUpAction(followUpId: string, fd: FormData) {
+  return toActionState(await completeFollowUp(await requireScope(), followUpId, Object.fromEntries(fd)))
+}
+
+/** Returns one unmasked field to its viewer; the DAL checks need-to-know and logs the unmasking. */
+export async function revealAction(id: string, field: 'idNumber' | 'healthNotes'): Promise<string | null> {
+  if (field !== 'idNumber' && field !== 'healthNotes') return null
+  const r = await revealCaseField(await requireScope(), id, field)
+  return r.ok ? r.value : null
+}

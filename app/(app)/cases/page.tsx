@@ -1,0 +1,81 @@
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import { requirePermission } from '@/lib/server/auth/session'
+import { can } from '@/lib/server/authz/scope'
+import { caseStats, listMyCases } from '@/lib/server/cases/cases'
+import type { MessageKey } from '@/lib/i18n'
+import { getT } from '@/lib/i18n/server'
+import { Badge, Card, EmptyState } from '@/components/ui/card'
+import { LinkButton } from '@/components/ui/button'
+import { StatusBadge } from '@/components/workflow/status-badge'
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getT())('cases.title') }
+}
+
+/** Social workers and supervisors: their cases. Everyone with case.stats: de-identified counts, never a name. */
+export default async function CasesPage() {
+  const scope = await requirePermission('case.stats')
+  const t = await getT()
+  const works = can(scope, 'case.work') || can(scope, 'case.supervise')
+  const [cases, stats] = await Promise.all([works ? listMyCases(scope) : Promise.resolve([]), caseStats(scope)])
+  const block = (title: string, prefix: string, counts: Record<string, number>) => (
+    <div>
+      <h3 className="text-xs font-medium text-stone-500">{title}</h3>
+      <ul className="mt-1 flex flex-wrap gap-2 text-sm">
+        {Object.entries(counts).map(([k, n]) => (
+          <li key={k}>
+            <Badge>
+              {t(`${prefix}.${k}` as MessageKey)} {n}
+            </Badge>
+          </li>
+        ))}
+      </ul>
+    </div>
+  )
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h1 className="text-xl font-semibold">{t('cases.title')}</h1>
+        {can(scope, 'case.work') ? <LinkButton href="/cases/new">{t('cases.new')}</LinkButton> : null}
+      </div>
+      {works ? (
+        <section className="space-y-2">
+          <h2 className="text-sm font-semibold">{t('cases.mine')}</h2>
+          {cases.length === 0 ? (
+            <EmptyState title={t('cases.empty')} />
+          ) : (
+            <ul className="divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white" data-testid="my-cases">
+              {cases.map((c) => (
+                <li key={c.id} className="flex flex-wrap items-center justify-between gap-2 px-3 py-3">
+                  <span>
+                    <Link href={`/cases/${c.id}`} className="font-medium text-brand-700 hover:underline">
+                      {c.personName}
+                    </Link>{' '}
+                    <span className="text-xs text-stone-500">
+                      {t(`targetGroup.${c.vulnerabilityGroup}`)} · {c.orgUnit.name}
+                    </span>
+                  </span>
+                  <span className="flex items-center gap-2">
+                    {c._count.followUps ? <Badge tone="brand">{t('cases.overdue', { count: c._count.followUps })}</Badge> : null}
+                    <StatusBadge t={t} kind="caseStatus" status={c.status} />
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      ) : null}
+      <Card className="space-y-3" data-testid="case-stats">
+        <h2 className="text-sm font-semibold">{t('cases.stats')}</h2>
+        <p className="text-xs text-stone-500">{t('cases.statsHint')}</p>
+        <p className="text-lg font-semibold tabular-nums" data-testid="case-total">
+          {t('cases.total', { total: stats.total })}
+        </p>
+        {block(t('cases.byGroup'), 'targetGroup', stats.byGroup)}
+        {block(t('cases.byStatus'), 'caseStatus', stats.byStatus)}
+        {block(t('cases.byOutcome'), 'caseOutcome', stats.byOutcome)}
+      </Card>
+    </div>
+  )
+}

@@ -1,0 +1,26 @@
+'use client'
+import { useState, useTransition } from 'react'
+import { useI18n } from '@/lib/i18n/client'
+import { revealAction } from '@/app/(app)/cases/actions'
+
+/** A masked sensitive value with a "show" button; showing it is logged on the server. */
+export function Reveal({ caseId, field, masked }: { caseId: string; field: 'idNumber' | 'healthNotes'; masked: string }) {
+  const { t } = useI18n()
+  const [value, setValue] = useState<string | null>(null)
+  const [pending, start] = useTransition()
+  return (
+    <span className="inline-flex flex-wrap items-center gap-2">
+      <span className="whitespace-pre-wrap tabular-nums" data-testid={`reveal-${field}`}>
+        {value ?? masked}
+      </span>
+      <button
+        type="button"
+        disabled={pending}
+        className="rounded border border-stone-300 px-2 py-0.5 text-xs min-h-8"
+        onClick={() => (value ? setValue(null) : start(async () => setValue(await revealAction(caseId, field))))}
+      >
+        {value ? t('cases.hide') : t('cases.reveal')}
+      </button>
+    </span>
+  )
+}
