@@ -76,17 +76,22 @@ export async function getCase(scope: Scope, id: string, now = new Date()) {
       consentBy: true, consentAt: true, guardianName: true, guardianConsentAt: true, status: true, assessment: true, goals: true, evaluation: true, outcome: true,
       closedAt: true, createdAt: true, orgPath: true, orgUnit: { select: { id: true, name: true } },
       workers: { select: { user: { select: { id: true, name: true } } } },
-      interventions: { select: { id: true, kind: true, description: true, professional: true, outcome: true, at: true }, orderBy: { at: 'asc' } },
+      interventions: { select: { id: true, kind: true, description: true, professional: true, outcome: true, at: true, resourceId: true }, orderBy: { at: 'asc' } },
       followUps: { select: { id: true, dueOn: true, doneAt: true, note: true }, orderBy: { dueOn: 'asc' } },
     },
   })
   if (!c) return fail('NOT_FOUND')
   await logAccess(prisma, scope, id, 'READ')
   const { idNumberEnc, healthNotesEnc, orgPath, ...rest } = c
+  // resources a referral can link: those of the case's community
+  const resources = await prisma.resource.findMany({ where: { orgPath, active: true }, select: { id: true, providerName: true }, orderBy: { providerName: 'asc' }, take: 200 })
+  const resourceName = new Map(resources.map((r) => [r.id, r.providerName]))
   const today = now.toISOString().slice(0, 10)
   return ok({
     ...rest,
     workers: c.workers.map((w) => w.user),
+    interventions: c.interventions.map(({ resourceId, ...i }) => ({ ...i, resource: resourceId ? (resourceName.get(resourceId) ?? null) : null })),
+    resources,
     idNumberMasked: idNumberEnc ? maskIdNumber(decryptField(idNumberEnc)) : null,
     hasHealthNotes: healthNotesEnc !== null,
     minor: isMinor(c.birthYear, now),
@@ -182,6 +187,7 @@ export async function addIntervention(scope: Scope, id: string, input: unknown):
   if (!c) return fail('NOT_FOUND')
   if (c.status !== 'INTERVENTION' && c.status !== 'FOLLOW_UP') return fail('TRANSITION')
   const d = parsed.data
+  if (d.resourceId && !(await prisma.resource.count({ where: { id: d.resourceId, orgUnit: { cases: { some: { id } } } } }))) return fail('INVALID', { resourceId: 'validation.resources.unknown' })
   await prisma.$transaction(async (tx) => {
     await tx.caseIntervention.create({ data: { caseId: id, kind: d.kind, description: d.description, professional: d.professional ?? null, resourceId: d.resourceId ?? null, outcome: d.outcome ?? null, byUserId: scope.userId } })
     await logAccess(tx, scope, id, 'WRITE', ['intervention'])

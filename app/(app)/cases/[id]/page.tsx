@@ -96,6 +96,7 @@ export default async function CasePage({ params }: Props) {
                 <li key={i.id}>
                   <Badge>{t(`interventionKind.${i.kind}`)}</Badge> {i.description}
                   {i.professional ? ` → ${i.professional}` : ''}
+                  {i.resource ? ` → ${i.resource}` : ''}
                   {i.outcome ? `（${i.outcome}）` : ''} <span className="text-xs text-stone-500">{formatDateTime(locale, i.at)}</span>
                 </li>
               ))}
@@ -104,6 +105,7 @@ export default async function CasePage({ params }: Props) {
               <ActionForm action={addInterventionAction.bind(null, c.id)} submitLabel={t('cases.addIntervention')} resetOnSuccess className="grid gap-3 sm:grid-cols-2" testId="intervention-form">
                 <FormSelect name="kind" label={t('field.interventionKind')} options={[{ value: 'SERVICE', label: t('interventionKind.SERVICE') }, { value: 'REFERRAL', label: t('interventionKind.REFERRAL') }]} />
                 <FormInput name="professional" label={t('field.professional')} maxLength={40} />
+                <FormSelect name="resourceId" label={t('field.resources')} placeholder={t('common.none')} options={c.resources.map((r) => ({ value: r.id, label: r.providerName }))} />
                 <FormInput name="description" label={t('field.description')} maxLength={1000} />
                 <FormInput name="outcome" label={t('field.interventionOutcome')} maxLength={500} />
               </ActionForm>
