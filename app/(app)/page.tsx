@@ -37,19 +37,19 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   const overdue = can(scope, 'case.work') || can(scope, 'case.supervise') ? await overdueFollowUps(scope) : 0
   return (
     <>
-    {overdue ? (
-      <Link href="/cases" role="alert" className="mb-4 block rounded-md border border-brand-600 bg-brand-50 p-3 text-sm font-medium text-brand-800" data-testid="overdue-banner">
-        {t('cases.overdueBanner', { count: overdue })}
-      </Link>
-    ) : null}
-    <UnitView
-      t={t}
-      unit={unit.value}
-      childUnits={children?.ok ? children.value : null}
-      query={query}
-      basePath="/"
-      pilotPanel={panel?.ok ? <PilotPanel t={t} locale={await getLocale()} unitId={only.id} panel={panel.value} /> : null}
-    />
+      {overdue ? (
+        <Link href="/cases" role="alert" className="mb-4 block rounded-md border border-brand-600 bg-brand-50 p-3 text-sm font-medium text-brand-800" data-testid="overdue-banner">
+          {t('cases.overdueBanner', { count: overdue })}
+        </Link>
+      ) : null}
+      <UnitView
+        t={t}
+        unit={unit.value}
+        childUnits={children?.ok ? children.value : null}
+        query={query}
+        basePath="/"
+        pilotPanel={panel?.ok ? <PilotPanel t={t} locale={await getLocale()} unitId={only.id} panel={panel.value} /> : null}
+      />
     </>
   )
 }

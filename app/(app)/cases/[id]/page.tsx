@@ -7,6 +7,7 @@ import { CASE_OUTCOMES } from '@/lib/schemas/projects'
 import { ZUnitId } from '@/lib/schemas/org'
 import { getLocale, getT } from '@/lib/i18n/server'
 import { formatDate, formatDateTime } from '@/lib/format'
+import { Row } from '@/components/ui/detail'
 import { Badge, Card } from '@/components/ui/card'
 import { ActionForm, FormInput, FormSelect, FormTextarea } from '@/components/ui/action-form'
 import { StatusBadge } from '@/components/workflow/status-badge'
@@ -29,12 +30,7 @@ export default async function CasePage({ params }: Props) {
   const c = r.value
   const t = await getT()
   const locale = await getLocale()
-  const row = (label: string, value: React.ReactNode) => (
-    <div className="grid grid-cols-[6.5rem_1fr] gap-2 py-1">
-      <dt className="text-stone-500">{label}</dt>
-      <dd>{value}</dd>
-    </div>
-  )
+  const row = (label: string, value: React.ReactNode) => <Row label={label}>{value}</Row>
   const needsText = c.status === 'ASSESSMENT' || c.status === 'PLANNING' || c.status === 'EVALUATION' || c.status === 'CLOSED'
   return (
     <div className="space-y-4">

@@ -7,6 +7,7 @@ import { suggestMatches } from '@/lib/server/workflow/services'
 import { ZUnitId } from '@/lib/schemas/org'
 import { getLocale, getT } from '@/lib/i18n/server'
 import { formatDateTime } from '@/lib/format'
+import { Row } from '@/components/ui/detail'
 import { Badge, Card } from '@/components/ui/card'
 import { ActionForm, FormInput, FormSelect, FormTextarea } from '@/components/ui/action-form'
 import { StatusBadge } from '@/components/workflow/status-badge'
@@ -32,12 +33,7 @@ export default async function NeedPage({ params }: Props) {
   const t = await getT()
   const locale = await getLocale()
   const suggestions = n.canMatch && n.status === 'OPEN' ? await suggestMatches(scope, n.id) : null
-  const row = (label: string, value: React.ReactNode) => (
-    <div className="grid grid-cols-[7rem_1fr] gap-2 py-1">
-      <dt className="text-stone-500">{label}</dt>
-      <dd>{value}</dd>
-    </div>
-  )
+  const row = (label: string, value: React.ReactNode) => <Row label={label}>{value}</Row>
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center gap-2">

@@ -7,6 +7,7 @@ import { listCategories } from '@/lib/server/workflow/categories'
 import { ZUnitId } from '@/lib/schemas/org'
 import { getLocale, getT } from '@/lib/i18n/server'
 import { formatDate } from '@/lib/format'
+import { Row } from '@/components/ui/detail'
 import { Badge, Card, Stat } from '@/components/ui/card'
 import { LinkButton } from '@/components/ui/button'
 import { ActionForm, FormInput, FormSelect, FormTextarea } from '@/components/ui/action-form'
@@ -37,12 +38,7 @@ export default async function ProjectPage({ params }: Props) {
   const categories = p.canAddActivity ? await listCategories(scope) : []
   const editable = p.canManage && (p.status === 'DRAFT' || p.status === 'RETURNED')
   const spending = p.canManage && ['APPROVED', 'RUNNING', 'EVALUATING'].includes(p.status)
-  const row = (label: string, value: React.ReactNode) => (
-    <div className="grid grid-cols-[6rem_1fr] gap-2 py-1">
-      <dt className="text-stone-500">{label}</dt>
-      <dd>{value}</dd>
-    </div>
-  )
+  const row = (label: string, value: React.ReactNode) => <Row label={label}>{value}</Row>
   return (
     <div className="space-y-4">
       <Link href="/projects" className="text-sm text-stone-600 hover:underline">
