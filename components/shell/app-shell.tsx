@@ -34,7 +34,7 @@ export function AppShell({ scope, t, unread, children }: { scope: Scope; t: Tran
           <Link href="/" className="font-semibold text-brand-700">
             {t('app.name')}
           </Link>
-          <nav aria-label={t('nav.label')} className="order-3 flex w-full gap-1 overflow-x-auto sm:order-none sm:w-auto">
+          <nav aria-label={t('nav.label')} className="order-3 -mx-1 flex w-full gap-1 overflow-x-auto">
             {items.map((n) => (
               <Link key={n.href} href={n.href} className="rounded-md px-3 py-1.5 text-sm text-stone-700 hover:bg-stone-100 whitespace-nowrap">
                 {t(n.label)}

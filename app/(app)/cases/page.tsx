@@ -23,6 +23,7 @@ export default async function CasesPage() {
     <div>
       <h3 className="text-xs font-medium text-stone-500">{title}</h3>
       <ul className="mt-1 flex flex-wrap gap-2 text-sm">
+        {Object.keys(counts).length === 0 ? <li className="text-stone-500">{t('common.none')}</li> : null}
         {Object.entries(counts).map(([k, n]) => (
           <li key={k}>
             <Badge>
