@@ -172,6 +172,12 @@ async function seedWorkflow(prisma: Db, units: Map<string, UnitRef>) {
       { ...base, providerName: '社区党群服务中心活动室', providerKind: 'PARTY_MEMBER', type: 'VENUE', categoryIds: [cat.CULTURE, cat.CHILDREN], capacity: 40, availability: '工作日 14:00–18:00' },
     ],
   })
+  await prisma.rewardItem.createMany({
+    data: [
+      { tenantId: xiaojie.tenantId, orgUnitId: xiaojie.id, orgPath: xiaojie.path, name: '洗衣粉一袋+衣架', cost: 50, stock: 20 },
+      { tenantId: xiaojie.tenantId, orgUnitId: xiaojie.id, orgPath: xiaojie.path, name: '毛巾一条', cost: 30, stock: 30 },
+    ],
+  })
   const needs = [
     { title: '独居老人量血压、送药', description: '三位独居老人患高血压，近期停药，需要定期上门测量血压并提醒服药。', categoryId: cat.HEALTH, targetGroup: 'ELDERLY' as const, source: 'VISIT' as const, urgency: 'HIGH' as const, peopleAffected: 3, residentName: '王秀兰', residentPhone: '13847512345' },
     { title: '放学后儿童看护', description: '双职工家庭孩子放学后无人看护，希望社区提供作业辅导。', categoryId: cat.CHILDREN, targetGroup: 'CHILDREN' as const, source: 'SURVEY' as const, urgency: 'NORMAL' as const, peopleAffected: 12 },

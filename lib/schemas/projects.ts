@@ -111,3 +111,16 @@ export const ZIntervention = z.object({
 
 export const ZFollowUp = z.object({ dueOn: z.iso.date({ error: 'validation.date.format' }) })
 export const ZFollowUpDone = z.object({ note: text(2, 1000, 'note') })
+
+export const ZReward = z.object({
+  orgUnitId: z.uuid({ error: 'validation.community.required' }),
+  name: text(2, 40, 'rewardName'),
+  cost: z.coerce.number({ error: 'validation.cost.number' }).int({ error: 'validation.cost.number' }).min(1, { error: 'validation.cost.number' }).max(100_000, { error: 'validation.cost.number' }),
+  stock: z.coerce.number({ error: 'validation.stock.number' }).int({ error: 'validation.stock.number' }).min(0, { error: 'validation.stock.number' }).max(100_000, { error: 'validation.stock.number' }),
+})
+
+export const ZAward = z.object({
+  phone: z.string({ error: 'validation.phone.required' }).trim().regex(/^1[3-9]\d{9}$/, { error: 'validation.phone.format' }),
+  amount: z.coerce.number({ error: 'validation.points.number' }).int({ error: 'validation.points.number' }).min(1, { error: 'validation.points.number' }).max(10_000, { error: 'validation.points.number' }),
+  reason: text(2, 100, 'reason'),
+})

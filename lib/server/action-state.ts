@@ -11,6 +11,8 @@ const ERROR_KEYS: Record<string, string> = {
   CLOSED: 'tasks.closed',
   ALREADY: 'tasks.already',
   TRANSITION: 'error.transition',
+  OUT_OF_STOCK: 'error.outOfStock',
+  INSUFFICIENT: 'error.insufficient',
 }
 
 export function toActionState<T>(r: Result<T>, onOk: Omit<ActionState, 'ok'> = {}): ActionState {

@@ -10,6 +10,7 @@ import { ZCancelTask, ZCheckinCode, ZCreateTask, ZUpdateTask } from '@/lib/schem
 import { claimableTeams } from './orders'
 import { moveNeed } from './needs'
 import { notify, recordChange, type Tx } from './common'
+import { creditServicePoints } from '../people/points'
 
 // Sign-ups queue on the task's row lock; give a burst of hundreds room to wait for a connection.
 const SIGNUP_TX = { maxWait: 60_000, timeout: 60_000 } as const
@@ -113,11 +114,11 @@ async function checkTarget(scope: Scope, taskId: string, volunteerId: string | n
   const prisma = await db()
   if (volunteerId) {
     // staff check a volunteer in/out: community staff or the claiming team's leader/staff
-    const task = await prisma.task.findFirst({ where: { id: taskId, ...rowScopeWhere(scope, 'task.manage') }, select: { id: true, orgPath: true, order: { select: { orgPath: true, claimedByTeamId: true, serviceItem: { select: { needId: true } } } } } })
+    const task = await prisma.task.findFirst({ where: { id: taskId, ...rowScopeWhere(scope, 'task.manage') }, select: { id: true, title: true, orgPath: true, order: { select: { orgPath: true, claimedByTeamId: true, serviceItem: { select: { needId: true } } } } } })
     if (!task || !(await canRunOrder(scope, task.order))) return null
     return { task, userId: volunteerId }
   }
-  const task = await prisma.task.findFirst({ where: { id: taskId, ...rowScopeWhere(scope, 'task.signup') }, select: { id: true, orgPath: true, checkinCode: true, order: { select: { serviceItem: { select: { needId: true } } } } } })
+  const task = await prisma.task.findFirst({ where: { id: taskId, ...rowScopeWhere(scope, 'task.signup') }, select: { id: true, title: true, orgPath: true, checkinCode: true, order: { select: { serviceItem: { select: { needId: true } } } } } })
   if (!task) return null
   if (!ZCheckinCode.safeParse(code).success || task.checkinCode !== code) return 'BAD_CODE' as const
   return { task, userId: scope.userId }
@@ -154,6 +155,8 @@ export async function checkOut(scope: Scope, taskId: string, by: { volunteerId: 
     const n = await tx.taskSignup.updateMany({ where: { id: s.id, checkOutAt: null }, data: { checkOutAt: now, minutes } })
     if (n.count !== 1) return fail('STATE')
     await recordChange(tx, scope, { entity: 'TaskSignup', entityId: s.id, orgPath: t.task.orgPath, from: 'CHECKED_IN', to: 'CHECKED_OUT', note: `${minutes}` })
+    // hours come only from here; the tenant's rule turns them into points, credited once per sign-up
+    await creditServicePoints(tx, scope, { id: s.id, userId: t.userId, minutes, taskTitle: t.task.title })
     return ok({ minutes })
   })
 }

@@ -1,0 +1,56 @@
+import type { Metadata } from 'next'
+import { requirePermission } from '@/lib/server/auth/session'
+import { listRewards } from '@/lib/server/people/points'
+import { listActingCommunities } from '@/lib/server/workflow/common'
+import { getT } from '@/lib/i18n/server'
+import { Card, EmptyState } from '@/components/ui/card'
+import { ActionForm, FormInput } from '@/components/ui/action-form'
+import { awardPointsAction, createRewardAction } from '../points/actions'
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getT())('rewards.title') }
+}
+
+/** Community staff keep the reward catalogue and award points with a reason. */
+export default async function RewardsPage() {
+  const scope = await requirePermission('points.manage')
+  const t = await getT()
+  const [items, [community]] = await Promise.all([listRewards(scope), listActingCommunities(scope, 'points.manage')])
+  return (
+    <div className="mx-auto max-w-3xl space-y-4">
+      <h1 className="text-xl font-semibold">{t('rewards.title')}</h1>
+      {items.length === 0 ? <EmptyState title={t('points.noItems')} /> : null}
+      <ul className="divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white text-sm" data-testid="rewards">
+        {items.map((i) => (
+          <li key={i.id} className="flex justify-between px-3 py-2">
+            <span>{i.name}</span>
+            <span className="text-stone-600">
+              {t('points.cost', { cost: i.cost })} · {t('points.stock', { stock: i.stock })}
+            </span>
+          </li>
+        ))}
+      </ul>
+      <div className="grid gap-4 sm:grid-cols-2">
+        {community ? (
+          <Card>
+            <h2 className="text-sm font-semibold">{t('rewards.add')}</h2>
+            <ActionForm action={createRewardAction} submitLabel={t('rewards.add')} resetOnSuccess className="mt-3 space-y-3" testId="reward-form">
+              <input type="hidden" name="orgUnitId" value={community.id} />
+              <FormInput name="name" label={t('field.rewardName')} maxLength={40} />
+              <FormInput name="cost" label={t('field.cost')} inputMode="numeric" />
+              <FormInput name="stock" label={t('field.stock')} inputMode="numeric" />
+            </ActionForm>
+          </Card>
+        ) : null}
+        <Card>
+          <h2 className="text-sm font-semibold">{t('rewards.award')}</h2>
+          <ActionForm action={awardPointsAction} submitLabel={t('rewards.award')} resetOnSuccess className="mt-3 space-y-3" testId="award-form">
+            <FormInput name="phone" label={t('field.volunteerPhone')} type="tel" inputMode="numeric" maxLength={11} />
+            <FormInput name="amount" label={t('field.points')} inputMode="numeric" />
+            <FormInput name="reason" label={t('field.reason')} maxLength={100} />
+          </ActionForm>
+        </Card>
+      </div>
+    </div>
+  )
+}
