@@ -1,0 +1,12 @@
+'use server'
+import { requireScope } from '@/lib/server/auth/session'
+import { toActionState } from '@/lib/server/action-state'
+import { decideJoin, requestJoin } from '@/lib/server/people/teams'
+
+export async function requestJoinAction(teamId: string) {
+  return toActionState(await requestJoin(await requireScope(), teamId), { message: 'teams.joined' })
+}
+
+export async function decideJoinAction(requestId: string, approve: boolean) {
+  return toActionState(await decideJoin(await requireScope(), requestId, approve))
+}
