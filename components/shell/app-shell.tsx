@@ -15,6 +15,7 @@ const NAV: { href: string; label: MessageKey; needs: Permission | null }[] = [
   { href: '/orders', label: 'nav.orders', needs: 'order.read' },
   { href: '/tasks', label: 'nav.tasks', needs: 'task.read' },
   { href: '/teams', label: 'nav.teams', needs: 'org.read' },
+  { href: '/venues', label: 'nav.venues', needs: 'org.read' },
   { href: '/points', label: 'nav.points', needs: 'volunteer.home' },
   { href: '/rewards', label: 'nav.rewards', needs: 'points.manage' },
   { href: '/projects', label: 'nav.projects', needs: 'project.read' },

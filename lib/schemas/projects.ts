@@ -124,3 +124,27 @@ export const ZAward = z.object({
   amount: z.coerce.number({ error: 'validation.points.number' }).int({ error: 'validation.points.number' }).min(1, { error: 'validation.points.number' }).max(10_000, { error: 'validation.points.number' }),
   reason: text(2, 100, 'reason'),
 })
+
+const hhmm = (key: string) => z.string({ error: `validation.${key}.format` }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: `validation.${key}.format` })
+
+export const ZVenue = z
+  .object({
+    orgUnitId: z.uuid({ error: 'validation.community.required' }),
+    name: text(2, 40, 'venueName'),
+    capacity: z.coerce.number({ error: 'validation.capacity.number' }).int({ error: 'validation.capacity.number' }).min(1, { error: 'validation.capacity.min' }).max(10_000, { error: 'validation.capacity.max' }),
+    opensAt: hhmm('opensAt'),
+    closesAt: hhmm('closesAt'),
+  })
+  .refine((v) => v.closesAt > v.opensAt, { path: ['closesAt'], error: 'validation.closesAt.beforeOpen' })
+
+const chinaTime = (key: string) =>
+  z
+    .string({ error: `validation.${key}.required` })
+    .min(1, { error: `validation.${key}.required` })
+    .transform((v) => new Date(/(Z|[+-]\d{2}:\d{2})$/i.test(v) ? v : `${v}+08:00`))
+    .refine((d) => !Number.isNaN(d.getTime()), { error: `validation.${key}.required` })
+
+export const ZBooking = z
+  .object({ startsAt: chinaTime('startsAt'), endsAt: chinaTime('endsAt'), purpose: text(2, 100, 'purpose') })
+  .refine((v) => v.endsAt > v.startsAt, { path: ['endsAt'], error: 'validation.endsAt.beforeStart' })
+  .refine((v) => v.endsAt.getTime() - v.startsAt.getTime() <= 12 * 3_600_000, { path: ['endsAt'], error: 'validation.booking.tooLong' })

@@ -13,6 +13,7 @@ const ERROR_KEYS: Record<string, string> = {
   TRANSITION: 'error.transition',
   OUT_OF_STOCK: 'error.outOfStock',
   INSUFFICIENT: 'error.insufficient',
+  CONFLICT: 'validation.booking.conflict',
 }
 
 export function toActionState<T>(r: Result<T>, onOk: Omit<ActionState, 'ok'> = {}): ActionState {

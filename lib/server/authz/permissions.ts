@@ -39,6 +39,8 @@ export const PERMISSIONS = [
   'case.stats', //         de-identified case counts of the subtree (never a name)
   'points.manage', //      keep the community's reward catalogue, award points, correct hours
   'team.manage', //        approve join requests of any team of the community (team leaders approve their own)
+  'venue.manage', //       keep the community's venues
+  'venue.book', //         book venue time slots
 ] as const
 
 export type Permission = (typeof PERMISSIONS)[number]
@@ -50,10 +52,10 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   REGION_OFFICIAL: [...OFFICIAL_READ, 'org.manage', 'category.manage', 'practice.publish'],
   LEAGUE_OFFICIAL: [...OFFICIAL_READ, 'practice.reviewLeague'],
   COUNTY_OFFICIAL: [...OFFICIAL_READ, 'project.approve', 'practice.reviewCounty'],
-  COMMUNITY_ADMIN: [...OFFICIAL_READ, 'need.record', 'need.resolve', 'resource.manage', 'service.manage', 'order.dispatch', 'task.manage', 'project.manage', 'practice.write', 'pilot.evidence', 'points.manage', 'team.manage'],
-  SOCIAL_WORKER: [...OFFICIAL_READ, 'need.record', 'need.resolve', 'resource.manage', 'service.manage', 'task.manage', 'project.manage', 'practice.write', 'pilot.evidence', 'case.work'],
-  SOCIAL_ORG_STAFF: ['org.read', 'org.browse', 'service.read', 'order.read', 'order.claim', 'task.read', 'task.manage', 'project.read'],
-  TEAM_LEADER: ['org.read', 'volunteer.home', 'order.read', 'order.claim', 'task.read', 'task.manage', 'task.signup'],
+  COMMUNITY_ADMIN: [...OFFICIAL_READ, 'need.record', 'need.resolve', 'resource.manage', 'service.manage', 'order.dispatch', 'task.manage', 'project.manage', 'practice.write', 'pilot.evidence', 'points.manage', 'team.manage', 'venue.manage', 'venue.book'],
+  SOCIAL_WORKER: [...OFFICIAL_READ, 'need.record', 'need.resolve', 'resource.manage', 'service.manage', 'task.manage', 'project.manage', 'practice.write', 'pilot.evidence', 'case.work', 'venue.book'],
+  SOCIAL_ORG_STAFF: ['org.read', 'org.browse', 'service.read', 'order.read', 'order.claim', 'task.read', 'task.manage', 'project.read', 'venue.book'],
+  TEAM_LEADER: ['org.read', 'volunteer.home', 'order.read', 'order.claim', 'task.read', 'task.manage', 'task.signup', 'venue.book'],
   VOLUNTEER: ['org.read', 'volunteer.home', 'task.read', 'task.signup'],
   CASE_SUPERVISOR: ['org.read', 'org.browse', 'case.supervise', 'case.stats'],
 }

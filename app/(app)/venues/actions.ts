@@ -1,0 +1,20 @@
+'use server'
+import { requireScope } from '@/lib/server/auth/session'
+import { toActionState } from '@/lib/server/action-state'
+import { bookVenue, createVenue } from '@/lib/server/people/venues'
+
+export async function createVenueAction(fd: FormData) {
+  return toActionState(await createVenue(await requireScope(), Object.fromEntries(fd)), { message: 'common.saved' })
+}
+
+export async function bookVenueAction(venueId: string, fd: FormData) {
+  const day = String(fd.get('day') ?? '')
+  const input = { startsAt: `${day}T${fd.get('from') ?? ''}`, endsAt: `${day}T${fd.get('to') ?? ''}`, purpose: fd.get('purpose') }
+  const state = toActionState(await bookVenue(await requireScope(), venueId, input), { message: 'venues.booked' })
+  // the form asks for a day and two times: show the DAL's startsAt/endsAt errors under them
+  if (state.fieldErrors) {
+    const { startsAt, endsAt, ...rest } = state.fieldErrors
+    state.fieldErrors = { ...rest, ...(startsAt ? { from: startsAt } : {}), ...(endsAt ? { to: endsAt } : {}) }
+  }
+  return state
+}
