@@ -17,7 +17,7 @@ test('venue booking: a clash is refused with a clear message', async ({ browser 
   await book.getByLabel('开始日期').fill(day)
   await book.getByLabel('用途').fill('四点半课堂')
   await book.getByRole('button', { name: '预约时段' }).click()
-  await expect(book.getByText('预约成功')).toBeVisible()
+  await expect(admin).toHaveURL(new RegExp(`week=${day}`))
   await expect(admin.getByTestId('week')).toContainText('14:00–16:00')
 
   const worker = await (await browser.newContext()).newPage()

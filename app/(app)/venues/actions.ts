@@ -10,7 +10,8 @@ export async function createVenueAction(fd: FormData) {
 export async function bookVenueAction(venueId: string, fd: FormData) {
   const day = String(fd.get('day') ?? '')
   const input = { startsAt: `${day}T${fd.get('from') ?? ''}`, endsAt: `${day}T${fd.get('to') ?? ''}`, purpose: fd.get('purpose') }
-  const state = toActionState(await bookVenue(await requireScope(), venueId, input), { message: 'venues.booked' })
+  // on success, show the week of the booked day
+  const state = toActionState(await bookVenue(await requireScope(), venueId, input), { redirect: `/venues/${venueId}?week=${encodeURIComponent(day)}` })
   // the form asks for a day and two times: show the DAL's startsAt/endsAt errors under them
   if (state.fieldErrors) {
     const { startsAt, endsAt, ...rest } = state.fieldErrors
