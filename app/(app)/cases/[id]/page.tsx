@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation'
 import { requirePermission } from '@/lib/server/auth/session'
 import { getCase } from '@/lib/server/cases/cases'
 import { CASE_OUTCOMES } from '@/lib/schemas/projects'
-import { ZUnitId } from '@/lib/schemas/org'
+import { idParam } from '@/lib/params'
 import { getLocale, getT } from '@/lib/i18n/server'
 import { formatDate, formatDateTime } from '@/lib/format'
 import { Row } from '@/components/ui/detail'
@@ -23,9 +23,8 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function CasePage({ params }: Props) {
   const scope = await requirePermission('case.stats')
-  const id = ZUnitId.safeParse((await params).id)
-  if (!id.success) notFound()
-  const r = await getCase(scope, id.data) // logs the read
+  const id = await idParam(params)
+  const r = await getCase(scope, id) // logs the read
   if (!r.ok) notFound()
   const c = r.value
   const t = await getT()

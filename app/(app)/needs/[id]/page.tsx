@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation'
 import { requirePermission } from '@/lib/server/auth/session'
 import { getNeed } from '@/lib/server/workflow/needs'
 import { suggestMatches } from '@/lib/server/workflow/services'
+import { idParam } from '@/lib/params'
 import { ZUnitId } from '@/lib/schemas/org'
 import { getLocale, getT } from '@/lib/i18n/server'
 import { formatDateTime } from '@/lib/format'
@@ -25,9 +26,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function NeedPage({ params }: Props) {
   const scope = await requirePermission('need.read')
-  const id = ZUnitId.safeParse((await params).id)
-  if (!id.success) notFound()
-  const r = await getNeed(scope, id.data)
+  const id = await idParam(params)
+  const r = await getNeed(scope, id)
   if (!r.ok) notFound()
   const n = r.value
   const t = await getT()

@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation'
 import { requirePermission } from '@/lib/server/auth/session'
 import { getOrder } from '@/lib/server/workflow/orders'
 import { historyOf } from '@/lib/server/workflow/common'
+import { idParam } from '@/lib/params'
 import { ZUnitId } from '@/lib/schemas/org'
 import { getLocale, getT } from '@/lib/i18n/server'
 import { defaultTaskStart, formatDateTime, toLocalInput } from '@/lib/format'
@@ -26,9 +27,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function OrderPage({ params }: Props) {
   const scope = await requirePermission('order.read')
-  const id = ZUnitId.safeParse((await params).id)
-  if (!id.success) notFound()
-  const r = await getOrder(scope, id.data)
+  const id = await idParam(params)
+  const r = await getOrder(scope, id)
   if (!r.ok) notFound()
   const o = r.value
   const t = await getT()

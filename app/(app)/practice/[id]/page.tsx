@@ -3,6 +3,7 @@ import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { requireScope } from '@/lib/server/auth/session'
 import { getPracticeCase } from '@/lib/server/projects/practice'
+import { idParam } from '@/lib/params'
 import { ZUnitId } from '@/lib/schemas/org'
 import type { MessageKey } from '@/lib/i18n'
 import { getLocale, getT } from '@/lib/i18n/server'
@@ -27,9 +28,8 @@ const FIGURES = ['needs', 'needsResolved', 'ordersDispatched', 'ordersClaimed', 
 
 export default async function PracticeCasePage({ params }: Props) {
   const scope = await requireScope()
-  const id = ZUnitId.safeParse((await params).id)
-  if (!id.success) notFound()
-  const r = await getPracticeCase(scope, id.data)
+  const id = await idParam(params)
+  const r = await getPracticeCase(scope, id)
   if (!r.ok) notFound()
   const c = r.value
   const t = await getT()

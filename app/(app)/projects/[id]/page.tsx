@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation'
 import { requirePermission } from '@/lib/server/auth/session'
 import { getProject } from '@/lib/server/projects/projects'
 import { listCategories } from '@/lib/server/workflow/categories'
+import { idParam } from '@/lib/params'
 import { ZUnitId } from '@/lib/schemas/org'
 import { getLocale, getT } from '@/lib/i18n/server'
 import { formatDate } from '@/lib/format'
@@ -28,9 +29,8 @@ const yuan = (fen: number) => `¥${(fen / 100).toFixed(2)}`
 
 export default async function ProjectPage({ params }: Props) {
   const scope = await requirePermission('project.read')
-  const id = ZUnitId.safeParse((await params).id)
-  if (!id.success) notFound()
-  const r = await getProject(scope, id.data)
+  const id = await idParam(params)
+  const r = await getProject(scope, id)
   if (!r.ok) notFound()
   const p = r.value
   const t = await getT()

@@ -3,6 +3,7 @@ import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { requirePermission } from '@/lib/server/auth/session'
 import { getServiceItem } from '@/lib/server/workflow/services'
+import { idParam } from '@/lib/params'
 import { ZUnitId } from '@/lib/schemas/org'
 import { getLocale, getT } from '@/lib/i18n/server'
 import { formatDateTime } from '@/lib/format'
@@ -23,9 +24,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function ServicePage({ params }: Props) {
   const scope = await requirePermission('service.read')
-  const id = ZUnitId.safeParse((await params).id)
-  if (!id.success) notFound()
-  const r = await getServiceItem(scope, id.data)
+  const id = await idParam(params)
+  const r = await getServiceItem(scope, id)
   if (!r.ok) notFound()
   const s = r.value
   const t = await getT()

@@ -3,6 +3,7 @@ import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { requirePermission } from '@/lib/server/auth/session'
 import { getTask } from '@/lib/server/workflow/tasks'
+import { idParam } from '@/lib/params'
 import { ZUnitId } from '@/lib/schemas/org'
 import { getLocale, getT } from '@/lib/i18n/server'
 import { formatDateTime, toLocalInput } from '@/lib/format'
@@ -22,9 +23,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function TaskPage({ params }: Props) {
   const scope = await requirePermission('task.read')
-  const id = ZUnitId.safeParse((await params).id)
-  if (!id.success) notFound()
-  const r = await getTask(scope, id.data)
+  const id = await idParam(params)
+  const r = await getTask(scope, id)
   if (!r.ok) notFound()
   const task = r.value
   const t = await getT()

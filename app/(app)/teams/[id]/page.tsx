@@ -3,7 +3,7 @@ import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { requirePermission } from '@/lib/server/auth/session'
 import { getTeam } from '@/lib/server/people/teams'
-import { ZUnitId } from '@/lib/schemas/org'
+import { idParam } from '@/lib/params'
 import { getT } from '@/lib/i18n/server'
 import { Badge, Card, Stat } from '@/components/ui/card'
 import { ActionForm } from '@/components/ui/action-form'
@@ -16,9 +16,8 @@ export async function generateMetadata(): Promise<Metadata> {
 /** A team: members (phones masked), tasks done and hours served; the leader approves requests to join. */
 export default async function TeamPage({ params }: { params: Promise<{ id: string }> }) {
   const scope = await requirePermission('org.read')
-  const id = ZUnitId.safeParse((await params).id)
-  if (!id.success) notFound()
-  const r = await getTeam(scope, id.data)
+  const id = await idParam(params)
+  const r = await getTeam(scope, id)
   if (!r.ok) notFound()
   const team = r.value
   const t = await getT()

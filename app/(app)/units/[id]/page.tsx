@@ -1,5 +1,6 @@
 import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
+import { idParam } from '@/lib/params'
 import { requireScope } from '@/lib/server/auth/session'
 import { getUnit, listChildUnits } from '@/lib/server/org/queries'
 import { ZUnitId, ZUnitListQuery } from '@/lib/schemas/org'
@@ -20,25 +21,24 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function UnitPage({ params, searchParams }: Props) {
   const scope = await requireScope()
-  const id = ZUnitId.safeParse((await params).id)
-  if (!id.success) notFound()
+  const id = await idParam(params)
   // out of scope and nonexistent look the same: 404, nothing about the unit is rendered
-  const unit = await getUnit(scope, id.data)
+  const unit = await getUnit(scope, id)
   if (!unit.ok) notFound()
   const query = ZUnitListQuery.parse(await searchParams)
-  const children = unit.value.canBrowse && unit.value.level !== 'COMMUNITY' ? await listChildUnits(scope, id.data, query) : null
+  const children = unit.value.canBrowse && unit.value.level !== 'COMMUNITY' ? await listChildUnits(scope, id, query) : null
   const t = await getT()
   const canManage = unit.value.level === 'COMMUNITY' && unit.value.canManage
-  const panel = unit.value.pilot ? await getPilotTasks(scope, id.data) : null
+  const panel = unit.value.pilot ? await getPilotTasks(scope, id) : null
   return (
     <UnitView
       t={t}
       unit={unit.value}
       childUnits={children?.ok ? children.value : null}
       query={query}
-      basePath={`/units/${id.data}`}
-      manage={canManage ? <PilotForm t={t} unitId={id.data} pilot={unit.value.pilot} /> : null}
-      pilotPanel={panel?.ok ? <PilotPanel t={t} locale={await getLocale()} unitId={id.data} panel={panel.value} /> : null}
+      basePath={`/units/${id}`}
+      manage={canManage ? <PilotForm t={t} unitId={id} pilot={unit.value.pilot} /> : null}
+      pilotPanel={panel?.ok ? <PilotPanel t={t} locale={await getLocale()} unitId={id} panel={panel.value} /> : null}
     />
   )
 }

@@ -5,7 +5,7 @@ import { z } from 'zod'
 import { requirePermission } from '@/lib/server/auth/session'
 import { can } from '@/lib/server/authz/scope'
 import { venueWeek } from '@/lib/server/people/venues'
-import { ZUnitId } from '@/lib/schemas/org'
+import { idParam } from '@/lib/params'
 import { getT } from '@/lib/i18n/server'
 import { Card } from '@/components/ui/card'
 import { ActionForm, FormInput } from '@/components/ui/action-form'
@@ -20,10 +20,9 @@ const ZDay = z.iso.date().catch(() => new Date(Date.now() + 8 * 3_600_000).toISO
 /** A venue's week calendar and the booking form; a clash is refused with a clear message. */
 export default async function VenuePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const scope = await requirePermission('org.read')
-  const id = ZUnitId.safeParse((await params).id)
-  if (!id.success) notFound()
+  const id = await idParam(params)
   const day = ZDay.parse((await searchParams).week)
-  const r = await venueWeek(scope, id.data, day)
+  const r = await venueWeek(scope, id, day)
   if (!r.ok) notFound()
   const w = r.value
   const t = await getT()

@@ -3,7 +3,7 @@ import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { requirePermission } from '@/lib/server/auth/session'
 import { caseAccessLog } from '@/lib/server/cases/cases'
-import { ZUnitId } from '@/lib/schemas/org'
+import { idParam } from '@/lib/params'
 import { getLocale, getT } from '@/lib/i18n/server'
 import { formatDateTime } from '@/lib/format'
 import { isMessageKey, type MessageKey } from '@/lib/i18n'
@@ -15,15 +15,14 @@ export async function generateMetadata(): Promise<Metadata> {
 /** The access log of a case: who read it, when, and which sensitive fields they unmasked (supervisor only). */
 export default async function CaseLogPage({ params }: { params: Promise<{ id: string }> }) {
   const scope = await requirePermission('case.supervise')
-  const id = ZUnitId.safeParse((await params).id)
-  if (!id.success) notFound()
-  const r = await caseAccessLog(scope, id.data)
+  const id = await idParam(params)
+  const r = await caseAccessLog(scope, id)
   if (!r.ok) notFound()
   const t = await getT()
   const locale = await getLocale()
   return (
     <div className="mx-auto max-w-3xl space-y-4">
-      <Link href={`/cases/${id.data}`} className="text-sm text-stone-600 hover:underline">
+      <Link href={`/cases/${id}`} className="text-sm text-stone-600 hover:underline">
         ‹ {t('cases.title')}
       </Link>
       <h1 className="text-xl font-semibold">{t('cases.accessLog')}</h1>

@@ -2,7 +2,7 @@ import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 import { requirePermission } from '@/lib/server/auth/session'
 import { getPracticeCase, practiceFormOptions } from '@/lib/server/projects/practice'
-import { ZUnitId } from '@/lib/schemas/org'
+import { idParam } from '@/lib/params'
 import { getT } from '@/lib/i18n/server'
 import { Card } from '@/components/ui/card'
 import { PracticeForm } from '@/components/projects/practice-form'
@@ -14,9 +14,8 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function EditPracticePage({ params }: { params: Promise<{ id: string }> }) {
   const scope = await requirePermission('practice.write')
-  const id = ZUnitId.safeParse((await params).id)
-  if (!id.success) notFound()
-  const r = await getPracticeCase(scope, id.data)
+  const id = await idParam(params)
+  const r = await getPracticeCase(scope, id)
   if (!r.ok || !r.value.canEdit) notFound()
   const options = await practiceFormOptions(scope, r.value.orgUnit.id)
   if (!options) notFound()

@@ -2,7 +2,7 @@ import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 import { requirePermission } from '@/lib/server/auth/session'
 import { getProject, projectFormOptions } from '@/lib/server/projects/projects'
-import { ZUnitId } from '@/lib/schemas/org'
+import { idParam } from '@/lib/params'
 import { getT } from '@/lib/i18n/server'
 import { Card } from '@/components/ui/card'
 import { ProjectForm } from '@/components/projects/project-form'
@@ -14,9 +14,8 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function EditProjectPage({ params }: { params: Promise<{ id: string }> }) {
   const scope = await requirePermission('project.manage')
-  const id = ZUnitId.safeParse((await params).id)
-  if (!id.success) notFound()
-  const r = await getProject(scope, id.data)
+  const id = await idParam(params)
+  const r = await getProject(scope, id)
   if (!r.ok || !r.value.canManage) notFound()
   const p = r.value
   const options = await projectFormOptions(scope, p.orgUnit.id)
