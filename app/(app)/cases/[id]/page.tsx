@@ -7,7 +7,7 @@ import { CASE_OUTCOMES } from '@/lib/schemas/projects'
 import { idParam } from '@/lib/params'
 import { getLocale, getT } from '@/lib/i18n/server'
 import { formatDate, formatDateTime } from '@/lib/format'
-import { Row } from '@/components/ui/detail'
+import { DetailHeader, Row } from '@/components/ui/detail'
 import { Badge, Card } from '@/components/ui/card'
 import { ActionForm, FormInput, FormSelect, FormTextarea } from '@/components/ui/action-form'
 import { StatusBadge } from '@/components/workflow/status-badge'
@@ -33,17 +33,7 @@ export default async function CasePage({ params }: Props) {
   const needsText = c.status === 'ASSESSMENT' || c.status === 'PLANNING' || c.status === 'EVALUATION' || c.status === 'CLOSED'
   return (
     <div className="space-y-4">
-      <Link href="/cases" className="text-sm text-stone-600 hover:underline">
-        ‹ {t('cases.title')}
-      </Link>
-      <div className="flex flex-wrap items-start justify-between gap-2">
-        <h1 className="text-xl font-semibold" data-testid="case-person">
-          {c.personName} {c.minor ? <Badge tone="brand">{t('cases.minor')}</Badge> : null}
-        </h1>
-        <span data-testid="case-status">
-          <StatusBadge t={t} kind="caseStatus" status={c.status} />
-        </span>
-      </div>
+      <DetailHeader back="/cases" backLabel={t('cases.title')} title={<>{c.personName} {c.minor ? <Badge tone="brand">{t('cases.minor')}</Badge> : null}</>} titleTestId="case-person" status={<StatusBadge t={t} kind="caseStatus" status={c.status} />} statusTestId="case-status" />
       <div className="grid gap-4 lg:grid-cols-[1fr_22rem]">
         <div className="space-y-4">
           <Card>

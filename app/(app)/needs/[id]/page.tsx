@@ -8,7 +8,7 @@ import { idParam } from '@/lib/params'
 import { ZUnitId } from '@/lib/schemas/org'
 import { getLocale, getT } from '@/lib/i18n/server'
 import { formatDateTime } from '@/lib/format'
-import { Row } from '@/components/ui/detail'
+import { DetailHeader, Row } from '@/components/ui/detail'
 import { Badge, Card } from '@/components/ui/card'
 import { ActionForm, FormInput, FormSelect, FormTextarea } from '@/components/ui/action-form'
 import { StatusBadge } from '@/components/workflow/status-badge'
@@ -36,19 +36,7 @@ export default async function NeedPage({ params }: Props) {
   const row = (label: string, value: React.ReactNode) => <Row label={label}>{value}</Row>
   return (
     <div className="space-y-4">
-      <div className="flex flex-wrap items-center gap-2">
-        <Link href="/needs" className="text-sm text-stone-600 hover:underline">
-          ‹ {t('needs.title')}
-        </Link>
-      </div>
-      <div className="flex flex-wrap items-start justify-between gap-2">
-        <h1 className="text-xl font-semibold" data-testid="need-title">
-          {n.title}
-        </h1>
-        <span data-testid="need-status">
-          <StatusBadge t={t} kind="needStatus" status={n.status} />
-        </span>
-      </div>
+      <DetailHeader back="/needs" backLabel={t('needs.title')} title={n.title} titleTestId="need-title" status={<StatusBadge t={t} kind="needStatus" status={n.status} />} statusTestId="need-status" />
       <div className="grid gap-4 lg:grid-cols-[1fr_22rem]">
         <div className="space-y-4">
           <Card>

@@ -10,6 +10,7 @@ import { getLocale, getT } from '@/lib/i18n/server'
 import { defaultTaskStart, formatDateTime, toLocalInput } from '@/lib/format'
 import { Card } from '@/components/ui/card'
 import { ActionForm, FormInput } from '@/components/ui/action-form'
+import { DetailHeader } from '@/components/ui/detail'
 import { StatusBadge } from '@/components/workflow/status-badge'
 import { ClaimButtons } from '@/components/workflow/claim-buttons'
 import { History } from '@/components/workflow/history'
@@ -38,15 +39,7 @@ export default async function OrderPage({ params }: Props) {
   const start = defaultTaskStart()
   return (
     <div className="space-y-4">
-      <Link href="/orders" className="text-sm text-stone-600 hover:underline">
-        ‹ {t('orders.title')}
-      </Link>
-      <div className="flex flex-wrap items-start justify-between gap-2">
-        <h1 className="text-xl font-semibold">{o.serviceItem.title}</h1>
-        <span data-testid="order-status">
-          <StatusBadge t={t} kind="orderStatus" status={o.status} />
-        </span>
-      </div>
+      <DetailHeader back="/orders" backLabel={t('orders.title')} title={o.serviceItem.title} status={<StatusBadge t={t} kind="orderStatus" status={o.status} />} statusTestId="order-status" />
       <div className="grid gap-4 lg:grid-cols-[1fr_22rem]">
         <div className="space-y-4">
           <Card>

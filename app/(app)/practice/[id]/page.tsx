@@ -1,5 +1,4 @@
 import type { Metadata } from 'next'
-import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { requireScope } from '@/lib/server/auth/session'
 import { getPracticeCase } from '@/lib/server/projects/practice'
@@ -8,6 +7,7 @@ import { ZUnitId } from '@/lib/schemas/org'
 import type { MessageKey } from '@/lib/i18n'
 import { getLocale, getT } from '@/lib/i18n/server'
 import { formatDate } from '@/lib/format'
+import { DetailHeader } from '@/components/ui/detail'
 import { Card, Stat } from '@/components/ui/card'
 import { LinkButton } from '@/components/ui/button'
 import { ActionForm, FormTextarea } from '@/components/ui/action-form'
@@ -42,17 +42,7 @@ export default async function PracticeCasePage({ params }: Props) {
   )
   return (
     <div className="mx-auto max-w-4xl space-y-4">
-      <Link href="/practice" className="text-sm text-stone-600 hover:underline">
-        ‹ {t('practice.title')}
-      </Link>
-      <div className="flex flex-wrap items-start justify-between gap-2">
-        <h1 className="text-xl font-semibold" data-testid="practice-title">
-          {c.title}
-        </h1>
-        <span data-testid="practice-status">
-          <StatusBadge t={t} kind="practiceStatus" status={c.status} />
-        </span>
-      </div>
+      <DetailHeader back="/practice" backLabel={t('practice.title')} title={c.title} titleTestId="practice-title" status={<StatusBadge t={t} kind="practiceStatus" status={c.status} />} statusTestId="practice-status" />
       <p className="text-sm text-stone-600">
         {[c.orgUnit.parent?.name, c.orgUnit.subDistrict, c.orgUnit.name].filter(Boolean).join(' · ')}
         {c.publishedAt ? ` · ${t('practice.publishedAt', { date: formatDate(locale, c.publishedAt) })}` : ''}

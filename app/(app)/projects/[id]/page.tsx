@@ -8,7 +8,7 @@ import { idParam } from '@/lib/params'
 import { ZUnitId } from '@/lib/schemas/org'
 import { getLocale, getT } from '@/lib/i18n/server'
 import { formatDate } from '@/lib/format'
-import { Row } from '@/components/ui/detail'
+import { DetailHeader, Row } from '@/components/ui/detail'
 import { Badge, Card, Stat } from '@/components/ui/card'
 import { LinkButton } from '@/components/ui/button'
 import { ActionForm, FormInput, FormSelect, FormTextarea } from '@/components/ui/action-form'
@@ -41,17 +41,7 @@ export default async function ProjectPage({ params }: Props) {
   const row = (label: string, value: React.ReactNode) => <Row label={label}>{value}</Row>
   return (
     <div className="space-y-4">
-      <Link href="/projects" className="text-sm text-stone-600 hover:underline">
-        ‹ {t('projects.title')}
-      </Link>
-      <div className="flex flex-wrap items-start justify-between gap-2">
-        <h1 className="text-xl font-semibold" data-testid="project-name">
-          {p.name} {p.brand ? <Badge>{p.brand}</Badge> : null}
-        </h1>
-        <span data-testid="project-status">
-          <StatusBadge t={t} kind="projectStatus" status={p.status} />
-        </span>
-      </div>
+      <DetailHeader back="/projects" backLabel={t('projects.title')} title={<>{p.name} {p.brand ? <Badge>{p.brand}</Badge> : null}</>} titleTestId="project-name" status={<StatusBadge t={t} kind="projectStatus" status={p.status} />} statusTestId="project-status" />
       <div className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6" data-testid="project-stats">
         <Stat label={t('projects.stats.tasks')} value={p.stats.tasks} />
         <Stat label={t('projects.stats.volunteers')} value={p.stats.volunteers} />

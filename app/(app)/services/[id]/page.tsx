@@ -9,6 +9,7 @@ import { getLocale, getT } from '@/lib/i18n/server'
 import { formatDateTime } from '@/lib/format'
 import { Badge, Card } from '@/components/ui/card'
 import { ActionForm, FormInput, FormSelect } from '@/components/ui/action-form'
+import { DetailHeader } from '@/components/ui/detail'
 import { StatusBadge } from '@/components/workflow/status-badge'
 import { ServiceOrigin } from '@/components/workflow/service-origin'
 import { dispatchOrderAction } from '../actions'
@@ -32,15 +33,7 @@ export default async function ServicePage({ params }: Props) {
   const locale = await getLocale()
   return (
     <div className="space-y-4">
-      <Link href="/services" className="text-sm text-stone-600 hover:underline">
-        ‹ {t('services.title')}
-      </Link>
-      <div className="flex flex-wrap items-center gap-2">
-        <h1 className="text-xl font-semibold" data-testid="service-title">
-          {s.title}
-        </h1>
-        <Badge>{s.category.name}</Badge>
-      </div>
+      <DetailHeader back="/services" backLabel={t('services.title')} title={s.title} titleTestId="service-title" status={<Badge>{s.category.name}</Badge>} />
       <div className="grid gap-4 lg:grid-cols-[1fr_22rem]">
         <div className="space-y-4">
           <Card>

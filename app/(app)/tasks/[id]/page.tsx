@@ -1,5 +1,4 @@
 import type { Metadata } from 'next'
-import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { requirePermission } from '@/lib/server/auth/session'
 import { getTask } from '@/lib/server/workflow/tasks'
@@ -9,6 +8,7 @@ import { getLocale, getT } from '@/lib/i18n/server'
 import { formatDateTime, toLocalInput } from '@/lib/format'
 import { Card } from '@/components/ui/card'
 import { ActionForm, FormInput } from '@/components/ui/action-form'
+import { DetailHeader } from '@/components/ui/detail'
 import { StatusBadge } from '@/components/workflow/status-badge'
 import { cancelSignupAction, cancelTaskAction, selfCheckAction, signUpAction, staffCheckAction, updateTaskAction } from '../actions'
 
@@ -34,15 +34,7 @@ export default async function TaskPage({ params }: Props) {
   const left = Math.max(0, task.slots - task.taken)
   return (
     <div className="mx-auto max-w-3xl space-y-4">
-      <Link href="/tasks" className="text-sm text-stone-600 hover:underline">
-        ‹ {t('tasks.title')}
-      </Link>
-      <div className="flex flex-wrap items-start justify-between gap-2">
-        <h1 className="text-xl font-semibold" data-testid="task-title">
-          {task.title}
-        </h1>
-        <StatusBadge t={t} kind="taskStatus" status={task.status} />
-      </div>
+      <DetailHeader back="/tasks" backLabel={t('tasks.title')} title={task.title} titleTestId="task-title" status={<StatusBadge t={t} kind="taskStatus" status={task.status} />} />
       <Card className="space-y-1 text-sm">
         <p>
           {formatDateTime(locale, task.startsAt)} – {formatDateTime(locale, task.endsAt)}
