@@ -1,8 +1,14 @@
 import type { zhCN } from './zh-CN'
 import { xlsxEn } from './xlsx.en'
+import { volunteersEn } from './volunteers.en'
+import { hoursEn } from './hours.en'
+import { talentEn } from './talent.en'
 
 export const en: Record<keyof typeof zhCN, string> = {
   ...xlsxEn,
+  ...volunteersEn,
+  ...hoursEn,
+  ...talentEn,
   'app.name': 'Ronghe · Social work + Volunteering',
   'app.tagline': 'Pilot platform for "professional social workers + volunteer service"',
 
@@ -10,6 +16,13 @@ export const en: Record<keyof typeof zhCN, string> = {
   'nav.home': 'Home',
   'nav.units': 'Find units',
   'nav.account': 'My account',
+  'nav.volunteers': 'Volunteers',
+  'nav.profile': 'My profile',
+  'nav.settings': 'Rules',
+  'nav.talent': 'Social workers',
+  'nav.agencies': 'Organisations',
+  'nav.training': 'Training',
+  'nav.myTraining': 'My training',
   'shell.language': 'Language',
   'shell.signOut': 'Sign out',
 

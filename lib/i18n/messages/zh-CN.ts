@@ -1,8 +1,14 @@
 // 简体中文（默认）。键的来源：en.ts 必须拥有全部相同的键。
 import { xlsxZhCN } from './xlsx.zh-CN'
+import { volunteersZhCN } from './volunteers.zh-CN'
+import { hoursZhCN } from './hours.zh-CN'
+import { talentZhCN } from './talent.zh-CN'
 
 export const zhCN = {
   ...xlsxZhCN,
+  ...volunteersZhCN,
+  ...hoursZhCN,
+  ...talentZhCN,
   'app.name': '融合 · 社工+志愿服务',
   'app.tagline': '“专业社工+志愿服务”融合发展试点工作平台',
 
@@ -10,6 +16,13 @@ export const zhCN = {
   'nav.home': '首页',
   'nav.units': '单位查询',
   'nav.account': '我的账号',
+  'nav.volunteers': '志愿者',
+  'nav.profile': '我的档案',
+  'nav.settings': '平台规则',
+  'nav.talent': '社工人才',
+  'nav.agencies': '社会组织',
+  'nav.training': '实务培训',
+  'nav.myTraining': '我的培训',
   'shell.language': '语言',
   'shell.signOut': '退出登录',
 

@@ -41,20 +41,28 @@ export const PERMISSIONS = [
   'team.manage', //        approve join requests of any team of the community (team leaders approve their own)
   'venue.manage', //       keep the community's venues
   'venue.book', //         book venue time slots
+  'volunteer.manage', //   see the community's volunteers (masked), import them from .xlsx, issue hours certificates
+  'talent.read', //        the social-worker talent registry, training and certification figures of the subtree
+  'talent.manage', //      keep the talent records of the community's social workers and staff
+  'talent.self', //        one's own talent record and continuing-education hours
+  'agency.manage', //      keep the register of social-work agencies and other social organisations
+  'training.manage', //    organise training events and record attendance
+  'org.figures', //        enter a unit's population figures (elderly population)
+  'tenant.settings', //    the tenant's rules: points per hour, star thresholds, certification target, CE hours
 ] as const
 
 export type Permission = (typeof PERMISSIONS)[number]
 
-const OFFICIAL_READ = ['org.read', 'org.browse', 'need.read', 'resource.read', 'service.read', 'order.read', 'task.read', 'project.read', 'practice.read', 'case.stats'] as const
+const OFFICIAL_READ = ['org.read', 'org.browse', 'need.read', 'resource.read', 'service.read', 'order.read', 'task.read', 'project.read', 'practice.read', 'case.stats', 'talent.read'] as const
 
 /** role → permissions: the single table every check reads. Officials read; the community acts. */
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
-  REGION_OFFICIAL: [...OFFICIAL_READ, 'org.manage', 'category.manage', 'practice.publish'],
-  LEAGUE_OFFICIAL: [...OFFICIAL_READ, 'practice.reviewLeague'],
-  COUNTY_OFFICIAL: [...OFFICIAL_READ, 'project.approve', 'practice.reviewCounty'],
-  COMMUNITY_ADMIN: [...OFFICIAL_READ, 'need.record', 'need.resolve', 'resource.manage', 'service.manage', 'order.dispatch', 'task.manage', 'project.manage', 'practice.write', 'pilot.evidence', 'points.manage', 'team.manage', 'venue.manage', 'venue.book'],
-  SOCIAL_WORKER: [...OFFICIAL_READ, 'need.record', 'need.resolve', 'resource.manage', 'service.manage', 'task.manage', 'project.manage', 'practice.write', 'pilot.evidence', 'case.work', 'venue.book'],
-  SOCIAL_ORG_STAFF: ['org.read', 'org.browse', 'service.read', 'order.read', 'order.claim', 'task.read', 'task.manage', 'project.read', 'venue.book'],
+  REGION_OFFICIAL: [...OFFICIAL_READ, 'org.manage', 'category.manage', 'practice.publish', 'agency.manage', 'training.manage', 'tenant.settings'],
+  LEAGUE_OFFICIAL: [...OFFICIAL_READ, 'practice.reviewLeague', 'agency.manage', 'training.manage'],
+  COUNTY_OFFICIAL: [...OFFICIAL_READ, 'project.approve', 'practice.reviewCounty', 'agency.manage', 'training.manage', 'org.figures'],
+  COMMUNITY_ADMIN: [...OFFICIAL_READ, 'need.record', 'need.resolve', 'resource.manage', 'service.manage', 'order.dispatch', 'task.manage', 'project.manage', 'practice.write', 'pilot.evidence', 'points.manage', 'team.manage', 'venue.manage', 'venue.book', 'volunteer.manage', 'talent.manage', 'training.manage', 'org.figures'],
+  SOCIAL_WORKER: [...OFFICIAL_READ, 'need.record', 'need.resolve', 'resource.manage', 'service.manage', 'task.manage', 'project.manage', 'practice.write', 'pilot.evidence', 'case.work', 'venue.book', 'talent.self'],
+  SOCIAL_ORG_STAFF: ['org.read', 'org.browse', 'service.read', 'order.read', 'order.claim', 'task.read', 'task.manage', 'project.read', 'venue.book', 'talent.self'],
   TEAM_LEADER: ['org.read', 'volunteer.home', 'order.read', 'order.claim', 'task.read', 'task.manage', 'task.signup', 'venue.book'],
   VOLUNTEER: ['org.read', 'volunteer.home', 'task.read', 'task.signup'],
   CASE_SUPERVISOR: ['org.read', 'org.browse', 'case.supervise', 'case.stats'],

@@ -1,0 +1,4 @@
+import type { talentZhCN } from './talent.zh-CN'
+
+export const talentEn: Record<keyof typeof talentZhCN, string> = {
+}
