@@ -43,7 +43,25 @@ async function makeFactory(useTarget) {
     // An object, not {connectionString}: PrismaPg spreads {...config, database} for its shadow
     // connection and pg would let connectionString override `database` (shadow = main DB!).
     const cfg = parse(url)
-    return { factory: new PrismaPg({ ...cfg, port: Number(cfg.port ?? 5432) }), close: async () => {} }
+    const factory = new PrismaPg({ ...cfg, port: Number(cfg.port ?? 5432) })
+    // adapter-pg runs a migration script by splitting it on every ";" — which breaks a function body
+    // ($$ … ; … $$, e.g. the append-only triggers). pg's simple query protocol runs a whole
+    // multi-statement script as sent, in one implicit transaction, as psql would.
+    const wholeScript = (adapter) => {
+      adapter.executeScript = async (script) => {
+        try {
+          await adapter.client.query(script)
+        } catch (error) {
+          adapter.onError(error)
+        }
+      }
+      return adapter
+    }
+    const connect = factory.connect.bind(factory)
+    const shadow = factory.connectToShadowDb.bind(factory)
+    factory.connect = async () => wholeScript(await connect())
+    factory.connectToShadowDb = async () => wholeScript(await shadow())
+    return { factory, close: async () => {} }
   }
   const { PGlite } = await import('@electric-sql/pglite')
   const { PrismaPGlite } = await import('pglite-prisma-adapter')

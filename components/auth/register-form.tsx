@@ -38,6 +38,7 @@ export function RegisterForm() {
     <form onSubmit={onSubmit} noValidate className="mt-6 space-y-4" aria-busy={pending}>
       <Field label={t('field.phone')} name="phone" type="tel" inputMode="numeric" autoComplete="tel" maxLength={11} required error={err('phone')} />
       <Field label={t('field.name')} name="name" autoComplete="name" required error={err('name')} />
+      <Field label={t('register.idNumber')} name="idNumber" autoComplete="off" maxLength={18} hint={t('register.idNumberHint')} error={err('idNumber')} />
       <Field label={t('field.password')} name="password" type="password" autoComplete="new-password" required hint={t('register.passwordHint')} error={err('password')} />
       <Field label={t('field.confirmPassword')} name="confirmPassword" type="password" autoComplete="new-password" required error={err('confirmPassword')} />
       <CommunityPicker name="communityId" error={err('communityId')} />

@@ -7,7 +7,7 @@ import { LocaleSwitch } from './locale-switch'
 import { SignOutButton } from '@/components/auth/sign-out-button'
 
 /** Navigation entries and the permission each needs; the shell shows only what the caller may open. */
-const NAV: { href: string; label: MessageKey; needs: Permission | null }[] = [
+const NAV: { href: string; label: MessageKey; needs: Permission | Permission[] | null }[] = [
   { href: '/', label: 'nav.home', needs: null },
   { href: '/needs', label: 'nav.needs', needs: 'need.read' },
   { href: '/resources', label: 'nav.resources', needs: 'resource.read' },
@@ -18,7 +18,7 @@ const NAV: { href: string; label: MessageKey; needs: Permission | null }[] = [
   { href: '/venues', label: 'nav.venues', needs: 'org.read' },
   { href: '/points', label: 'nav.points', needs: 'volunteer.home' },
   { href: '/profile', label: 'nav.profile', needs: 'volunteer.home' },
-  { href: '/volunteers', label: 'nav.volunteers', needs: 'volunteer.manage' },
+  { href: '/volunteers', label: 'nav.volunteers', needs: ['volunteer.manage', 'volunteer.team'] },
   { href: '/rewards', label: 'nav.rewards', needs: 'points.manage' },
   { href: '/projects', label: 'nav.projects', needs: 'project.read' },
   { href: '/cases', label: 'nav.cases', needs: 'case.stats' },
@@ -37,7 +37,7 @@ const NAV: { href: string; label: MessageKey; needs: Permission | null }[] = [
 
 export function AppShell({ scope, t, unread, children }: { scope: Scope; t: Translate; unread: number; children: React.ReactNode }) {
   const perms = permissionsOfScope(scope)
-  const items = NAV.filter((n) => n.needs === null || perms.has(n.needs))
+  const items = NAV.filter((n) => n.needs === null || (Array.isArray(n.needs) ? n.needs.some((p) => perms.has(p)) : perms.has(n.needs)))
   return (
     <div className="flex min-h-dvh flex-col">
       <header className="sticky top-0 z-10 border-b border-stone-200 bg-white/95 backdrop-blur">

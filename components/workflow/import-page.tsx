@@ -5,10 +5,11 @@ import { ImportPanel } from './import-panel'
 const TEXT = {
   needs: { back: 'xlsx.page.backNeeds', title: 'xlsx.page.needsTitle' },
   resources: { back: 'xlsx.page.backResources', title: 'xlsx.page.resourcesTitle' },
+  volunteers: { back: 'xlsx.page.backVolunteers', title: 'xlsx.page.volunteersTitle' },
 } as const
 
 /** The spreadsheet import page of a list: back link, the three steps, the upload panel. */
-export function ImportPage({ t, kind }: { t: Translate; kind: 'needs' | 'resources' }) {
+export function ImportPage({ t, kind }: { t: Translate; kind: keyof typeof TEXT }) {
   return (
     <div className="mx-auto max-w-2xl space-y-4">
       <div className="space-y-1">

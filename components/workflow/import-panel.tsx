@@ -21,7 +21,13 @@ type State =
  * Upload a filled-in template: the server streams NDJSON progress lines, then the summary. Works with
  * the keyboard (a plain form) and on phones (the system file picker); the result is announced.
  */
-export function ImportPanel({ kind }: { kind: 'needs' | 'resources' }) {
+const TEXT = {
+  needs: { summary: 'xlsx.panel.summary', duplicates: 'xlsx.panel.duplicatesHint', view: 'xlsx.panel.viewNeeds' },
+  resources: { summary: 'xlsx.panel.summary', duplicates: 'xlsx.panel.duplicatesHint', view: 'xlsx.panel.viewResources' },
+  volunteers: { summary: 'xlsx.panel.summaryVolunteers', duplicates: 'xlsx.panel.duplicatesHintVolunteers', view: 'xlsx.panel.viewVolunteers' },
+} as const
+
+export function ImportPanel({ kind }: { kind: keyof typeof TEXT }) {
   const { t } = useI18n()
   const id = useId()
   const fileRef = useRef<HTMLInputElement>(null)
@@ -156,9 +162,9 @@ export function ImportPanel({ kind }: { kind: 'needs' | 'resources' }) {
 
       {state.phase === 'done' ? (
         <div ref={resultRef} tabIndex={-1} role="status" className="space-y-2 rounded-md border border-stone-200 bg-stone-50 p-3 text-sm outline-none" data-testid="import-summary">
-          <p className="font-medium">{t('xlsx.panel.summary', { total: state.summary.total, created: state.summary.created, duplicates: state.summary.duplicates, failed: state.summary.failed })}</p>
+          <p className="font-medium">{t(TEXT[kind].summary, { total: state.summary.total, created: state.summary.created, duplicates: state.summary.duplicates, failed: state.summary.failed })}</p>
           {state.summary.failed === 0 && state.summary.created === state.summary.total ? <p className="text-emerald-700">{t('xlsx.panel.allGood')}</p> : null}
-          {state.summary.duplicates > 0 ? <p className="text-stone-600">{t('xlsx.panel.duplicatesHint')}</p> : null}
+          {state.summary.duplicates > 0 ? <p className="text-stone-600">{t(TEXT[kind].duplicates)}</p> : null}
           {state.summary.errorFileId ? (
             <div className="space-y-1">
               <a href={`/api/imports/${state.summary.errorFileId}`} download className={buttonClass('danger', 'w-full sm:w-auto')} data-testid="import-error-file">
@@ -169,7 +175,7 @@ export function ImportPanel({ kind }: { kind: 'needs' | 'resources' }) {
           ) : null}
           <div className="flex flex-wrap gap-2 pt-1">
             <Link href={`/${kind}`} className={buttonClass('primary', 'w-full sm:w-auto')}>
-              {kind === 'needs' ? t('xlsx.panel.viewNeeds') : t('xlsx.panel.viewResources')}
+              {t(TEXT[kind].view)}
             </Link>
             <Button type="button" variant="secondary" onClick={reset} className="w-full sm:w-auto">
               {t('xlsx.panel.again')}

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { ZIdNumber } from './id-number'
 
 // Messages are i18n keys (lib/i18n); forms translate them for the field they belong to.
 export const ZPhone = z
@@ -31,6 +32,8 @@ export const ZRegisterVolunteer = z
     password: ZPassword,
     confirmPassword: z.string({ error: 'validation.confirm.required' }),
     communityId: z.uuid({ error: 'validation.community.required' }),
+    /** only to claim an account the community imported with an ID number */
+    idNumber: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), ZIdNumber.optional()),
   })
   .refine((v) => v.password === v.confirmPassword, { path: ['confirmPassword'], error: 'validation.confirm.mismatch' })
 export type TRegisterVolunteer = z.infer<typeof ZRegisterVolunteer>

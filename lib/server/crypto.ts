@@ -1,5 +1,5 @@
 import 'server-only'
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto'
+import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto'
 
 /**
  * Field encryption at rest for sensitive personal information (PIPL Art. 28–31): AES-256-GCM with a
@@ -28,4 +28,12 @@ export function decryptField(stored: string): string {
   const decipher = createDecipheriv('aes-256-gcm', key(), Buffer.from(iv, 'base64'))
   decipher.setAuthTag(Buffer.from(tag, 'base64'))
   return Buffer.concat([decipher.update(Buffer.from(ct, 'base64')), decipher.final()]).toString('utf8')
+}
+
+/**
+ * A keyed fingerprint (HMAC-SHA-256 under the data key) of a sensitive value, for uniqueness checks and
+ * look-ups without storing the value in clear. `purpose` separates fingerprints of different fields.
+ */
+export function fingerprint(purpose: string, value: string): string {
+  return createHmac('sha256', key()).update(`${purpose}\u0000${value}`).digest('base64url')
 }

@@ -41,6 +41,7 @@ export const PERMISSIONS = [
   'team.manage', //        approve join requests of any team of the community (team leaders approve their own)
   'venue.manage', //       keep the community's venues
   'venue.book', //         book venue time slots
+  'volunteer.team', //     see the profiles (masked) of the members of the teams one leads
   'volunteer.manage', //   see the community's volunteers (masked), import them from .xlsx, issue hours certificates
   'talent.read', //        the social-worker talent registry, training and certification figures of the subtree
   'talent.manage', //      keep the talent records of the community's social workers and staff
@@ -63,7 +64,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   COMMUNITY_ADMIN: [...OFFICIAL_READ, 'need.record', 'need.resolve', 'resource.manage', 'service.manage', 'order.dispatch', 'task.manage', 'project.manage', 'practice.write', 'pilot.evidence', 'points.manage', 'team.manage', 'venue.manage', 'venue.book', 'volunteer.manage', 'talent.manage', 'training.manage', 'org.figures'],
   SOCIAL_WORKER: [...OFFICIAL_READ, 'need.record', 'need.resolve', 'resource.manage', 'service.manage', 'task.manage', 'project.manage', 'practice.write', 'pilot.evidence', 'case.work', 'venue.book', 'talent.self'],
   SOCIAL_ORG_STAFF: ['org.read', 'org.browse', 'service.read', 'order.read', 'order.claim', 'task.read', 'task.manage', 'project.read', 'venue.book', 'talent.self'],
-  TEAM_LEADER: ['org.read', 'volunteer.home', 'order.read', 'order.claim', 'task.read', 'task.manage', 'task.signup', 'venue.book'],
+  TEAM_LEADER: ['org.read', 'volunteer.home', 'volunteer.team', 'order.read', 'order.claim', 'task.read', 'task.manage', 'task.signup', 'venue.book'],
   VOLUNTEER: ['org.read', 'volunteer.home', 'task.read', 'task.signup'],
   CASE_SUPERVISOR: ['org.read', 'org.browse', 'case.supervise', 'case.stats'],
 }

@@ -2,6 +2,7 @@ import 'server-only'
 import { db } from '../db'
 import { Prisma } from '../generated/prisma/client'
 import { hashPassword } from '../auth/password'
+import { fingerprint } from '../crypto'
 import { fail, ok, type Result } from '../result'
 import { zodFieldErrors } from '../validation'
 import { ZRegisterVolunteer } from '@/lib/schemas/auth'
@@ -9,12 +10,14 @@ import { ZRegisterVolunteer } from '@/lib/schemas/auth'
 /**
  * Self-registration of a volunteer (no scope: the caller is not signed in yet). The account is active
  * at once and holds the VOLUNTEER role at the chosen community, in that community's tenant.
- * Writes nothing unless every field is valid; a phone number that is taken is a field error.
+ * Writes nothing unless every field is valid; a phone number that is taken is a field error — except
+ * an account the community imported and nobody has claimed: its owner claims it by registering with
+ * the same phone and name (and the same ID number when one was recorded), which sets the password.
  */
-export async function registerVolunteer(input: unknown): Promise<Result<{ userId: string }, 'INVALID'>> {
+export async function registerVolunteer(input: unknown): Promise<Result<{ userId: string; claimed: boolean }, 'INVALID'>> {
   const parsed = ZRegisterVolunteer.safeParse(input)
   if (!parsed.success) return fail('INVALID', zodFieldErrors(parsed.error))
-  const { phone, name, password, communityId } = parsed.data
+  const { phone, name, password, communityId, idNumber } = parsed.data
   const prisma = await db()
   const community = await prisma.orgUnit.findFirst({
     where: { id: communityId, level: 'COMMUNITY' },
@@ -33,10 +36,37 @@ export async function registerVolunteer(input: unknown): Promise<Result<{ userId
       },
       select: { id: true },
     })
-    return ok({ userId: user.id })
+    return ok({ userId: user.id, claimed: false })
   } catch (e) {
     // the unique index decides, so two sign-ups racing for one phone cannot both succeed
-    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002') return fail('INVALID', { phone: 'validation.phone.taken' })
-    throw e
+    if (!(e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002')) throw e
   }
+  return claimImported({ phone, name, idNumber, passwordHash, community })
+}
+
+async function claimImported(c: { phone: string; name: string; idNumber?: string; passwordHash: string; community: { id: string; path: string; tenantId: string } }): Promise<Result<{ userId: string; claimed: boolean }, 'INVALID'>> {
+  const prisma = await db()
+  const taken = fail('INVALID', { phone: 'validation.phone.taken' })
+  const user = await prisma.user.findUnique({
+    where: { phone: c.phone },
+    select: { id: true, tenantId: true, passwordHash: true, lastLoginAt: true, volunteerProfile: { select: { imported: true, realName: true, idNumberHash: true } } },
+  })
+  const p = user?.volunteerProfile
+  if (!user || !p?.imported || user.passwordHash !== '' || user.lastLoginAt || user.tenantId !== c.community.tenantId) return taken
+  if (p.realName !== c.name) return fail('INVALID', { name: 'validation.name.mismatchImported' })
+  if (p.idNumberHash && (!c.idNumber || fingerprint('idNumber', c.idNumber) !== p.idNumberHash)) return fail('INVALID', { idNumber: 'validation.idNumber.mismatch' })
+  // conditional: of two claims racing, only the first finds the account unclaimed
+  const claimed = await prisma.$transaction(async (tx) => {
+    const n = await tx.user.updateMany({ where: { id: user.id, passwordHash: '' }, data: { passwordHash: c.passwordHash } })
+    if (n.count !== 1) return false
+    await tx.volunteerProfile.update({ where: { userId: user.id }, data: { imported: false }, select: { userId: true } })
+    await tx.roleAssignment.upsert({
+      where: { userId_orgUnitId_role: { userId: user.id, orgUnitId: c.community.id, role: 'VOLUNTEER' } },
+      create: { userId: user.id, orgUnitId: c.community.id, orgPath: c.community.path, role: 'VOLUNTEER' },
+      update: {},
+      select: { id: true },
+    })
+    return true
+  })
+  return claimed ? ok({ userId: user.id, claimed: true }) : taken
 }

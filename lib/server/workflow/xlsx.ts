@@ -23,6 +23,8 @@ import {
   type TNeedListQuery,
   type TResourceListQuery,
 } from '@/lib/schemas/workflow'
+import { AVAILABILITY, GENDERS, SKILLS, VOLUNTEER_KINDS, ZImportVolunteer, type TImportVolunteer } from '@/lib/schemas/volunteers'
+import { importVolunteerRow } from '../people/volunteer-import'
 import { listCategories } from './categories'
 import { actingCommunity, recordChange } from './common'
 import { countNeeds, needRow, needsAfter, type NeedDto } from './needs'
@@ -81,6 +83,10 @@ const ENUM_VALUES = {
   resourceType: RESOURCE_TYPES,
   orderStatus: ORDER_STATUSES,
   taskStatus: TASK_STATUSES,
+  gender: GENDERS,
+  volunteerKind: VOLUNTEER_KINDS,
+  skill: SKILLS,
+  availability: AVAILABILITY,
 } as const
 type LabelKind = keyof typeof ENUM_VALUES
 
@@ -146,6 +152,18 @@ const RESOURCE_COLUMNS: Column[] = [
   { id: 'description', header: 'xlsx.col.resourceDescription', field: 'description', width: 36, required: false },
 ]
 
+const VOLUNTEER_COLUMNS: Column[] = [
+  { id: 'community', header: 'xlsx.col.community', field: 'orgUnitId', width: 20, required: false, list: 'community' },
+  { id: 'phone', header: 'xlsx.col.phone', field: 'phone', width: 16, required: true, text: true },
+  { id: 'realName', header: 'xlsx.col.realName', field: 'realName', width: 12, required: true, text: true },
+  { id: 'idNumber', header: 'xlsx.col.idNumber', field: 'idNumber', width: 22, required: false, text: true },
+  { id: 'gender', header: 'xlsx.col.gender', field: 'gender', width: 8, required: false, list: 'gender' },
+  { id: 'birthYear', header: 'xlsx.col.birthYear', field: 'birthYear', width: 10, required: false, whole: [1920, 2030] },
+  { id: 'kind', header: 'xlsx.col.volunteerKind', field: 'kind', width: 14, required: true, list: 'volunteerKind' },
+  { id: 'skills', header: 'xlsx.col.skills', field: 'skills', width: 26, required: false },
+  { id: 'availability', header: 'xlsx.col.availability', field: 'availability', width: 22, required: false },
+]
+
 /** "标题*", " 标题 ", "标题（必填）" → "标题" */
 const normHeader = (s: string) => s.replace(/[\s*＊]/g, '').replace(/[（(].*[）)]$/, '')
 
@@ -179,16 +197,30 @@ function communityChoices(communities: Community[]) {
 
 type HelpList = { header: XlsxKey; list: ListName; values: string[] }
 
-async function buildTemplate(scope: Scope, kind: 'needs' | 'resources'): Promise<Buffer> {
+type TemplateKind = 'needs' | 'resources' | 'volunteers'
+const TEMPLATE = {
+  needs: { columns: NEED_COLUMNS, permission: 'need.record', sheet: 'xlsx.sheet.needs' },
+  resources: { columns: RESOURCE_COLUMNS, permission: 'resource.manage', sheet: 'xlsx.sheet.resources' },
+  volunteers: { columns: VOLUNTEER_COLUMNS, permission: 'volunteer.manage', sheet: 'xlsx.sheet.volunteers' },
+} as const satisfies Record<TemplateKind, { columns: Column[]; permission: Permission; sheet: XlsxKey }>
+
+async function buildTemplate(scope: Scope, kind: TemplateKind): Promise<Buffer> {
   const needs = kind === 'needs'
-  const columns = needs ? NEED_COLUMNS : RESOURCE_COLUMNS
-  const communities = communityChoices(await importableCommunities(scope, needs ? 'need.record' : 'resource.manage'))
-  const categories = await listCategories(scope)
+  const { columns, permission, sheet: sheetName } = TEMPLATE[kind]
+  const communities = communityChoices(await importableCommunities(scope, permission))
+  const categories = kind === 'volunteers' ? [] : await listCategories(scope)
   const enumValues = (k: LabelKind) => ENUM_VALUES[k].map((c) => label(k, c))
 
   const lists: HelpList[] = [
     { header: 'xlsx.col.community', list: 'community', values: communities.map((c) => c.display) },
-    ...(needs
+    ...(kind === 'volunteers'
+      ? ([
+          { header: 'xlsx.col.gender', list: 'gender', values: enumValues('gender') },
+          { header: 'xlsx.col.volunteerKind', list: 'volunteerKind', values: enumValues('volunteerKind') },
+          { header: 'xlsx.col.skills', list: 'skill', values: enumValues('skill') },
+          { header: 'xlsx.col.availability', list: 'availability', values: enumValues('availability') },
+        ] as HelpList[])
+      : needs
       ? ([
           { header: 'xlsx.col.category', list: 'category', values: categories.map((c) => c.name) },
           { header: 'xlsx.col.targetGroup', list: 'targetGroup', values: enumValues('targetGroup') },
@@ -205,7 +237,9 @@ async function buildTemplate(scope: Scope, kind: 'needs' | 'resources'): Promise
   const requirements: string[] = [
     zh('xlsx.help.intro'),
     one ? zh('xlsx.help.communityOne', { name: one.display }) : zh('xlsx.help.communityMany'),
-    ...(needs
+    ...(kind === 'volunteers'
+      ? [zh('xlsx.help.volunteerPhone'), zh('xlsx.help.volunteerId'), zh('xlsx.help.volunteerLists'), zh('xlsx.help.volunteerAccount')]
+      : needs
       ? [zh('xlsx.help.title'), zh('xlsx.help.description'), zh('xlsx.help.needLists'), zh('xlsx.help.peopleAffected'), zh('xlsx.help.resident')]
       : [zh('xlsx.help.providerName'), zh('xlsx.help.resourceLists'), zh('xlsx.help.categories'), zh('xlsx.help.capacity'), zh('xlsx.help.availability'), zh('xlsx.help.contact')]),
     zh('xlsx.help.noMarkup'),
@@ -215,7 +249,7 @@ async function buildTemplate(scope: Scope, kind: 'needs' | 'resources'): Promise
 
   const wb = new ExcelJS.Workbook()
   wb.creator = 'Ronghe'
-  const sheet = wb.addWorksheet(zh(needs ? 'xlsx.sheet.needs' : 'xlsx.sheet.resources'), { views: [{ state: 'frozen', ySplit: 1 }] })
+  const sheet = wb.addWorksheet(zh(sheetName), { views: [{ state: 'frozen', ySplit: 1 }] })
   sheet.columns = columns.map((c) => ({ header: zh(c.header), key: c.id, width: c.width, ...(c.text ? { style: { numFmt: '@' } } : {}) }))
   styleHeader(sheet.getRow(1))
 
@@ -278,6 +312,11 @@ export function resourceTemplate(scope: Scope): Promise<Buffer> {
   return buildTemplate(scope, 'resources')
 }
 
+/** The volunteers import template (志愿者导入模板). */
+export function volunteerTemplate(scope: Scope): Promise<Buffer> {
+  return buildTemplate(scope, 'volunteers')
+}
+
 // ---------------------------------------------------------------------------------------------
 // Import
 // ---------------------------------------------------------------------------------------------
@@ -294,18 +333,20 @@ type SheetRow = { original: string[]; cells: Record<string, string> }
 type Sheet = { headers: string[]; rows: SheetRow[] }
 type Mapped = { input: Record<string, unknown>; errors: Map<string, string> }
 type Context = { communities: ReturnType<typeof communityChoices>; categories: Map<string, string> }
-type Valid<T> = { data: T; community: { id: string; path: string }; importKey: string }
+type Valid<T> = { data: T; community: { id: string; path: string }; importKey: string; row: SheetRow }
+/** What an insert that checks rows one by one reports: the rows the database refused, with reasons by column. */
+export type RowOutcome = { created: number; existing: number; failed: { row: SheetRow; errors: Map<string, string> }[] }
 
 type ImportKind<T> = {
-  entity: 'Need' | 'Resource'
+  entity: 'Need' | 'Resource' | 'Volunteer'
   permission: Permission
   columns: Column[]
   schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: ZodError } }
   map(cells: Record<string, string>, ctx: Context): Mapped
   /** the content that makes a row the same row: normalised, in a fixed order */
   identity(d: T): unknown[]
-  /** inserts the batch (duplicates skipped by the database); returns how many rows were created */
-  insert(scope: Scope, batch: Valid<T>[]): Promise<number>
+  /** inserts the batch (duplicates skipped by the database); returns how many rows were created, or per-row outcomes */
+  insert(scope: Scope, batch: Valid<T>[]): Promise<number | RowOutcome>
 }
 
 /**
@@ -370,12 +411,18 @@ async function runImport<T>(scope: Scope, kind: ImportKind<T>, buffer: Buffer, o
         continue
       }
       seen.add(importKey)
-      batch.push({ data: d, community, importKey })
+      batch.push({ data: d, community, importKey, row })
     }
     if (batch.length) {
       const n = await kind.insert(scope, batch)
-      created += n
-      duplicates += batch.length - n
+      if (typeof n === 'number') {
+        created += n
+        duplicates += batch.length - n
+      } else {
+        created += n.created
+        duplicates += n.existing
+        for (const f of n.failed) failed.push({ row: f.row, reasons: describe(kind.columns, f.errors) })
+      }
     }
     onProgress?.(Math.min(start + PROGRESS_EVERY, total), total)
   }
@@ -528,6 +575,72 @@ const RESOURCES: ImportKind<TCreateResource> = {
     })
     return r.count
   },
+}
+
+/** Splits "心理疏导、法律咨询" into codes; an unknown label is an error on that column. */
+function pickMany(cells: Record<string, string>, id: string, lookup: Map<string, string>, errors: Map<string, string>): string[] {
+  const names = (cells[id] ?? '').split(/[、,，;；\n]+/).map((x) => x.trim()).filter(Boolean)
+  const unknown = names.filter((n) => !lookup.has(norm(n)))
+  if (unknown.length) errors.set(id, zh('xlsx.reason.notInList', { value: clip(unknown.join('、')) }))
+  return [...new Set(names.map((n) => lookup.get(norm(n))).filter((x): x is string => !!x))]
+}
+
+const VOLUNTEER_LOOKUPS = {
+  gender: enumLookup('gender'),
+  volunteerKind: enumLookup('volunteerKind'),
+  skill: enumLookup('skill'),
+  availability: enumLookup('availability'),
+}
+
+/**
+ * Volunteers, matched by phone: a phone already registered in the tenant is not registered twice (the
+ * person gets the community's volunteer role if missing; a profile they keep is never overwritten).
+ */
+const VOLUNTEERS: ImportKind<TImportVolunteer> = {
+  entity: 'Volunteer',
+  permission: 'volunteer.manage',
+  columns: VOLUNTEER_COLUMNS,
+  schema: ZImportVolunteer,
+  map(cells, ctx) {
+    const errors = new Map<string, string>()
+    const input = {
+      orgUnitId: pickCommunity(cells, ctx, errors),
+      phone: cells.phone ?? '',
+      realName: cells.realName ?? '',
+      idNumber: cells.idNumber ?? '',
+      gender: pick(cells, 'gender', VOLUNTEER_LOOKUPS.gender, errors),
+      birthYear: cells.birthYear ?? '',
+      kind: pick(cells, 'kind', VOLUNTEER_LOOKUPS.volunteerKind, errors),
+      skills: pickMany(cells, 'skills', VOLUNTEER_LOOKUPS.skill, errors),
+      availability: pickMany(cells, 'availability', VOLUNTEER_LOOKUPS.availability, errors),
+    }
+    return { input, errors }
+  },
+  // one person per phone: the same phone twice in a file is a duplicate
+  identity: (d) => [d.phone],
+  async insert(scope, batch) {
+    const out: RowOutcome = { created: 0, existing: 0, failed: [] }
+    for (const v of batch) {
+      const r = await importVolunteerRow(scope, v.community, v.data)
+      if (r.ok) {
+        if (r.value === 'CREATED') out.created++
+        else out.existing++
+      } else {
+        const errors = new Map<string, string>()
+        for (const [field, key] of Object.entries(r.fieldErrors ?? {})) {
+          const col = VOLUNTEER_COLUMNS.find((c) => c.field === field)
+          errors.set(col?.id ?? 'phone', translateError(zh, key) ?? zh('xlsx.reason.invalid'))
+        }
+        out.failed.push({ row: v.row, errors })
+      }
+    }
+    return out
+  },
+}
+
+/** Imports a filled-in volunteers template. Needs volunteer.manage; every row goes through ZImportVolunteer. */
+export function importVolunteers(scope: Scope, buffer: Buffer, onProgress?: OnProgress): Promise<ImportResult> {
+  return runImport(scope, VOLUNTEERS, buffer, onProgress)
 }
 
 /** Imports a filled-in needs template. Needs need.record; every row goes through ZCreateNeed. */
@@ -816,9 +929,9 @@ export function exportResources(scope: Scope, query: TResourceListQuery): Promis
 export type FileName = { name: string; ascii: string }
 const en: Translate = makeT(messagesFor('en'))
 
-export function xlsxFileName(kind: 'needs' | 'resources' | 'orders' | 'services' | 'tasks' | 'needsTemplate' | 'resourcesTemplate' | 'errors', now = new Date()): FileName {
+export function xlsxFileName(kind: 'needs' | 'resources' | 'orders' | 'services' | 'tasks' | 'needsTemplate' | 'resourcesTemplate' | 'volunteersTemplate' | 'errors', now = new Date()): FileName {
   const key = `xlsx.file.${kind}` as const
-  const dated = kind !== 'needsTemplate' && kind !== 'resourcesTemplate'
+  const dated = !kind.endsWith('Template')
   const suffix = dated ? `-${shanghaiDay(now)}.xlsx` : '.xlsx'
   return { name: `${zh(key)}${suffix}`, ascii: `${en(key)}${suffix}` }
 }

@@ -1,0 +1,84 @@
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import { notFound } from 'next/navigation'
+import { requireScope } from '@/lib/server/auth/session'
+import { volunteerDetail } from '@/lib/server/people/volunteers'
+import { idParam } from '@/lib/params'
+import { getLocale, getT } from '@/lib/i18n/server'
+import { formatDateTime } from '@/lib/format'
+import { Card, Stat } from '@/components/ui/card'
+import { DetailHeader, Row } from '@/components/ui/detail'
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getT())('volunteer.detailTitle') }
+}
+
+/** One volunteer's profile (masked), teams, hours and recent service — for their community admin or team leader. */
+export default async function VolunteerPage({ params }: { params: Promise<{ id: string }> }) {
+  const scope = await requireScope()
+  const v = await volunteerDetail(scope, await idParam(params))
+  if (!v) notFound()
+  const t = await getT()
+  const locale = await getLocale()
+  const p = v.profile
+  return (
+    <div className="mx-auto max-w-2xl space-y-4">
+      <DetailHeader back="/volunteers" backLabel={t('volunteer.listTitle')} title={p?.realName ?? v.name} status={p?.imported ? t('volunteer.notActivated') : undefined} titleTestId="volunteer-name" />
+      <div className="grid grid-cols-2 gap-2">
+        <Stat label={t('volunteer.col.hours')} value={v.hours} testId="volunteer-hours" />
+        <Stat label={t('volunteer.col.stars')} value={v.stars ? '★'.repeat(v.stars) : '—'} />
+      </div>
+      <Card className="space-y-1" data-testid="volunteer-profile">
+        <Row label={t('volunteer.col.phone')}>{v.phone}</Row>
+        <Row label={t('volunteer.col.community')}>{v.communities.join('、')}</Row>
+        {p ? (
+          <>
+            <Row label={t('volunteer.col.idNumber')}>{p.idNumberMasked ?? '—'}</Row>
+            <Row label={t('volunteer.gender')}>{p.gender ? t(`gender.${p.gender}`) : '—'}</Row>
+            <Row label={t('volunteer.birthYear')}>{p.birthYear ?? '—'}</Row>
+            <Row label={t('volunteer.kind')}>{t(`volunteerKind.${p.kind}`)}</Row>
+            <Row label={t('volunteer.skills')}>{p.skills.length ? p.skills.map((s) => t(`skill.${s}`)).join('、') : '—'}</Row>
+            <Row label={t('volunteer.availability')}>{p.availability.length ? p.availability.map((a) => t(`availability.${a}`)).join('、') : '—'}</Row>
+          </>
+        ) : (
+          <p className="text-sm text-stone-500">{t('volunteer.noProfile')}</p>
+        )}
+        <Row label={t('volunteer.registeredAt')}>{formatDateTime(locale, v.createdAt)}</Row>
+      </Card>
+      <section className="space-y-2">
+        <h2 className="text-sm font-medium text-stone-600">{t('volunteer.teams')}</h2>
+        {v.teamMemberships.length === 0 ? (
+          <p className="text-sm text-stone-500">{t('volunteer.noTeams')}</p>
+        ) : (
+          <ul className="flex flex-wrap gap-2">
+            {v.teamMemberships.map((m) => (
+              <li key={m.team.id}>
+                <Link href={`/teams/${m.team.id}`} className="rounded-full border border-stone-300 bg-white px-3 py-1 text-sm text-brand-700 hover:underline">
+                  {m.team.name}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section className="space-y-2">
+        <h2 className="text-sm font-medium text-stone-600">{t('volunteer.recentService')}</h2>
+        {v.signups.length === 0 ? (
+          <p className="text-sm text-stone-500">{t('volunteer.noService')}</p>
+        ) : (
+          <ul className="divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white text-sm">
+            {v.signups.map((s) => (
+              <li key={s.id} className="flex justify-between gap-2 px-3 py-2">
+                <span>
+                  {s.task.title}
+                  <span className="block text-xs text-stone-500">{s.checkOutAt ? formatDateTime(locale, s.checkOutAt) : ''}</span>
+                </span>
+                <span className="tabular-nums">{t('volunteer.hoursValue', { hours: Math.round(((s.minutes ?? 0) / 60) * 10) / 10 })}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  )
+}

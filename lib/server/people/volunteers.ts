@@ -1,0 +1,227 @@
+import 'server-only'
+import { db } from '../db'
+import { Prisma } from '../generated/prisma/client'
+import { can, rootsFor, type Scope } from '../authz/scope'
+import { underAny } from '../authz/hierarchy'
+import { decryptField, encryptField, fingerprint } from '../crypto'
+import { fail, ok, type Result } from '../result'
+import { zodFieldErrors } from '../validation'
+import { fromIdNumber, knownAvailability, knownSkills, ZVolunteerListQuery, ZVolunteerProfile } from '@/lib/schemas/volunteers'
+import { maskIdNumber } from '@/lib/id-card'
+import { maskPhone } from '@/lib/mask'
+import { starLevel } from '@/lib/stars'
+import type { Tx } from '../workflow/common'
+
+/**
+ * Volunteer profiles (队伍共建): the volunteer keeps their own; the community admin (volunteer.manage) and
+ * the leaders of the teams a volunteer is in (volunteer.team) see them — phone and ID number masked.
+ * The ID number is stored as ciphertext plus a keyed fingerprint (one profile per number per tenant).
+ */
+
+const VOLUNTEER_ROLES = ['VOLUNTEER', 'TEAM_LEADER'] as const
+export const ID_PURPOSE = 'idNumber'
+export const idFingerprint = (id: string) => fingerprint(ID_PURPOSE, id) // the same purpose as register-volunteer's claim check
+
+/** The community where the caller is a volunteer (their first volunteer.home unit). */
+function homeCommunity(scope: Scope) {
+  const a = scope.assignments.find((x) => (VOLUNTEER_ROLES as readonly string[]).includes(x.role) && x.level === 'COMMUNITY')
+  return a ? { id: a.orgUnitId, path: a.orgPath, name: a.unitName } : null
+}
+
+const maskedId = (enc: string | null) => (enc ? maskIdNumber(decryptField(enc)) : null)
+
+const PROFILE_SELECT = {
+  realName: true,
+  idNumberEnc: true,
+  gender: true,
+  birthYear: true,
+  kind: true,
+  skills: true,
+  availability: true,
+  updatedAt: true,
+  orgUnit: { select: { name: true } },
+} as const
+
+type ProfileRow = Prisma.VolunteerProfileGetPayload<{ select: typeof PROFILE_SELECT }>
+
+function profileDto(p: ProfileRow | null) {
+  if (!p) return null
+  const { idNumberEnc, skills, availability, ...rest } = p
+  return { ...rest, skills: knownSkills(skills), availability: knownAvailability(availability), idNumberMasked: maskedId(idNumberEnc), hasIdNumber: !!idNumberEnc }
+}
+export type VolunteerProfileDto = NonNullable<ReturnType<typeof profileDto>>
+
+/** The caller's own profile (ID number masked even for its owner: it is never sent to a browser). */
+export async function myProfile(scope: Scope) {
+  const home = homeCommunity(scope)
+  if (!home) return null
+  const prisma = await db()
+  const p = await prisma.volunteerProfile.findUnique({ where: { userId: scope.userId }, select: PROFILE_SELECT })
+  return { community: home.name, profile: profileDto(p) }
+}
+
+type ProfileData = { realName: string; idNumber?: string; gender?: 'MALE' | 'FEMALE'; birthYear?: number; kind: string; skills: string[]; availability: string[] }
+
+/** Columns of a profile from validated input; the ID number (when given) decides gender and birth year. */
+function profileColumns(d: ProfileData) {
+  const derived = d.idNumber ? fromIdNumber(d.idNumber) : null
+  return {
+    realName: d.realName,
+    ...(d.idNumber ? { idNumberEnc: encryptField(d.idNumber), idNumberHash: idFingerprint(d.idNumber) } : {}),
+    gender: derived?.gender ?? d.gender ?? null,
+    birthYear: derived?.birthYear ?? d.birthYear ?? null,
+    kind: d.kind as 'OTHER',
+    skills: [...new Set(d.skills)],
+    availability: [...new Set(d.availability)],
+  }
+}
+
+/** Writes a profile for `userId` at `community`; a number another profile of the tenant holds is a field error. */
+export async function upsertProfile(tx: Tx, scope: Scope, userId: string, community: { id: string; path: string }, d: ProfileData, extra: { imported?: boolean } = {}) {
+  const cols = profileColumns(d)
+  if (cols.idNumberHash) {
+    const other = await tx.volunteerProfile.findFirst({ where: { tenantId: scope.tenantId, idNumberHash: cols.idNumberHash, NOT: { userId } }, select: { userId: true } })
+    if (other) return fail('INVALID', { idNumber: 'validation.idNumber.taken' })
+  }
+  await tx.volunteerProfile.upsert({
+    where: { userId },
+    create: { userId, tenantId: scope.tenantId, orgUnitId: community.id, orgPath: community.path, ...cols, imported: extra.imported ?? false },
+    update: cols,
+    select: { userId: true },
+  })
+  return ok(null)
+}
+
+/** A volunteer saves their own profile. Nothing is written unless every field is valid. */
+export async function saveMyProfile(scope: Scope, input: unknown): Promise<Result<null, 'NOT_FOUND' | 'INVALID'>> {
+  const home = homeCommunity(scope)
+  if (!home || !can(scope, 'volunteer.home')) return fail('NOT_FOUND')
+  const parsed = ZVolunteerProfile.safeParse(input)
+  if (!parsed.success) return fail('INVALID', zodFieldErrors(parsed.error))
+  const prisma = await db()
+  try {
+    return await prisma.$transaction((tx) => upsertProfile(tx, scope, scope.userId, home, parsed.data))
+  } catch (e) {
+    // two profiles racing for one number: the unique index decides
+    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002') return fail('INVALID', { idNumber: 'validation.idNumber.taken' })
+    throw e
+  }
+}
+
+/** Users whose volunteer profile the caller may see: volunteers under volunteer.manage, members of teams they lead. */
+function visibleVolunteers(scope: Scope): Prisma.UserWhereInput {
+  const manage = rootsFor(scope, 'volunteer.manage')
+  const or: Prisma.UserWhereInput[] = []
+  if (manage.length) or.push({ roles: { some: { role: { in: [...VOLUNTEER_ROLES] }, ...underAny(manage, 'orgPath') } } })
+  if (can(scope, 'volunteer.team')) or.push({ teamMemberships: { some: { team: { leaderId: scope.userId } } } })
+  if (!or.length) return { id: { in: [] } }
+  return { tenantId: scope.tenantId, OR: or }
+}
+
+export const canSeeVolunteers = (scope: Scope) => can(scope, 'volunteer.manage') || can(scope, 'volunteer.team')
+
+/** Served minutes (checked-out sign-ups) plus signed corrections, per user. */
+async function minutesOf(userIds: string[]): Promise<Map<string, number>> {
+  const m = new Map<string, number>()
+  if (!userIds.length) return m
+  const prisma = await db()
+  const [served, adjusted] = await Promise.all([
+    prisma.taskSignup.groupBy({ by: ['userId'], where: { userId: { in: userIds }, checkOutAt: { not: null } }, _sum: { minutes: true } }),
+    prisma.hourAdjustment.groupBy({ by: ['userId'], where: { userId: { in: userIds } }, _sum: { minutes: true } }),
+  ])
+  for (const r of [...served, ...adjusted]) m.set(r.userId, (m.get(r.userId) ?? 0) + (r._sum.minutes ?? 0))
+  return m
+}
+
+const hoursFrom = (minutes: number) => Math.round((minutes / 60) * 10) / 10
+export const PAGE_SIZE = 20
+
+/** The volunteers the caller may see, with search (name / phone), filters (kind, skill) and pages. */
+export async function listVolunteers(scope: Scope, rawQuery: unknown) {
+  const query = ZVolunteerListQuery.parse(rawQuery ?? {})
+  const prisma = await db()
+  const q = query.q
+  const where: Prisma.UserWhereInput = {
+    AND: [
+      visibleVolunteers(scope),
+      q ? { OR: [{ name: { contains: q } }, { volunteerProfile: { realName: { contains: q } } }, ...(/^\d{4,11}$/.test(q) ? [{ phone: { contains: q } }] : [])] } : {},
+      query.kind ? { volunteerProfile: { kind: query.kind } } : {},
+      query.skill ? { volunteerProfile: { skills: { has: query.skill } } } : {},
+    ],
+  }
+  const [total, users, tenant] = await Promise.all([
+    prisma.user.count({ where }),
+    prisma.user.findMany({
+      where,
+      select: {
+        id: true,
+        name: true,
+        phone: true,
+        volunteerProfile: { select: { realName: true, idNumberEnc: true, gender: true, birthYear: true, kind: true, skills: true, imported: true } },
+        roles: { where: { role: { in: [...VOLUNTEER_ROLES] } }, select: { orgUnit: { select: { name: true } } }, take: 1 },
+      },
+      orderBy: [{ name: 'asc' }, { id: 'asc' }],
+      skip: (query.page - 1) * PAGE_SIZE,
+      take: PAGE_SIZE,
+    }),
+    prisma.tenant.findUniqueOrThrow({ where: { id: scope.tenantId }, select: { starThresholds: true } }),
+  ])
+  const minutes = await minutesOf(users.map((u) => u.id))
+  const rows = users.map((u) => {
+    const hours = hoursFrom(minutes.get(u.id) ?? 0)
+    const p = u.volunteerProfile
+    return {
+      id: u.id,
+      name: p?.realName ?? u.name,
+      phone: maskPhone(u.phone)!,
+      idNumber: maskedId(p?.idNumberEnc ?? null),
+      gender: p?.gender ?? null,
+      birthYear: p?.birthYear ?? null,
+      kind: p?.kind ?? null,
+      skills: knownSkills(p?.skills ?? []),
+      imported: p?.imported ?? false,
+      community: u.roles[0]?.orgUnit.name ?? '',
+      hours,
+      stars: starLevel(hours, tenant.starThresholds),
+    }
+  })
+  return { rows, total, page: query.page, pageSize: PAGE_SIZE, query }
+}
+
+/** One volunteer as their community admin or team leader sees them (masked); null when out of scope. */
+export async function volunteerDetail(scope: Scope, userId: string) {
+  const prisma = await db()
+  const u = await prisma.user.findFirst({
+    where: { AND: [{ id: userId }, visibleVolunteers(scope)] },
+    select: {
+      id: true,
+      name: true,
+      phone: true,
+      createdAt: true,
+      volunteerProfile: { select: { ...PROFILE_SELECT, imported: true } },
+      roles: { where: { role: { in: [...VOLUNTEER_ROLES] } }, select: { orgUnitId: true, orgPath: true, orgUnit: { select: { name: true } } } },
+      teamMemberships: { select: { team: { select: { id: true, name: true } } }, orderBy: { joinedAt: 'asc' } },
+      signups: {
+        where: { checkOutAt: { not: null } },
+        select: { id: true, minutes: true, checkOutAt: true, task: { select: { title: true } } },
+        orderBy: { checkOutAt: 'desc' },
+        take: 20,
+      },
+    },
+  })
+  if (!u) return null
+  const [minutes, tenant] = await Promise.all([minutesOf([u.id]), prisma.tenant.findUniqueOrThrow({ where: { id: scope.tenantId }, select: { starThresholds: true } })])
+  const hours = hoursFrom(minutes.get(u.id) ?? 0)
+  const manageRoots = rootsFor(scope, 'volunteer.manage')
+  const { volunteerProfile, phone, roles, ...rest } = u
+  return {
+    ...rest,
+    phone: maskPhone(phone)!,
+    profile: volunteerProfile ? { ...profileDto(volunteerProfile)!, imported: volunteerProfile.imported } : null,
+    communities: roles.map((r) => r.orgUnit.name),
+    hours,
+    stars: starLevel(hours, tenant.starThresholds),
+    /** the caller keeps this volunteer's community (certificates, corrections), not only leads a team of theirs */
+    manages: roles.some((r) => manageRoots.some((root) => r.orgPath.startsWith(root))),
+  }
+}
