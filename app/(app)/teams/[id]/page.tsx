@@ -21,6 +21,8 @@ export default async function TeamPage({ params }: { params: Promise<{ id: strin
   if (!r.ok) notFound()
   const team = r.value
   const t = await getT()
+  // the leader and the community admin open members' volunteer profiles (masked)
+  const profiles = team.decides && team.kind === 'VOLUNTEER_TEAM'
   return (
     <div className="mx-auto max-w-3xl space-y-4">
       <Link href="/teams" className="text-sm text-stone-600 hover:underline">
@@ -59,7 +61,13 @@ export default async function TeamPage({ params }: { params: Promise<{ id: strin
         <ul className="mt-2 divide-y divide-stone-100 text-sm" data-testid="member-list">
           {team.members.map((m) => (
             <li key={m.id} className="flex justify-between py-1.5">
-              <span>{m.name}</span>
+              {profiles ? (
+                <Link href={`/volunteers/${m.id}`} className="text-brand-700 hover:underline">
+                  {m.name}
+                </Link>
+              ) : (
+                <span>{m.name}</span>
+              )}
               <span className="tabular-nums text-stone-500">{m.phone}</span>
             </li>
           ))}
