@@ -8,6 +8,7 @@ import { zodFieldErrors } from '../validation'
 import { ZAward, ZReward } from '@/lib/schemas/projects'
 import { hoursToNextStar, starLevel } from '@/lib/stars'
 import type { Tx } from '../workflow/common'
+import { tallyHours } from './hours'
 
 /**
  * Points: an append-only ledger (PointsEntry) plus a running balance updated in the same transaction by
@@ -83,14 +84,12 @@ export async function exchange(scope: Scope, itemId: string): Promise<Result<{ b
 /** The caller's points, hours and star level; hours = checked-out minutes + signed corrections. */
 export async function myPointsAndHours(scope: Scope) {
   const prisma = await db()
-  const [balance, entries, served, adjusted, tenant] = await Promise.all([
+  const [balance, entries, { hours }, tenant] = await Promise.all([
     prisma.pointsBalance.findUnique({ where: { userId: scope.userId }, select: { balance: true } }),
     prisma.pointsEntry.findMany({ where: { userId: scope.userId }, select: { id: true, amount: true, kind: true, reason: true, createdAt: true }, orderBy: { createdAt: 'desc' }, take: 50 }),
-    prisma.taskSignup.aggregate({ where: { userId: scope.userId, checkOutAt: { not: null } }, _sum: { minutes: true } }),
-    prisma.hourAdjustment.aggregate({ where: { userId: scope.userId }, _sum: { minutes: true } }),
+    tallyHours(prisma, scope.userId),
     prisma.tenant.findUniqueOrThrow({ where: { id: scope.tenantId }, select: { starThresholds: true, pointsPerHour: true } }),
   ])
-  const hours = Math.round((((served._sum.minutes ?? 0) + (adjusted._sum.minutes ?? 0)) / 60) * 10) / 10
   return {
     balance: balance?.balance ?? 0,
     entries,
