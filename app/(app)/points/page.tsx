@@ -6,6 +6,7 @@ import { formatDateTime } from '@/lib/format'
 import { Card, EmptyState, Stat } from '@/components/ui/card'
 import { ActionForm } from '@/components/ui/action-form'
 import { exchangeAction } from './actions'
+import { issueMyCertificateAction } from '../certificates/actions'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())('points.title') }
@@ -28,6 +29,7 @@ export default async function PointsPage() {
       <p className="text-sm text-stone-600">
         {me.toNextStar === null ? t('points.top') : t('points.toNext', { hours: me.toNextStar })} · {t('points.rule', { points: me.pointsPerHour })}
       </p>
+      <ActionForm action={issueMyCertificateAction} submitLabel={t('certificate.issue')} variant="secondary" className="flex flex-col items-start gap-1" testId="issue-certificate" />
       <section className="space-y-2">
         <h2 className="text-sm font-medium text-stone-600">{t('points.catalogue')}</h2>
         {items.length === 0 ? <EmptyState title={t('points.noItems')} /> : null}

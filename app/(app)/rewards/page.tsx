@@ -2,20 +2,24 @@ import type { Metadata } from 'next'
 import { requirePermission } from '@/lib/server/auth/session'
 import { listRewards } from '@/lib/server/people/points'
 import { listActingCommunities } from '@/lib/server/workflow/common'
-import { getT } from '@/lib/i18n/server'
+import { listHourAdjustments } from '@/lib/server/people/hours'
+import { getLocale, getT } from '@/lib/i18n/server'
+import { formatDateTime } from '@/lib/format'
 import { Card, EmptyState } from '@/components/ui/card'
 import { ActionForm, FormInput } from '@/components/ui/action-form'
 import { awardPointsAction, createRewardAction } from '../points/actions'
+import { adjustHoursAction } from './actions'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())('rewards.title') }
 }
 
-/** Community staff keep the reward catalogue and award points with a reason. */
+/** Community staff keep the reward catalogue, award points with a reason and correct volunteers' hours. */
 export default async function RewardsPage() {
   const scope = await requirePermission('points.manage')
   const t = await getT()
-  const [items, [community]] = await Promise.all([listRewards(scope), listActingCommunities(scope, 'points.manage')])
+  const locale = await getLocale()
+  const [items, [community], corrections] = await Promise.all([listRewards(scope), listActingCommunities(scope, 'points.manage'), listHourAdjustments(scope)])
   return (
     <div className="mx-auto max-w-3xl space-y-4">
       <h1 className="text-xl font-semibold">{t('rewards.title')}</h1>
@@ -50,7 +54,33 @@ export default async function RewardsPage() {
             <FormInput name="reason" label={t('field.reason')} maxLength={100} />
           </ActionForm>
         </Card>
+        <Card>
+          <h2 className="text-sm font-semibold">{t('hours.correct.title')}</h2>
+          <ActionForm action={adjustHoursAction} submitLabel={t('hours.correct.submit')} confirm={t('hours.correct.confirm')} resetOnSuccess className="mt-3 space-y-3" testId="hours-form">
+            <FormInput name="phone" label={t('field.volunteerPhone')} type="tel" inputMode="numeric" maxLength={11} />
+            <FormInput name="hours" label={t('hours.correct.hours')} hint={t('hours.correct.hint')} inputMode="decimal" maxLength={8} />
+            <FormInput name="reason" label={t('field.reason')} maxLength={100} />
+          </ActionForm>
+        </Card>
       </div>
+      <section className="space-y-2">
+        <h2 className="text-sm font-medium text-stone-600">{t('hours.corrections.title')}</h2>
+        <p className="text-xs text-stone-500">{t('hours.corrections.note')}</p>
+        {corrections.length === 0 ? <p className="text-sm text-stone-500">{t('hours.corrections.empty')}</p> : null}
+        <ul className="divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white text-sm" data-testid="corrections">
+          {corrections.map((c) => (
+            <li key={c.id} className="flex justify-between gap-2 px-3 py-2">
+              <span className="min-w-0">
+                {c.volunteer.name} <span className="text-stone-500">{c.volunteer.phone}</span> · {c.reason}
+                <span className="block text-xs text-stone-500">
+                  {formatDateTime(locale, c.createdAt)} · {t('hours.corrections.by', { name: c.by })}
+                </span>
+              </span>
+              <span className={`whitespace-nowrap tabular-nums ${c.minutes < 0 ? 'text-red-700' : 'text-emerald-700'}`}>{t('hours.unit', { hours: c.minutes > 0 ? `+${c.hours}` : c.hours })}</span>
+            </li>
+          ))}
+        </ul>
+      </section>
     </div>
   )
 }

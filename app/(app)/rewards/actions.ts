@@ -1,0 +1,8 @@
+'use server'
+import { requireScope } from '@/lib/server/auth/session'
+import { toActionState } from '@/lib/server/action-state'
+import { adjustHours } from '@/lib/server/people/hours'
+
+export async function adjustHoursAction(fd: FormData) {
+  return toActionState(await adjustHours(await requireScope(), Object.fromEntries(fd)), { message: 'hours.correct.saved' })
+}
