@@ -64,7 +64,7 @@ export type TWorkerProfile = z.infer<typeof ZWorkerProfile>
 export const CREDIT_CODE = /^[0-9A-HJ-NPQRTUWXY]{18}$/
 
 export const ZAgency = z.object({
-  orgUnitId: z.uuid({ error: 'validation.unit.required' }),
+  orgUnitId: z.uuid({ error: 'validation.agencyUnit.required' }),
   name: text(2, 60, 'agencyName'),
   kind: z.enum(AGENCY_KINDS, { error: 'validation.agencyKind.required' }),
   creditCode: z.preprocess(
@@ -78,16 +78,16 @@ export type TAgency = z.infer<typeof ZAgency>
 
 /** A training event: hours 0.5–24 (at most two decimals), stored as whole minutes. */
 export const ZTrainingEvent = z.object({
-  orgUnitId: z.uuid({ error: 'validation.unit.required' }),
+  orgUnitId: z.uuid({ error: 'validation.trainingUnit.required' }),
   kind: z.enum(TRAINING_KINDS, { error: 'validation.trainingKind.required' }),
   title: text(2, 60, 'title'),
   date: z.iso.date({ error: 'validation.date.format' }),
   hours: z
-    .string({ error: 'validation.hours.number' })
+    .string({ error: 'validation.trainingHours.number' })
     .trim()
-    .regex(/^\d{1,2}(\.\d{1,2})?$/, { error: 'validation.hours.number' })
+    .regex(/^\d{1,2}(\.\d{1,2})?$/, { error: 'validation.trainingHours.number' })
     .transform(Number)
-    .refine((h) => h >= 0.5 && h <= 24, { error: 'validation.hours.range' }),
+    .refine((h) => h >= 0.5 && h <= 24, { error: 'validation.trainingHours.range' }),
 })
 export type TTrainingEvent = z.infer<typeof ZTrainingEvent>
 

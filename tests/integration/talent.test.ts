@@ -52,7 +52,7 @@ describe('talent registry (人才队伍)', () => {
 
     const list = await listTalent(admin.scope, talentQ())
     expect(list.rows.map((r) => r.id).sort()).toEqual([worker.id, staff.id].sort())
-    expect(list.rows.every((r) => /^\d{3}\*{4}\d{4}$/.test(r.phone))).toBe(true) // masked
+    expect(list.rows.every((r) => /^\d{3}\*{4}\d{4}$/.test(r.phone ?? ''))).toBe(true) // masked
     expect((await listTalent(admin.scope, talentQ({ level: 'NONE' }))).total).toBe(2)
     expect((await listTalent(admin.scope, talentQ({ level: 'SENIOR' }))).total).toBe(0)
   })
@@ -107,8 +107,8 @@ describe('talent registry (人才队伍)', () => {
       ok: false, fieldErrors: { name: 'validation.agencyName.short', creditCode: 'validation.creditCode.format' },
     })
     expect(await createAgency(county.scope, { orgUnitId: t.countyA1.id, name, kind: 'SOCIAL_WORK_AGENCY', creditCode: '91150502MA0N1234I7' })).toMatchObject({ fieldErrors: { creditCode: 'validation.creditCode.format' } }) // no I
-    expect(await createAgency(county.scope, { orgUnitId: t.countyB1.id, name, kind: 'SOCIAL_WORK_AGENCY' })).toMatchObject({ fieldErrors: { orgUnitId: 'validation.unit.required' } })
-    expect(await createAgency(admin.scope, { orgUnitId: t.communityA1a.id, name, kind: 'SOCIAL_WORK_AGENCY' })).toMatchObject({ fieldErrors: { orgUnitId: 'validation.unit.required' } }) // no agency.manage
+    expect(await createAgency(county.scope, { orgUnitId: t.countyB1.id, name, kind: 'SOCIAL_WORK_AGENCY' })).toMatchObject({ fieldErrors: { orgUnitId: 'validation.agencyUnit.required' } })
+    expect(await createAgency(admin.scope, { orgUnitId: t.communityA1a.id, name, kind: 'SOCIAL_WORK_AGENCY' })).toMatchObject({ fieldErrors: { orgUnitId: 'validation.agencyUnit.required' } }) // no agency.manage
     expect(await db.agency.count({ where: { tenantId: t.tenant.id } })).toBe(0)
 
     const created = await createAgency(county.scope, { orgUnitId: t.countyA1.id, name, kind: 'SOCIAL_WORK_AGENCY', creditCode: '91150502ma0n1234x7', contactName: '周主任', phone: '13904750000' })
@@ -151,11 +151,11 @@ describe('talent registry (人才队伍)', () => {
     expect((await saveWorkerProfile(neighbour.scope, elsewhere.id, uncertified)).ok).toBe(true)
 
     const base = { orgUnitId: t.communityA1a.id, kind: 'EXCHANGE', title: '经验交流会', date: '2026-01-01' }
-    expect(await createTrainingEvent(admin.scope, { ...base, hours: '0.25' })).toMatchObject({ fieldErrors: { hours: 'validation.hours.range' } })
-    expect(await createTrainingEvent(admin.scope, { ...base, hours: '24.5' })).toMatchObject({ fieldErrors: { hours: 'validation.hours.range' } })
-    expect(await createTrainingEvent(admin.scope, { ...base, hours: '两小时' })).toMatchObject({ fieldErrors: { hours: 'validation.hours.number' } })
+    expect(await createTrainingEvent(admin.scope, { ...base, hours: '0.25' })).toMatchObject({ fieldErrors: { hours: 'validation.trainingHours.range' } })
+    expect(await createTrainingEvent(admin.scope, { ...base, hours: '24.5' })).toMatchObject({ fieldErrors: { hours: 'validation.trainingHours.range' } })
+    expect(await createTrainingEvent(admin.scope, { ...base, hours: '两小时' })).toMatchObject({ fieldErrors: { hours: 'validation.trainingHours.number' } })
     expect(await createTrainingEvent(admin.scope, { ...base, kind: 'PARTY', date: '2026-02-30', hours: '2' })).toMatchObject({ fieldErrors: { kind: 'validation.trainingKind.required', date: 'validation.date.format' } })
-    expect(await createTrainingEvent(admin.scope, { ...base, orgUnitId: t.countyA1.id, hours: '2' })).toMatchObject({ fieldErrors: { orgUnitId: 'validation.unit.required' } })
+    expect(await createTrainingEvent(admin.scope, { ...base, orgUnitId: t.countyA1.id, hours: '2' })).toMatchObject({ fieldErrors: { orgUnitId: 'validation.trainingUnit.required' } })
     expect(await db.trainingEvent.count({ where: { tenantId: t.tenant.id } })).toBe(0)
 
     const newYear = await event(admin.scope, t.communityA1a, '2026-01-01', '2.5')

@@ -106,7 +106,7 @@ export async function createAgency(scope: Scope, input: unknown): Promise<Result
   const parsed = ZAgency.safeParse(input)
   if (!parsed.success) return fail('INVALID', zodFieldErrors(parsed.error))
   const unit = await registerUnit(scope, parsed.data.orgUnitId)
-  if (!unit) return fail('INVALID', { orgUnitId: 'validation.unit.required' })
+  if (!unit) return fail('INVALID', { orgUnitId: 'validation.agencyUnit.required' })
   const { orgUnitId, ...d } = parsed.data
   void orgUnitId
   const prisma = await db()
@@ -126,7 +126,7 @@ export async function updateAgency(scope: Scope, id: string, input: unknown): Pr
   const parsed = ZAgency.safeParse(input)
   if (!parsed.success) return fail('INVALID', zodFieldErrors(parsed.error))
   const unit = await registerUnit(scope, parsed.data.orgUnitId)
-  if (!unit) return fail('INVALID', { orgUnitId: 'validation.unit.required' })
+  if (!unit) return fail('INVALID', { orgUnitId: 'validation.agencyUnit.required' })
   const { orgUnitId, ...d } = parsed.data
   void orgUnitId
   try {

@@ -89,7 +89,7 @@ export async function createTrainingEvent(scope: Scope, input: unknown): Promise
   if (!parsed.success) return fail('INVALID', zodFieldErrors(parsed.error))
   const prisma = await db()
   const unit = await prisma.orgUnit.findFirst({ where: { id: parsed.data.orgUnitId, ...unitScopeWhere(scope, 'training.manage') }, select: { id: true, path: true } })
-  if (!unit) return fail('INVALID', { orgUnitId: 'validation.unit.required' })
+  if (!unit) return fail('INVALID', { orgUnitId: 'validation.trainingUnit.required' })
   const d = parsed.data
   return ok(
     await prisma.trainingEvent.create({

@@ -1,0 +1,71 @@
+import type { Metadata } from 'next'
+import { notFound } from 'next/navigation'
+import { requirePermission } from '@/lib/server/auth/session'
+import { getTrainingEvent } from '@/lib/server/people/training'
+import { idParam } from '@/lib/params'
+import { getLocale, getT } from '@/lib/i18n/server'
+import { formatDate } from '@/lib/format'
+import { Badge, Card } from '@/components/ui/card'
+import { DetailHeader, Row } from '@/components/ui/detail'
+import { ActionForm, FormCheckboxes } from '@/components/ui/action-form'
+import { recordAttendanceAction, removeAttendanceAction } from '../actions'
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getT())('training.title') }
+}
+
+/** A training event and its attendance; the organiser ticks the social workers who came. */
+export default async function TrainingEventPage({ params }: { params: Promise<{ id: string }> }) {
+  const scope = await requirePermission('talent.read')
+  const id = await idParam(params)
+  const r = await getTrainingEvent(scope, id)
+  if (!r.ok) notFound()
+  const e = r.value
+  const t = await getT()
+  const locale = await getLocale()
+  return (
+    <div className="mx-auto max-w-3xl space-y-4">
+      <DetailHeader back="/training" backLabel={t('training.title')} title={e.title} titleTestId="training-title" status={<Badge>{t(`trainingKind.${e.kind}`)}</Badge>} />
+      <Card>
+        <dl className="text-sm">
+          <Row label={t('training.field.date')}>{formatDate(locale, e.date)}</Row>
+          <Row label={t('training.field.hours')}>
+            <span data-testid="training-hours">{t('training.hours', { hours: e.hours })}</span>
+          </Row>
+          <Row label={t('training.field.unit')}>{e.orgUnit.name}</Row>
+        </dl>
+      </Card>
+      <Card>
+        <h2 className="text-sm font-semibold">
+          {t('training.attendance')} · {t('training.attendeeCount', { count: e.attendees.length })}
+        </h2>
+        {e.attendees.length ? (
+          <ul className="mt-2 divide-y divide-stone-100 text-sm" data-testid="attendees">
+            {e.attendees.map((a) => (
+              <li key={a.userId} className="flex items-center justify-between gap-2 py-1.5">
+                <span>
+                  {a.name} {a.community ? <span className="text-xs text-stone-500">{a.community}</span> : null}
+                </span>
+                {e.canRecord ? <ActionForm action={removeAttendanceAction.bind(null, e.id, a.userId)} submitLabel={t('training.remove')} confirm={t('training.removeConfirm')} variant="ghost" className="" /> : null}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="mt-2 text-sm text-stone-500">{t('training.noAttendees')}</p>
+        )}
+      </Card>
+      {e.canRecord ? (
+        <Card>
+          <h2 className="text-sm font-semibold">{t('training.record')}</h2>
+          {e.candidates.length ? (
+            <ActionForm action={recordAttendanceAction.bind(null, e.id)} submitLabel={t('training.record')} className="mt-3 space-y-3" testId="attendance-form">
+              <FormCheckboxes name="userIds" label={t('training.candidates')} options={e.candidates.map((c) => ({ value: c.userId, label: `${c.name} · ${c.community}` }))} />
+            </ActionForm>
+          ) : (
+            <p className="mt-2 text-sm text-stone-500">{t('training.noCandidates')}</p>
+          )}
+        </Card>
+      ) : null}
+    </div>
+  )
+}

@@ -1,0 +1,70 @@
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import { requirePermission } from '@/lib/server/auth/session'
+import { can } from '@/lib/server/authz/scope'
+import { listTrainingEvents } from '@/lib/server/people/training'
+import { TRAINING_KINDS, ZTrainingListQuery } from '@/lib/schemas/talent'
+import { getLocale, getT } from '@/lib/i18n/server'
+import { formatDate } from '@/lib/format'
+import { Badge, EmptyState } from '@/components/ui/card'
+import { LinkButton } from '@/components/ui/button'
+import { Pagination } from '@/components/ui/pagination'
+import { SearchForm } from '@/components/ui/search-form'
+import { FilterSelect, queryString } from '@/components/workflow/filters'
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getT())('training.title') }
+}
+
+/** 实务能力培训 of the caller's subtree: lectures, exchanges, site visits, newest first. */
+export default async function TrainingPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const scope = await requirePermission('talent.read')
+  const t = await getT()
+  const locale = await getLocale()
+  const query = ZTrainingListQuery.parse(await searchParams)
+  const list = await listTrainingEvents(scope, query)
+  const filtered = Boolean(query.q || query.kind)
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <div>
+          <h1 className="text-xl font-semibold">{t('training.title')}</h1>
+          <p className="text-sm text-stone-600">{t('training.intro')}</p>
+        </div>
+        {can(scope, 'training.manage') ? <LinkButton href="/training/new">{t('training.new')}</LinkButton> : null}
+      </div>
+      <SearchForm q={query.q} placeholder={t('training.search')} submitLabel={t('common.filter')}>
+        <FilterSelect name="kind" label={t('training.filter.kind')} value={query.kind} allLabel={t('common.all')} options={TRAINING_KINDS.map((k) => ({ value: k, label: t(`trainingKind.${k}`) }))} />
+        {filtered ? (
+          <Link href="/training" className="self-center text-sm text-brand-700 underline">
+            {t('common.reset')}
+          </Link>
+        ) : null}
+      </SearchForm>
+      {list.rows.length === 0 ? (
+        <EmptyState title={filtered ? t('training.noMatch') : t('training.empty')}>{filtered ? null : t('training.emptyHint')}</EmptyState>
+      ) : (
+        <ul className="divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white" data-testid="training-list">
+          {list.rows.map((e) => (
+            <li key={e.id} className="flex flex-wrap items-start justify-between gap-2 px-3 py-3">
+              <div className="min-w-0">
+                <Link href={`/training/${e.id}`} className="font-medium text-brand-700 hover:underline">
+                  {e.title}
+                </Link>{' '}
+                <Badge>{t(`trainingKind.${e.kind}`)}</Badge>
+                <p className="mt-0.5 text-xs text-stone-500">
+                  {formatDate(locale, e.date)} · {t('training.organiser', { unit: e.orgUnit.name })}
+                </p>
+              </div>
+              <div className="text-right text-sm tabular-nums">
+                <p>{t('training.hours', { hours: e.hours })}</p>
+                <p className="text-xs text-stone-500">{t('training.attendeeCount', { count: e.attendees })}</p>
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+      <Pagination t={t} page={list.page} pageCount={list.pageCount} total={list.total} hrefFor={(page) => `/training${queryString({ ...query, page, pageSize: undefined })}`} />
+    </div>
+  )
+}
