@@ -135,6 +135,7 @@ test('a volunteer registers, joins a team, completes a task, sees hours and star
   await expect(towel.getByText('兑换成功')).toBeVisible()
   await expect(v.getByTestId('balance')).toHaveText('10')
   await expect(v.getByTestId('ledger')).toContainText('兑换 · 毛巾一条')
+  await expect(v.getByTestId('my-corrections')).toContainText('补录 2025 年线下助老服务')
   expect(await v.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375)
 
   // 7. the community admin finds her in the roster by skill, masked
@@ -143,4 +144,13 @@ test('a volunteer registers, joins a team, completes a task, sees hours and star
   await expect(entry).toContainText(`186****${phone.slice(-4)}`)
   await expect(entry).toContainText(`1505**********${id.slice(-4)}`)
   await expect(entry).toContainText('★')
+
+  // 8. and issues her hours certificate, with the community's name and her hours
+  await entry.getByRole('link', { name: '苏日娜' }).click()
+  await expect(admin.getByTestId('volunteer-corrections')).toContainText('补录 2025 年线下助老服务')
+  await admin.getByRole('button', { name: '开具服务时长证明' }).click()
+  await admin.waitForURL(/\/certificates\/[0-9a-f-]{36}$/)
+  await expect(admin.getByTestId('certificate')).toContainText('小街社区')
+  await expect(admin.getByTestId('holder')).toHaveText('苏日娜')
+  await expect(admin.getByTestId('total')).toHaveText(/^100(\.\d)?$/)
 })

@@ -1,6 +1,8 @@
 import type { Metadata } from 'next'
 import { requirePermission } from '@/lib/server/auth/session'
 import { listRewards, myPointsAndHours } from '@/lib/server/people/points'
+import { listHourAdjustments } from '@/lib/server/people/hours'
+import { CorrectionsList } from '@/components/hours/corrections'
 import { getLocale, getT } from '@/lib/i18n/server'
 import { formatDateTime } from '@/lib/format'
 import { Card, EmptyState, Stat } from '@/components/ui/card'
@@ -17,7 +19,7 @@ export default async function PointsPage() {
   const scope = await requirePermission('volunteer.home')
   const t = await getT()
   const locale = await getLocale()
-  const [me, items] = await Promise.all([myPointsAndHours(scope), listRewards(scope)])
+  const [me, items, corrections] = await Promise.all([myPointsAndHours(scope), listRewards(scope), listHourAdjustments(scope, scope.userId)])
   return (
     <div className="mx-auto max-w-md space-y-4">
       <h1 className="text-xl font-semibold">{t('points.title')}</h1>
@@ -60,6 +62,7 @@ export default async function PointsPage() {
           ))}
         </ul>
       </section>
+      <CorrectionsList t={t} locale={locale} rows={corrections} testId="my-corrections" />
     </div>
   )
 }

@@ -12,6 +12,7 @@ export const hoursEn: Record<keyof typeof hoursZhCN, string> = {
   'hours.corrections.note': 'Corrections are never edited: to undo one, record the opposite correction.',
   'hours.corrections.by': 'recorded by {name}',
   'hours.unit': '{hours} h',
+  'hours.mine.title': 'Hour corrections',
 
   'certificate.issue': 'Issue a service-hours certificate',
   'certificate.title': 'Volunteer Service Hours Certificate',

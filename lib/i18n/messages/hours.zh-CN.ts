@@ -11,6 +11,7 @@ export const hoursZhCN = {
   'hours.corrections.note': '更正只增不改：记错时请再记一条反向更正。',
   'hours.corrections.by': '{name} 记录',
   'hours.unit': '{hours} 小时',
+  'hours.mine.title': '服务时长更正记录',
 
   'certificate.issue': '开具服务时长证明',
   'certificate.title': '志愿服务时长证明',

@@ -12,8 +12,14 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())('certificate.title') }
 }
 
-/** Where the verification page is, as the reader reached this one (printed on the paper). */
+/**
+ * Where the verification page is (printed on the paper): the deployment's canonical address
+ * (NEXTAUTH_URL) when configured — a request's Host header is the client's to choose — else as the
+ * reader reached this page.
+ */
 async function verifyUrl(code: string) {
+  const canonical = process.env.NEXTAUTH_URL && URL.canParse(process.env.NEXTAUTH_URL) ? new URL(process.env.NEXTAUTH_URL).origin : null
+  if (canonical) return `${canonical}/verify/${code}`
   const h = await headers()
   const host = h.get('x-forwarded-host') ?? h.get('host')
   const proto = h.get('x-forwarded-proto') ?? 'http'

@@ -3,6 +3,10 @@ import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { requireScope } from '@/lib/server/auth/session'
 import { volunteerDetail } from '@/lib/server/people/volunteers'
+import { listHourAdjustments } from '@/lib/server/people/hours'
+import { CorrectionsList } from '@/components/hours/corrections'
+import { ActionForm } from '@/components/ui/action-form'
+import { issueCertificateAction } from '../../certificates/actions'
 import { idParam } from '@/lib/params'
 import { getLocale, getT } from '@/lib/i18n/server'
 import { formatDateTime } from '@/lib/format'
@@ -21,6 +25,8 @@ export default async function VolunteerPage({ params }: { params: Promise<{ id: 
   const t = await getT()
   const locale = await getLocale()
   const p = v.profile
+  // corrections are kept by those who keep points in the volunteer's community (a team leader does not)
+  const corrections = v.manages ? await listHourAdjustments(scope, v.id) : []
   return (
     <div className="mx-auto max-w-2xl space-y-4">
       <DetailHeader back="/volunteers" backLabel={t('volunteer.listTitle')} title={p?.realName ?? v.name} status={p?.imported ? t('volunteer.notActivated') : undefined} titleTestId="volunteer-name" />
@@ -28,6 +34,7 @@ export default async function VolunteerPage({ params }: { params: Promise<{ id: 
         <Stat label={t('volunteer.col.hours')} value={v.hours} testId="volunteer-hours" />
         <Stat label={t('volunteer.col.stars')} value={v.stars ? '★'.repeat(v.stars) : '—'} />
       </div>
+      {v.manages ? <ActionForm action={issueCertificateAction.bind(null, v.id)} submitLabel={t('certificate.issue')} variant="secondary" className="flex flex-col items-start gap-1" testId="issue-certificate" /> : null}
       <Card className="space-y-1" data-testid="volunteer-profile">
         <Row label={t('volunteer.col.phone')}>{v.phone}</Row>
         <Row label={t('volunteer.col.community')}>{v.communities.join('、')}</Row>
@@ -79,6 +86,7 @@ export default async function VolunteerPage({ params }: { params: Promise<{ id: 
           </ul>
         )}
       </section>
+      <CorrectionsList t={t} locale={locale} rows={corrections} testId="volunteer-corrections" />
     </div>
   )
 }
