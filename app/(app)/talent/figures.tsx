@@ -6,8 +6,13 @@ import { Badge } from '@/components/ui/card'
 
 const pct = (rate: number | null) => (rate === null ? '—' : `${Math.round(rate * 1000) / 10}%`)
 
+/** Beyond this many child units (a county's communities), units without any record or figure are folded away. */
+const FOLD_ABOVE = 15
+
 /** Officials' comparison table: one row per child unit (links filter the registry below) and the total. */
-export function FiguresTable({ t, rows, total, target }: { t: Translate; rows: FigureRow[]; total: FigureRow; target: number }) {
+export function FiguresTable({ t, rows: all, total, target }: { t: Translate; rows: FigureRow[]; total: FigureRow; target: number }) {
+  const rows = all.length > FOLD_ABOVE ? all.filter((r) => r.profiles > 0 || r.withFigure > 0) : all
+  const folded = all.length - rows.length
   const cells = (r: FigureRow) => (
     <>
       {CERTIFIED_LEVELS.map((l) => (
@@ -21,7 +26,10 @@ export function FiguresTable({ t, rows, total, target }: { t: Translate; rows: F
         {pct(r.rate)}{' '}
         {r.rate === null ? null : r.reached ? <Badge tone="green">{t('talent.figures.reached')}</Badge> : <Badge>{t('talent.figures.notReached')}</Badge>}
       </td>
-      <td className="px-3 py-2 text-right tabular-nums">{r.per1000 ?? '—'}</td>
+      <td className="px-3 py-2 text-right tabular-nums">
+        {r.per1000 ?? '—'}
+        <span className="block text-xs text-stone-500">{t('talent.figures.withFigure', { with: r.withFigure, all: r.communities })}</span>
+      </td>
     </>
   )
   return (
@@ -55,7 +63,14 @@ export function FiguresTable({ t, rows, total, target }: { t: Translate; rows: F
               {cells(r)}
             </tr>
           ))}
-          {rows.length > 1 ? (
+          {folded ? (
+            <tr className="border-t border-stone-100">
+              <td colSpan={8} className="px-3 py-2 text-xs text-stone-500">
+                {t('talent.figures.folded', { count: folded })}
+              </td>
+            </tr>
+          ) : null}
+          {all.length > 1 ? (
             <tr className="border-t border-stone-300 bg-stone-50 font-medium" data-testid="figure-total">
               <td className="px-3 py-2">{t('talent.figures.total')}</td>
               {cells(total)}

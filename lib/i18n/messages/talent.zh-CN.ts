@@ -13,6 +13,8 @@ export const talentZhCN = {
   'talent.figures.reached': '已达目标',
   'talent.figures.notReached': '未达目标',
   'talent.figures.elderlyNote': '每千名老年人社工数只计算已填写老年人口的社区：{with}/{all} 个社区已填写（老年人口合计 {elderly} 人，其中在册 {workers} 人）。',
+  'talent.figures.withFigure': '已填 {with}/{all} 个社区',
+  'talent.figures.folded': '另有 {count} 个单位暂无人才档案和老年人口数据，未列出（已计入合计）。',
   'talent.figures.rateNote': '持证率 = 持证人数 ÷ 在册人数；继续教育每人每年须满 {hours} 学时。',
   'talent.elderly.title': '填写社区老年人口',
   'talent.elderly.community': '社区',

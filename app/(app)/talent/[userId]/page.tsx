@@ -96,20 +96,22 @@ export default async function TalentRecordPage({ params }: { params: Promise<{ u
       {w.canEdit ? (
         <Card>
           <h2 className="text-sm font-semibold">{p ? t('talent.edit') : t('talent.create')}</h2>
-          <ActionForm action={saveWorkerProfileAction.bind(null, w.id)} submitLabel={t('common.save')} className="mt-3 grid gap-3 sm:grid-cols-2" testId="profile-form">
-            <FormSelect name="certLevel" label={t('talent.field.certLevel')} defaultValue={p?.certLevel ?? 'NONE'} hint={t('talent.certHint')} options={CERT_LEVELS.map((l) => ({ value: l, label: t(`certLevel.${l}`) }))} />
-            <FormInput name="certNumber" label={t('talent.field.certNumber')} maxLength={30} defaultValue={p?.certNumber ?? ''} autoComplete="off" />
-            <FormInput name="certDate" label={t('talent.field.certDate')} type="date" defaultValue={dateInput(p?.certDate ?? null)} />
-            <FormSelect name="employerKind" label={t('talent.field.employerKind')} defaultValue={p?.employerKind ?? 'COMMUNITY'} options={EMPLOYER_KINDS.map((k) => ({ value: k, label: t(`talent.employer.${k}`) }))} />
-            <FormSelect
-              name="agencyId"
-              label={t('talent.field.agency')}
-              hint={w.agencies.length ? t('talent.agencyHint') : t('talent.noAgencies')}
-              defaultValue={p?.agency?.id ?? ''}
-              placeholder=""
-              options={w.agencies.map((a) => ({ value: a.id, label: a.name }))}
-            />
-            <FormInput name="station" label={t('talent.field.station')} maxLength={60} defaultValue={p?.station ?? ''} />
+          <ActionForm action={saveWorkerProfileAction.bind(null, w.id)} submitLabel={t('common.save')} className="mt-3 space-y-4" testId="profile-form">
+            <div className="grid gap-3 sm:grid-cols-2">
+              <FormSelect name="certLevel" label={t('talent.field.certLevel')} defaultValue={p?.certLevel ?? 'NONE'} hint={t('talent.certHint')} options={CERT_LEVELS.map((l) => ({ value: l, label: t(`certLevel.${l}`) }))} />
+              <FormInput name="certNumber" label={t('talent.field.certNumber')} maxLength={30} defaultValue={p?.certNumber ?? ''} autoComplete="off" />
+              <FormInput name="certDate" label={t('talent.field.certDate')} type="date" defaultValue={dateInput(p?.certDate ?? null)} />
+              <FormSelect name="employerKind" label={t('talent.field.employerKind')} defaultValue={p?.employerKind ?? 'COMMUNITY'} options={EMPLOYER_KINDS.map((k) => ({ value: k, label: t(`talent.employer.${k}`) }))} />
+              <FormSelect
+                name="agencyId"
+                label={t('talent.field.agency')}
+                hint={w.agencies.length ? t('talent.agencyHint') : t('talent.noAgencies')}
+                defaultValue={p?.agency?.id ?? ''}
+                placeholder=""
+                options={w.agencies.map((a) => ({ value: a.id, label: a.name }))}
+              />
+              <FormInput name="station" label={t('talent.field.station')} maxLength={60} defaultValue={p?.station ?? ''} />
+            </div>
           </ActionForm>
         </Card>
       ) : null}
