@@ -164,6 +164,10 @@ async function seedWorkflow(prisma: Db, units: Map<string, UnitRef>) {
   await createTeam(prisma, { unit: xiaojie, name: '风尚绿志愿服务队', description: '环境整治、垃圾分类' })
   await createTeam(prisma, { unit: xiaojie, name: '服务蓝志愿服务队', description: '便民服务、代办跑腿' })
   await createTeam(prisma, { unit: xiaojie, name: '科尔沁区益民社会工作服务中心', kind: 'SOCIAL_ORG', memberIds: [orgStaff], description: '专业社工机构' })
+  // 赵丽娜's volunteer profile (no ID number in demo data)
+  await prisma.volunteerProfile.create({
+    data: { userId: volunteer, tenantId: xiaojie.tenantId, orgUnitId: xiaojie.id, orgPath: xiaojie.path, realName: '赵丽娜', gender: 'FEMALE', birthYear: 1988, kind: 'PARTY_MEMBER', skills: ['CARE', 'PSYCHOLOGY'], availability: ['WEEKEND', 'WEEKDAY_EVENING'] },
+  })
   const daiqin = units.get('152201007002')!
   await createTeam(prisma, { unit: daiqin, name: '代钦红马甲志愿服务队', description: '小钦代办' })
   const base = { tenantId: xiaojie.tenantId, orgUnitId: xiaojie.id, orgPath: xiaojie.path, createdById: worker }
