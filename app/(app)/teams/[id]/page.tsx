@@ -43,17 +43,19 @@ export default async function TeamPage({ params }: { params: Promise<{ id: strin
       {team.decides && team.pending.length ? (
         <Card className="space-y-2" data-testid="join-requests">
           <h2 className="text-sm font-semibold">{t('teams.pending')}</h2>
-          {team.pending.map((p) => (
-            <div key={p.id} className="flex flex-wrap items-center justify-between gap-2 text-sm">
-              <span>
-                {p.name} <span className="tabular-nums text-stone-500">{p.phone}</span>
-              </span>
-              <span className="flex gap-2">
-                <ActionForm action={decideJoinAction.bind(null, p.id, true)} submitLabel={t('teams.approve')} className="" />
-                <ActionForm action={decideJoinAction.bind(null, p.id, false)} submitLabel={t('teams.reject')} variant="danger" className="" />
-              </span>
-            </div>
-          ))}
+          <ul className="space-y-2">
+            {team.pending.map((p) => (
+              <li key={p.id} className="flex flex-wrap items-center justify-between gap-2 text-sm">
+                <span>
+                  {p.name} <span className="tabular-nums text-stone-500">{p.phone}</span>
+                </span>
+                <span className="flex gap-2">
+                  <ActionForm action={decideJoinAction.bind(null, p.id, true)} submitLabel={t('teams.approve')} className="" />
+                  <ActionForm action={decideJoinAction.bind(null, p.id, false)} submitLabel={t('teams.reject')} variant="danger" className="" />
+                </span>
+              </li>
+            ))}
+          </ul>
         </Card>
       ) : null}
       <Card>
