@@ -1,19 +1,11 @@
 import { z } from 'zod'
+import { blankToUndefined, text } from './common'
 import { TARGET_GROUPS } from './workflow'
 
 export const FUNDING_SOURCES = ['GOVERNMENT_PURCHASE', 'PROJECT_FUNDS', 'VENTURE_GRANT', 'CHARITY'] as const
 export const PROJECT_STATUSES = ['DRAFT', 'SUBMITTED', 'RETURNED', 'APPROVED', 'RUNNING', 'EVALUATING', 'COMPLETED'] as const
 
-const text = (min: number, max: number, key: string) =>
-  z
-    .string({ error: `validation.${key}.required` })
-    .trim()
-    .min(1, { error: `validation.${key}.required` })
-    .min(min, { error: `validation.${key}.short`, abort: true })
-    .max(max, { error: `validation.${key}.long` })
-    .refine((v) => !/[<>]/.test(v), { error: 'validation.noMarkup' })
 
-const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v)
 const ids = (key: string) => z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.uuid({ error: `validation.${key}.required` })).max(50))
 
 /** ¥ with at most two decimals → fen (integer), so money stays exact. */

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { blankToUndefined, optionalText, phoneOptional, text } from './common'
 
 // The talent registry, agencies and training: forms and the server share these. Messages are i18n keys.
 export const CERT_LEVELS = ['NONE', 'ASSISTANT', 'INTERMEDIATE', 'SENIOR'] as const
@@ -7,22 +8,8 @@ export const EMPLOYER_KINDS = ['COMMUNITY', 'AGENCY'] as const
 export const AGENCY_KINDS = ['SOCIAL_WORK_AGENCY', 'SOCIAL_ORGANISATION'] as const
 export const TRAINING_KINDS = ['LECTURE', 'EXCHANGE', 'SITE_VISIT'] as const
 
-const text = (min: number, max: number, key: string) =>
-  z
-    .string({ error: `validation.${key}.required` })
-    .trim()
-    .min(1, { error: `validation.${key}.required` })
-    .min(min, { error: `validation.${key}.short`, abort: true })
-    .max(max, { error: `validation.${key}.long` })
-    .refine((v) => !/[<>]/.test(v), { error: 'validation.noMarkup' })
 
-const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v)
-const optionalText = (max: number, key: string) => z.preprocess(blankToUndefined, text(1, max, key).optional())
 
-const phoneOptional = z.preprocess(
-  blankToUndefined,
-  z.string().trim().regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, { error: 'validation.contactPhone.format' }).optional(),
-)
 
 /** Today's date (yyyy-MM-dd) in China time. */
 export const chinaToday = (now = new Date()) => new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10)

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { blankToUndefined } from './common'
 import { ZIdNumber } from './id-number'
 import { ZPhone } from './auth'
 
@@ -15,7 +16,6 @@ export type Availability = (typeof AVAILABILITY)[number]
 export const knownSkills = (v: readonly string[]) => v.filter((s): s is Skill => (SKILLS as readonly string[]).includes(s))
 export const knownAvailability = (v: readonly string[]) => v.filter((s): s is Availability => (AVAILABILITY as readonly string[]).includes(s))
 
-const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v)
 /** FormData gives one string or several under one name; the import gives an array. */
 const list = <T extends readonly [string, ...string[]]>(values: T, key: string) =>
   z.preprocess(

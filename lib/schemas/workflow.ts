@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { optionalText, phoneOptional, text } from './common'
 
 // Forms and imports share these. Messages are i18n keys; see lib/i18n.
 export const TARGET_GROUPS = ['ELDERLY', 'CHILDREN', 'DISABLED', 'IN_DIFFICULTY', 'NEW_EMPLOYMENT', 'ALL_RESIDENTS'] as const
@@ -8,18 +9,7 @@ export const NEED_STATUSES = ['OPEN', 'MATCHED', 'DISPATCHED', 'IN_SERVICE', 'RE
 export const PROVIDER_KINDS = ['ENTERPRISE', 'HOSPITAL', 'SCHOOL', 'SHOP', 'PARTY_MEMBER', 'VOLUNTEER_TEAM', 'SOCIAL_ORG'] as const
 export const RESOURCE_TYPES = ['SERVICE', 'GOODS', 'FUNDS', 'VENUE', 'EXPERTISE'] as const
 
-/** Plain text: trimmed, bounded, and never markup (a "<script>" in a title is refused, not stored). */
-const text = (min: number, max: number, key: string) =>
-  z
-    .string({ error: `validation.${key}.required` })
-    .trim()
-    .min(1, { error: `validation.${key}.required` })
-    .min(min, { error: `validation.${key}.short`, abort: true })
-    .max(max, { error: `validation.${key}.long` })
-    .refine((v) => !/[<>]/.test(v), { error: 'validation.noMarkup' })
 
-const optionalText = (max: number, key: string) =>
-  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), text(1, max, key).optional())
 
 const int = (min: number, max: number, key: string) =>
   z.coerce
@@ -28,10 +18,6 @@ const int = (min: number, max: number, key: string) =>
     .min(min, { error: `validation.${key}.min` })
     .max(max, { error: `validation.${key}.max` })
 
-const phoneOptional = z.preprocess(
-  (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
-  z.string().trim().regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, { error: 'validation.contactPhone.format' }).optional(),
-)
 
 const dateTime = (key: string) =>
   z

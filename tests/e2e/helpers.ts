@@ -20,3 +20,16 @@ export async function unitUrl(page: Page, officialPhone: string, name: string) {
   expect(href).toMatch(/^\/units\/[0-9a-f-]{36}$/)
   return href!
 }
+
+/** Self-registration of a volunteer at 小街社区 (lands signed in on the home page). */
+export async function registerVolunteer(page: Page, phone: string, name: string, password = 'Volunteer2026') {
+  await page.goto('/register')
+  await page.getByLabel('手机号').fill(phone)
+  await page.getByLabel('姓名').fill(name)
+  await page.getByLabel('密码', { exact: true }).fill(password)
+  await page.getByLabel('确认密码').fill(password)
+  await page.getByLabel('所在社区').fill('小街')
+  await page.getByRole('button', { name: /小街社区/ }).first().click()
+  await page.getByRole('button', { name: '注册并登录' }).click()
+  await page.waitForURL((u) => u.pathname === '/')
+}

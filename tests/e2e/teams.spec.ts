@@ -1,19 +1,11 @@
 import { expect, test } from '@playwright/test'
-import { signIn } from './helpers'
+import { registerVolunteer, signIn } from './helpers'
 
 // A volunteer registers, asks to join a team; the community admin approves; the volunteer is a member.
 test('a new volunteer joins a team after approval', async ({ browser }) => {
   const phone = `187${String(Date.now()).slice(-8)}`
   const v = await (await browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true })).newPage()
-  await v.goto('/register')
-  await v.getByLabel('手机号').fill(phone)
-  await v.getByLabel('姓名').fill('入队志愿者')
-  await v.getByLabel('密码', { exact: true }).fill('Volunteer2026')
-  await v.getByLabel('确认密码').fill('Volunteer2026')
-  await v.getByLabel('所在社区').fill('小街')
-  await v.getByRole('button', { name: /小街社区/ }).first().click()
-  await v.getByRole('button', { name: '注册并登录' }).click()
-  await v.waitForURL((u) => u.pathname === '/')
+  await registerVolunteer(v, phone, '入队志愿者')
   await v.goto('/teams')
   const green = v.getByTestId('teams').getByRole('listitem').filter({ hasText: '风尚绿志愿服务队' })
   await green.getByRole('button', { name: '申请加入' }).click()

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test'
-import { signIn } from './helpers'
+import { registerVolunteer, signIn } from './helpers'
 
 const W = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
 /** A valid GB 11643 number for a woman born 1996-05-04 (sequence even). */
@@ -23,15 +23,7 @@ test('a volunteer registers, joins a team, completes a task, sees hours and star
 
   // 1. she registers on her phone and fills her profile; a wrong check digit is refused, field by field
   const v = await open({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true })
-  await v.goto('/register')
-  await v.getByLabel('手机号').fill(phone)
-  await v.getByLabel('姓名').fill('苏日娜')
-  await v.getByLabel('密码', { exact: true }).fill('Volunteer2026')
-  await v.getByLabel('确认密码').fill('Volunteer2026')
-  await v.getByLabel('所在社区').fill('小街')
-  await v.getByRole('button', { name: /小街社区/ }).first().click()
-  await v.getByRole('button', { name: '注册并登录' }).click()
-  await v.waitForURL((u) => u.pathname === '/')
+  await registerVolunteer(v, phone, '苏日娜')
   await v.goto('/profile')
   const form = v.getByTestId('profile-form')
   await form.getByLabel('身份证号').fill(id.slice(0, 17) + (id[17] === '0' ? '1' : '0'))

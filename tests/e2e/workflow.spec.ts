@@ -1,5 +1,5 @@
-import { expect, test, type Page } from '@playwright/test'
-import { signIn } from './helpers'
+import { expect, test } from '@playwright/test'
+import { registerVolunteer, signIn } from './helpers'
 
 // The core workflow in the browser: record → match → dispatch → claim → task → sign-up (one at phone
 // width) → waitlist → check-in/out → resolved with rating.
@@ -58,7 +58,7 @@ test('need to resolution, across five roles', async ({ browser }) => {
 
   // 4. a second volunteer (just registered) finds it full and is waitlisted
   const second = await open()
-  await register(second, `185${String(Date.now()).slice(-8)}`)
+  await registerVolunteer(second, `185${String(Date.now()).slice(-8)}`, '候补志愿者')
   await second.goto('/tasks')
   const card2 = second.getByTestId('task-card').filter({ hasText: title })
   await expect(card2.getByTestId('slots-left')).toHaveText('名额已满，可报名候补')
@@ -98,15 +98,3 @@ test('need to resolution, across five roles', async ({ browser }) => {
   await expect(county.getByText('138****0001')).toBeVisible()
   await expect(county.getByRole('button', { name: '标记为已解决' })).toHaveCount(0)
 })
-
-async function register(page: Page, phone: string) {
-  await page.goto('/register')
-  await page.getByLabel('手机号').fill(phone)
-  await page.getByLabel('姓名').fill('候补志愿者')
-  await page.getByLabel('密码', { exact: true }).fill('Volunteer2026')
-  await page.getByLabel('确认密码').fill('Volunteer2026')
-  await page.getByLabel('所在社区').fill('小街')
-  await page.getByRole('button', { name: /小街社区/ }).first().click()
-  await page.getByRole('button', { name: '注册并登录' }).click()
-  await page.waitForURL((u) => u.pathname === '/')
-}

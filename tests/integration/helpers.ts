@@ -3,6 +3,11 @@ import { db, disconnectDb } from '@/lib/server/db'
 import { resolveScope, type Scope } from '@/lib/server/authz/scope'
 import { createTestTree, createUser, type UnitRef } from '@/tests/factories/org'
 import type { Role } from '@/lib/server/generated/prisma/enums'
+import { createTeam, ensureCategories } from '@/tests/factories/workflow'
+import { createNeed } from '@/lib/server/workflow/needs'
+import { createServiceItem } from '@/lib/server/workflow/services'
+import { claimOrder, dispatchOrder } from '@/lib/server/workflow/orders'
+import { checkIn, checkOut, createTask, signUp } from '@/lib/server/workflow/tasks'
 
 export const isPostgres = () => /^postgres/.test(process.env.DATABASE_URL ?? '')
 
@@ -24,4 +29,39 @@ export async function userWith(role: Role, unit: UnitRef, extra: { role: Role; u
   const scope = await resolveScope(u.id)
   if (!scope) throw new Error('scope did not resolve')
   return { id: u.id, scope }
+}
+
+/**
+ * A community with its admin, social worker, team leader, one volunteer in the leader's team and an order
+ * claimed by that team; `serve` runs a new task of that order and checks a volunteer in and out at the
+ * given times, returning the credited minutes.
+ */
+export async function serviceWorld(label: string) {
+  const t = await tree()
+  const db = await prisma()
+  const cat = await ensureCategories(db, t.tenant.id)
+  const admin = await userWith('COMMUNITY_ADMIN', t.communityA1a)
+  const worker = await userWith('SOCIAL_WORKER', t.communityA1a)
+  const leader = await userWith('TEAM_LEADER', t.communityA1a)
+  const v = await userWith('VOLUNTEER', t.communityA1a)
+  const phone = (await db.user.findUniqueOrThrow({ where: { id: v.id }, select: { phone: true } })).phone
+  const team = await createTeam(db, { unit: t.communityA1a, name: `${label}队`, leaderId: leader.id, memberIds: [v.id] })
+  const need = await createNeed(worker.scope, { orgUnitId: t.communityA1a.id, title: label, description: label, categoryId: cat.OTHER, targetGroup: 'ELDERLY', source: 'VISIT', urgency: 'LOW', peopleAffected: '1' })
+  if (!need.ok) throw new Error('need')
+  const service = await createServiceItem(worker.scope, { needId: need.value.id, title: `${label}服务`, description: '说明', resourceIds: [] })
+  if (!service.ok) throw new Error('service')
+  const order = await dispatchOrder(admin.scope, { serviceItemId: service.value.id, teamId: team.id })
+  if (!order.ok) throw new Error('order')
+  await claimOrder(leader.scope, order.value.id, team.id)
+  const serve = async (who: { id: string; scope: Scope }, from: Date, to: Date) => {
+    const start = Date.now() + 86_400_000
+    const task = await createTask(leader.scope, { orderId: order.value.id, title: label, startsAt: new Date(start).toISOString(), endsAt: new Date(start + 7_200_000).toISOString(), place: '社区', slots: '5', signupDeadline: new Date(start - 3_600_000).toISOString() })
+    if (!task.ok) throw new Error('task')
+    if (!(await signUp(who.scope, task.value.id)).ok) throw new Error('sign-up')
+    if (!(await checkIn(leader.scope, task.value.id, { volunteerId: who.id }, from)).ok) throw new Error('check-in')
+    const out = await checkOut(leader.scope, task.value.id, { volunteerId: who.id }, to)
+    if (!out.ok) throw new Error('check-out')
+    return out.value.minutes
+  }
+  return { t, db, admin, worker, leader, v, phone, team, serve }
 }

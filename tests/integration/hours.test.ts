@@ -4,46 +4,12 @@ import { getCertificate, issueCertificate, verifyCertificate } from '@/lib/serve
 import { getTenantSettings, updateTenantSettings } from '@/lib/server/org/tenant-settings'
 import { myPointsAndHours } from '@/lib/server/people/points'
 import type { Scope } from '@/lib/server/authz/scope'
-import { createNeed } from '@/lib/server/workflow/needs'
-import { createServiceItem } from '@/lib/server/workflow/services'
-import { claimOrder, dispatchOrder } from '@/lib/server/workflow/orders'
-import { checkIn, checkOut, createTask, signUp } from '@/lib/server/workflow/tasks'
-import { createTeam, ensureCategories } from '@/tests/factories/workflow'
-import { prisma, tree, userWith } from './helpers'
+import { serviceWorld, tree, userWith } from './helpers'
 
 const CODE = /^[A-HJ-NP-Z2-9]{12}$/
 const chinaYear = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).getUTCFullYear()
 
-/** A community with staff, a team and a claimed order; `serve` checks a volunteer in and out of a new task at given times. */
-async function community() {
-  const t = await tree()
-  const db = await prisma()
-  const cat = await ensureCategories(db, t.tenant.id)
-  const admin = await userWith('COMMUNITY_ADMIN', t.communityA1a)
-  const worker = await userWith('SOCIAL_WORKER', t.communityA1a)
-  const leader = await userWith('TEAM_LEADER', t.communityA1a)
-  const v = await userWith('VOLUNTEER', t.communityA1a)
-  const phone = (await db.user.findUniqueOrThrow({ where: { id: v.id }, select: { phone: true } })).phone
-  const team = await createTeam(db, { unit: t.communityA1a, name: '时长队', leaderId: leader.id, memberIds: [v.id] })
-  const need = await createNeed(worker.scope, { orgUnitId: t.communityA1a.id, title: '时长', description: '时长', categoryId: cat.OTHER, targetGroup: 'ELDERLY', source: 'VISIT', urgency: 'LOW', peopleAffected: '1' })
-  if (!need.ok) throw new Error('need')
-  const service = await createServiceItem(worker.scope, { needId: need.value.id, title: '时长服务', description: '说明', resourceIds: [] })
-  if (!service.ok) throw new Error('service')
-  const order = await dispatchOrder(admin.scope, { serviceItemId: service.value.id, teamId: team.id })
-  if (!order.ok) throw new Error('order')
-  await claimOrder(leader.scope, order.value.id, team.id)
-  const serve = async (who: { id: string; scope: Scope }, from: Date, to: Date) => {
-    const start = Date.now() + 86_400_000
-    const task = await createTask(leader.scope, { orderId: order.value.id, title: '陪护', startsAt: new Date(start).toISOString(), endsAt: new Date(start + 7_200_000).toISOString(), place: '社区', slots: '5', signupDeadline: new Date(start - 3_600_000).toISOString() })
-    if (!task.ok) throw new Error('task')
-    expect((await signUp(who.scope, task.value.id)).ok).toBe(true)
-    expect((await checkIn(leader.scope, task.value.id, { volunteerId: who.id }, from)).ok).toBe(true)
-    const out = await checkOut(leader.scope, task.value.id, { volunteerId: who.id }, to)
-    if (!out.ok) throw new Error('check-out')
-    return out.value.minutes
-  }
-  return { t, db, admin, leader, v, phone, serve }
-}
+const community = () => serviceWorld('时长')
 
 const totalOf = async (scope: Scope, userId: string) => {
   const r = await hoursByYear(scope, userId)

@@ -2,13 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { randomUUID } from 'node:crypto'
 import { awardPoints, createReward, exchange, myPointsAndHours } from '@/lib/server/people/points'
 import { resolveScope, type Scope } from '@/lib/server/authz/scope'
-import { createNeed } from '@/lib/server/workflow/needs'
-import { createServiceItem } from '@/lib/server/workflow/services'
-import { claimOrder, dispatchOrder } from '@/lib/server/workflow/orders'
-import { checkIn, checkOut, createTask, signUp } from '@/lib/server/workflow/tasks'
 import { hashPassword } from '@/lib/server/auth/password'
-import { createTeam, ensureCategories } from '@/tests/factories/workflow'
-import { prisma, tree, userWith } from './helpers'
+import { prisma, serviceWorld, tree, userWith } from './helpers'
 
 async function ledgerMatchesBalances(userIds: string[]) {
   const db = await prisma()
@@ -22,27 +17,9 @@ async function ledgerMatchesBalances(userIds: string[]) {
 
 describe('points and exchange', () => {
   it('service earns points once at check-out (10 per hour), awards add, exchanges spend; the balance is the ledger sum', async () => {
-    const t = await tree()
-    const db = await prisma()
-    const cat = await ensureCategories(db, t.tenant.id)
-    const admin = await userWith('COMMUNITY_ADMIN', t.communityA1a)
-    const worker = await userWith('SOCIAL_WORKER', t.communityA1a)
-    const leader = await userWith('TEAM_LEADER', t.communityA1a)
-    const v = await userWith('VOLUNTEER', t.communityA1a)
-    const team = await createTeam(db, { unit: t.communityA1a, name: '积分队', leaderId: leader.id, memberIds: [v.id] })
-    const need = await createNeed(worker.scope, { orgUnitId: t.communityA1a.id, title: '积分', description: '积分', categoryId: cat.OTHER, targetGroup: 'ELDERLY', source: 'VISIT', urgency: 'LOW', peopleAffected: '1' })
-    if (!need.ok) throw new Error('need')
-    const service = await createServiceItem(worker.scope, { needId: need.value.id, title: '积分服务', description: '说明', resourceIds: [] })
-    if (!service.ok) throw new Error('service')
-    const order = await dispatchOrder(admin.scope, { serviceItemId: service.value.id, teamId: team.id })
-    if (!order.ok) throw new Error('order')
-    await claimOrder(leader.scope, order.value.id, team.id)
+    const { t, db, admin, v, serve } = await serviceWorld('积分')
     const start = Date.now() + 86_400_000
-    const task = await createTask(leader.scope, { orderId: order.value.id, title: '送餐', startsAt: new Date(start).toISOString(), endsAt: new Date(start + 7_200_000).toISOString(), place: '社区', slots: '2', signupDeadline: new Date(start - 3_600_000).toISOString() })
-    if (!task.ok) throw new Error('task')
-    await signUp(v.scope, task.value.id)
-    await checkIn(leader.scope, task.value.id, { volunteerId: v.id }, new Date(start))
-    await checkOut(leader.scope, task.value.id, { volunteerId: v.id }, new Date(start + 90 * 60_000))
+    expect(await serve(v, new Date(start), new Date(start + 90 * 60_000))).toBe(90)
     expect(await myPointsAndHours(v.scope)).toMatchObject({ balance: 15, hours: 1.5, stars: 0, toNextStar: 98.5 })
 
     expect(await awardPoints(admin.scope, { phone: '12', amount: '0', reason: '' })).toMatchObject({ ok: false, fieldErrors: { phone: 'validation.phone.format', amount: 'validation.points.number', reason: 'validation.reason.required' } })

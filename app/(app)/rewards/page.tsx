@@ -3,8 +3,8 @@ import { requirePermission } from '@/lib/server/auth/session'
 import { listRewards } from '@/lib/server/people/points'
 import { listActingCommunities } from '@/lib/server/workflow/common'
 import { listHourAdjustments } from '@/lib/server/people/hours'
+import { CorrectionItems } from '@/components/hours/corrections'
 import { getLocale, getT } from '@/lib/i18n/server'
-import { formatDateTime } from '@/lib/format'
 import { Card, EmptyState } from '@/components/ui/card'
 import { ActionForm, FormInput } from '@/components/ui/action-form'
 import { awardPointsAction, createRewardAction } from '../points/actions'
@@ -67,19 +67,7 @@ export default async function RewardsPage() {
         <h2 className="text-sm font-medium text-stone-600">{t('hours.corrections.title')}</h2>
         <p className="text-xs text-stone-500">{t('hours.corrections.note')}</p>
         {corrections.length === 0 ? <p className="text-sm text-stone-500">{t('hours.corrections.empty')}</p> : null}
-        <ul className="divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white text-sm" data-testid="corrections">
-          {corrections.map((c) => (
-            <li key={c.id} className="flex justify-between gap-2 px-3 py-2">
-              <span className="min-w-0">
-                {c.volunteer.name} <span className="text-stone-500">{c.volunteer.phone}</span> · {c.reason}
-                <span className="block text-xs text-stone-500">
-                  {formatDateTime(locale, c.createdAt)} · {t('hours.corrections.by', { name: c.by })}
-                </span>
-              </span>
-              <span className={`whitespace-nowrap tabular-nums ${c.minutes < 0 ? 'text-red-700' : 'text-emerald-700'}`}>{t('hours.unit', { hours: c.minutes > 0 ? `+${c.hours}` : c.hours })}</span>
-            </li>
-          ))}
-        </ul>
+        <CorrectionItems t={t} locale={locale} rows={corrections} testId="corrections" />
       </section>
     </div>
   )

@@ -16,3 +16,20 @@ export function CeBadge({ t, status, testId }: { t: Translate; status: CeStatus;
     </span>
   )
 }
+
+/** Continuing-education hours per year with their standing (a worker's record page and /talent/me). */
+export function CeYears({ t, years }: { t: Translate; years: { year: number; hours: number; status: CeStatus }[] }) {
+  return (
+    <ul className="mt-2 divide-y divide-stone-100 text-sm" data-testid="ce-years">
+      {years.map((y) => (
+        <li key={y.year} className="flex items-center justify-between py-1.5">
+          <span>{t('talent.year', { year: y.year })}</span>
+          <span className="flex items-center gap-2">
+            <span className="tabular-nums">{t('talent.hours', { hours: y.hours })}</span>
+            <CeBadge t={t} status={y.status} />
+          </span>
+        </li>
+      ))}
+    </ul>
+  )
+}

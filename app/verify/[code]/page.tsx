@@ -6,6 +6,7 @@ import { getLocale, getT } from '@/lib/i18n/server'
 import { formatDate } from '@/lib/format'
 import { Card } from '@/components/ui/card'
 import { Row } from '@/components/ui/detail'
+import { HoursByYearTable } from '@/components/hours/hours-by-year'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())('verify.title') }
@@ -38,33 +39,7 @@ export default async function VerifyCodePage({ params }: { params: Promise<{ cod
           <Row label={t('certificate.issuedAt')}>{formatDate(locale, c.issuedAt)}</Row>
         </dl>
         <h2 className="mt-4 text-sm font-semibold">{t('certificate.byYear')}</h2>
-        <table className="mt-2 w-full text-sm" data-testid="verify-by-year">
-          <thead>
-            <tr className="border-b border-stone-300 text-left">
-              <th scope="col" className="py-1 font-medium">
-                {t('certificate.year')}
-              </th>
-              <th scope="col" className="py-1 text-right font-medium">
-                {t('certificate.hours')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {c.byYear.length === 0 ? (
-              <tr>
-                <td colSpan={2} className="py-1 text-stone-500">
-                  {t('certificate.noHours')}
-                </td>
-              </tr>
-            ) : null}
-            {c.byYear.map((y) => (
-              <tr key={y.year} className="border-b border-stone-100">
-                <td className="py-1">{t('certificate.yearValue', { year: y.year })}</td>
-                <td className="py-1 text-right tabular-nums">{y.hours}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <HoursByYearTable t={t} byYear={c.byYear} testId="verify-by-year" dense />
         <p className="mt-3 text-xs text-stone-500">{t('verify.masked')}</p>
       </Card>
       <Link href="/verify" className="text-sm text-stone-600 hover:underline">

@@ -7,6 +7,7 @@ import { idParam } from '@/lib/params'
 import { getLocale, getT } from '@/lib/i18n/server'
 import { formatDate } from '@/lib/format'
 import { PrintButton } from '@/components/hours/print-button'
+import { HoursByYearTable } from '@/components/hours/hours-by-year'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())('certificate.title') }
@@ -73,43 +74,7 @@ export default async function CertificatePage({ params }: { params: Promise<{ id
             </div>
           </dl>
           <h2 className="mt-8 text-sm font-semibold">{t('certificate.byYear')}</h2>
-          <table className="mt-2 w-full border-collapse text-sm" data-testid="by-year">
-            <thead>
-              <tr className="border-b border-stone-400 text-left">
-                <th scope="col" className="py-1.5 font-medium">
-                  {t('certificate.year')}
-                </th>
-                <th scope="col" className="py-1.5 text-right font-medium">
-                  {t('certificate.hours')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {c.byYear.length === 0 ? (
-                <tr>
-                  <td colSpan={2} className="py-1.5 text-stone-500">
-                    {t('certificate.noHours')}
-                  </td>
-                </tr>
-              ) : null}
-              {c.byYear.map((y) => (
-                <tr key={y.year} className="border-b border-stone-200">
-                  <td className="py-1.5">{t('certificate.yearValue', { year: y.year })}</td>
-                  <td className="py-1.5 text-right tabular-nums">{y.hours}</td>
-                </tr>
-              ))}
-            </tbody>
-            <tfoot>
-              <tr className="font-semibold">
-                <th scope="row" className="py-1.5 text-left">
-                  {t('certificate.total')}
-                </th>
-                <td className="py-1.5 text-right tabular-nums" data-testid="total">
-                  {c.hours}
-                </td>
-              </tr>
-            </tfoot>
-          </table>
+          <HoursByYearTable t={t} byYear={c.byYear} total={c.hours} testId="by-year" totalTestId="total" />
           <div className="mt-10 flex flex-wrap items-end justify-between gap-6">
             <div className="space-y-1 text-sm">
               <p>

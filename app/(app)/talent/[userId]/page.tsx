@@ -11,7 +11,7 @@ import { Badge, Card } from '@/components/ui/card'
 import { DetailHeader, Row } from '@/components/ui/detail'
 import { ActionForm, FormInput, FormSelect } from '@/components/ui/action-form'
 import { saveWorkerProfileAction } from '../actions'
-import { CeBadge } from '../ce-badge'
+import { CeYears } from '../ce-badge'
 import { TrainingList } from '../training-list'
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -75,17 +75,7 @@ export default async function TalentRecordPage({ params }: { params: Promise<{ u
 
       <Card>
         <h2 className="text-sm font-semibold">{t('talent.years', { required: w.requiredHours })}</h2>
-        <ul className="mt-2 divide-y divide-stone-100 text-sm" data-testid="ce-years">
-          {w.years.map((y) => (
-            <li key={y.year} className="flex items-center justify-between py-1.5">
-              <span>{t('talent.year', { year: y.year })}</span>
-              <span className="flex items-center gap-2">
-                <span className="tabular-nums">{t('talent.hours', { hours: y.hours })}</span>
-                <CeBadge t={t} status={y.status} />
-              </span>
-            </li>
-          ))}
-        </ul>
+        <CeYears t={t} years={w.years} />
       </Card>
 
       <Card>

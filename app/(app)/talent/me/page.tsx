@@ -6,7 +6,7 @@ import { getLocale, getT } from '@/lib/i18n/server'
 import { formatDate } from '@/lib/format'
 import { Badge, Card } from '@/components/ui/card'
 import { Row } from '@/components/ui/detail'
-import { CeBadge } from '../ce-badge'
+import { CeBadge, CeYears } from '../ce-badge'
 import { TrainingList } from '../training-list'
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -71,17 +71,7 @@ export default async function MyTalentPage() {
 
       <Card>
         <h2 className="text-sm font-semibold">{t('talent.me.history')}</h2>
-        <ul className="mt-2 divide-y divide-stone-100 text-sm" data-testid="ce-years">
-          {me.years.map((y) => (
-            <li key={y.year} className="flex items-center justify-between py-1.5">
-              <span>{t('talent.year', { year: y.year })}</span>
-              <span className="flex items-center gap-2">
-                <span className="tabular-nums">{t('talent.hours', { hours: y.hours })}</span>
-                <CeBadge t={t} status={y.status} />
-              </span>
-            </li>
-          ))}
-        </ul>
+        <CeYears t={t} years={me.years} />
       </Card>
     </div>
   )
