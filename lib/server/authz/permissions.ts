@@ -50,6 +50,9 @@ export const PERMISSIONS = [
   'training.manage', //    organise training events and record attendance
   'org.figures', //        enter a unit's population figures (elderly population)
   'tenant.settings', //    the tenant's rules: points per hour, star thresholds, certification target, CE hours
+  'evaluation.manage', //  checklist templates, inspections, rectification orders, spot checks over the subtree
+  'evaluation.respond', // respond to rectifications ordered to one's own unit (and read its inspections)
+  'survey.manage', //      satisfaction survey campaigns of the units of the subtree and their results
 ] as const
 
 export type Permission = (typeof PERMISSIONS)[number]
@@ -58,10 +61,10 @@ const OFFICIAL_READ = ['org.read', 'org.browse', 'need.read', 'resource.read', '
 
 /** role → permissions: the single table every check reads. Officials read; the community acts. */
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
-  REGION_OFFICIAL: [...OFFICIAL_READ, 'org.manage', 'category.manage', 'practice.publish', 'agency.manage', 'training.manage', 'tenant.settings'],
-  LEAGUE_OFFICIAL: [...OFFICIAL_READ, 'practice.reviewLeague', 'agency.manage', 'training.manage'],
-  COUNTY_OFFICIAL: [...OFFICIAL_READ, 'project.approve', 'practice.reviewCounty', 'agency.manage', 'training.manage', 'org.figures'],
-  COMMUNITY_ADMIN: [...OFFICIAL_READ, 'need.record', 'need.resolve', 'resource.manage', 'service.manage', 'order.dispatch', 'task.manage', 'project.manage', 'practice.write', 'pilot.evidence', 'points.manage', 'team.manage', 'venue.manage', 'venue.book', 'volunteer.manage', 'talent.manage', 'training.manage', 'org.figures'],
+  REGION_OFFICIAL: [...OFFICIAL_READ, 'org.manage', 'category.manage', 'practice.publish', 'agency.manage', 'training.manage', 'tenant.settings', 'evaluation.manage', 'survey.manage'],
+  LEAGUE_OFFICIAL: [...OFFICIAL_READ, 'practice.reviewLeague', 'agency.manage', 'training.manage', 'evaluation.manage', 'survey.manage'],
+  COUNTY_OFFICIAL: [...OFFICIAL_READ, 'project.approve', 'practice.reviewCounty', 'agency.manage', 'training.manage', 'org.figures', 'evaluation.manage', 'evaluation.respond', 'survey.manage'],
+  COMMUNITY_ADMIN: [...OFFICIAL_READ, 'need.record', 'need.resolve', 'resource.manage', 'service.manage', 'order.dispatch', 'task.manage', 'project.manage', 'practice.write', 'pilot.evidence', 'points.manage', 'team.manage', 'venue.manage', 'venue.book', 'volunteer.manage', 'talent.manage', 'training.manage', 'org.figures', 'evaluation.respond', 'survey.manage'],
   SOCIAL_WORKER: [...OFFICIAL_READ, 'need.record', 'need.resolve', 'resource.manage', 'service.manage', 'task.manage', 'project.manage', 'practice.write', 'pilot.evidence', 'case.work', 'venue.book', 'talent.self'],
   SOCIAL_ORG_STAFF: ['org.read', 'org.browse', 'service.read', 'order.read', 'order.claim', 'task.read', 'task.manage', 'project.read', 'venue.book', 'talent.self'],
   TEAM_LEADER: ['org.read', 'volunteer.home', 'volunteer.team', 'order.read', 'order.claim', 'task.read', 'task.manage', 'task.signup', 'venue.book'],

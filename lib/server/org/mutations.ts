@@ -19,7 +19,7 @@ export async function renameUnit(scope: Scope, unitId: string, input: unknown): 
  * Every table whose rows carry their unit's path (`orgPath`). A test compares this list with the
  * database's columns, so a new scoped table cannot be forgotten here.
  */
-export const ORG_PATH_TABLES = ['RoleAssignment', 'Need', 'Resource', 'Team', 'ServiceItem', 'Order', 'Task', 'StatusChange', 'Project', 'PracticeCase', 'PilotEvidence', 'CaseFile', 'RewardItem', 'Venue', 'HourAdjustment', 'VolunteerProfile', 'HoursCertificate', 'Agency', 'WorkerProfile', 'TrainingEvent'] as const
+export const ORG_PATH_TABLES = ['RoleAssignment', 'Need', 'Resource', 'Team', 'ServiceItem', 'Order', 'Task', 'StatusChange', 'Project', 'PracticeCase', 'PilotEvidence', 'CaseFile', 'RewardItem', 'Venue', 'HourAdjustment', 'VolunteerProfile', 'HoursCertificate', 'Agency', 'WorkerProfile', 'TrainingEvent', 'ChecklistTemplate', 'Inspection', 'Rectification', 'SpotCheckDraw', 'SurveyCampaign', 'SurveyAnswer'] as const
 
 /**
  * Moves a unit under a new parent of the level just above it (e.g. a community to another county).
