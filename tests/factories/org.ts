@@ -4,8 +4,9 @@ import type { PrismaClient } from '@/lib/server/generated/prisma/client'
 import type { OrgLevel, Role } from '@/lib/server/generated/prisma/enums'
 import { depthOf, pathFor } from '@/lib/server/authz/hierarchy'
 import { hashPassword } from '@/lib/server/auth/password'
+import { bump, volunteerMetric } from '@/lib/server/stats/counters'
 
-type Tx = Pick<PrismaClient, 'tenant' | 'orgUnit' | 'user' | 'roleAssignment'>
+type Tx = Pick<PrismaClient, 'tenant' | 'orgUnit' | 'user' | 'roleAssignment' | '$executeRaw'>
 
 export type UnitRef = { id: string; path: string; tenantId: string; level: OrgLevel; name: string }
 
@@ -76,7 +77,7 @@ export async function createUser(
   },
 ) {
   const passwordHash = input.passwordHash ?? (await hashPassword(input.password ?? 'Passw0rd!'))
-  return tx.user.create({
+  const user = await tx.user.create({
     data: {
       tenantId: input.tenantId,
       name: input.name,
@@ -87,6 +88,9 @@ export async function createUser(
     },
     select: { id: true, phone: true, name: true },
   })
+  // a volunteer role counts on the dashboards like one made at registration
+  for (const r of input.roles) if (r.role === 'VOLUNTEER') await bump(tx, input.tenantId, r.unit.path, { [volunteerMetric(null)]: 1 })
+  return user
 }
 
 /**

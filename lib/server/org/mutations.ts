@@ -1,5 +1,6 @@
 import 'server-only'
 import { db } from '../db'
+import { moveCounters, unitsOfPath } from '../stats/counters'
 import { parentLevelOf, pathFor } from '../authz/hierarchy'
 import { canAt, unitScopeWhere, type Scope } from '../authz/scope'
 import { fail, ok, type Result } from '../result'
@@ -53,6 +54,8 @@ export async function moveUnit(
       // table names come from the constant list below, never from input
       await tx.$executeRawUnsafe(`UPDATE "${table}" SET "orgPath" = $1 || substr("orgPath", $2::int) WHERE "orgPath" LIKE $3`, newPath, oldPath.length + 1, `${oldPath}%`)
     }
+    // the unit's roll-up counters leave its old ancestors and join its new ones, in this transaction
+    await moveCounters(tx, unit.id, unitsOfPath(oldPath).filter((u) => u !== unit.id), unitsOfPath(newPath).filter((u) => u !== unit.id))
     return ok({ id: unit.id, path: newPath })
   })
 }

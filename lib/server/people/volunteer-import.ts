@@ -4,7 +4,7 @@ import { Prisma } from '../generated/prisma/client'
 import type { Scope } from '../authz/scope'
 import { fail, ok, type Result } from '../result'
 import type { TImportVolunteer } from '@/lib/schemas/volunteers'
-import { upsertProfile } from './volunteers'
+import { addVolunteerRole, upsertProfile } from './volunteers'
 
 class RowRefused extends Error {
   constructor(readonly fieldErrors: Record<string, string>) {
@@ -27,12 +27,7 @@ export async function importVolunteerRow(scope: Scope, community: { id: string; 
         const existing = await tx.user.findUnique({ where: { phone: d.phone }, select: { id: true, tenantId: true, volunteerProfile: { select: { userId: true } } } })
         if (existing && existing.tenantId !== scope.tenantId) throw new RowRefused({ phone: 'validation.phone.otherTenant' })
         const userId = existing?.id ?? (await tx.user.create({ data: { tenantId: scope.tenantId, phone: d.phone, name: d.realName, passwordHash: '' }, select: { id: true } })).id
-        await tx.roleAssignment.upsert({
-          where: { userId_orgUnitId_role: { userId, orgUnitId: community.id, role: 'VOLUNTEER' } },
-          create: { userId, orgUnitId: community.id, orgPath: community.path, role: 'VOLUNTEER' },
-          update: {},
-          select: { id: true },
-        })
+        await addVolunteerRole(tx, scope.tenantId, userId, community)
         if (!existing?.volunteerProfile) {
           const r = await upsertProfile(tx, scope, userId, community, d, { imported: !existing })
           if (!r.ok) throw new RowRefused(r.fieldErrors ?? {})

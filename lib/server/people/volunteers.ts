@@ -11,6 +11,7 @@ import { maskIdNumber } from '@/lib/id-card'
 import { maskPhone } from '@/lib/mask'
 import { starLevel } from '@/lib/stars'
 import type { Tx } from '../workflow/common'
+import { bump, volunteerMetric } from '../stats/counters'
 
 /**
  * Volunteer profiles (队伍共建): the volunteer keeps their own; the community admin (volunteer.manage) and
@@ -83,13 +84,29 @@ export async function upsertProfile(tx: Tx, scope: Scope, userId: string, commun
     const other = await tx.volunteerProfile.findFirst({ where: { tenantId: scope.tenantId, idNumberHash: cols.idNumberHash, NOT: { userId } }, select: { userId: true } })
     if (other) return fail('INVALID', { idNumber: 'validation.idNumber.taken' })
   }
+  const before = await tx.volunteerProfile.findUnique({ where: { userId }, select: { kind: true } })
   await tx.volunteerProfile.upsert({
     where: { userId },
     create: { userId, tenantId: scope.tenantId, orgUnitId: community.id, orgPath: community.path, ...cols, imported: extra.imported ?? false },
     update: cols,
     select: { userId: true },
   })
+  // the dashboards count volunteers by kind: move this one wherever they hold the volunteer role
+  if ((before?.kind ?? null) !== cols.kind) {
+    const roles = await tx.roleAssignment.findMany({ where: { userId, role: 'VOLUNTEER' }, select: { orgPath: true } })
+    for (const r of roles) await bump(tx, scope.tenantId, r.orgPath, { [volunteerMetric(before?.kind)]: -1, [volunteerMetric(cols.kind)]: 1 })
+  }
   return ok(null)
+}
+
+/** Gives a user the VOLUNTEER role at a community unless they hold it, and counts them there. */
+export async function addVolunteerRole(tx: Tx, tenantId: string, userId: string, community: { id: string; path: string }) {
+  const held = await tx.roleAssignment.findUnique({ where: { userId_orgUnitId_role: { userId, orgUnitId: community.id, role: 'VOLUNTEER' } }, select: { id: true } })
+  if (held) return false
+  await tx.roleAssignment.create({ data: { userId, orgUnitId: community.id, orgPath: community.path, role: 'VOLUNTEER' }, select: { id: true } })
+  const p = await tx.volunteerProfile.findUnique({ where: { userId }, select: { kind: true } })
+  await bump(tx, tenantId, community.path, { [volunteerMetric(p?.kind)]: 1 })
+  return true
 }
 
 /** A volunteer saves their own profile. Nothing is written unless every field is valid. */

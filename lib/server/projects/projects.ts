@@ -3,6 +3,7 @@ import { db } from '../db'
 import type { Prisma } from '../generated/prisma/client'
 import type { ProjectStatus } from '../generated/prisma/enums'
 import { canAt, rowScopeWhere, type Scope } from '../authz/scope'
+import { bump } from '../stats/counters'
 import type { Permission } from '../authz/permissions'
 import { fail, ok, type Result } from '../result'
 import { zodFieldErrors } from '../validation'
@@ -145,10 +146,15 @@ export async function addExpense(scope: Scope, projectId: string, input: unknown
   const parsed = ZExpense.safeParse(input)
   if (!parsed.success) return fail('INVALID', zodFieldErrors(parsed.error))
   const prisma = await db()
-  const project = await prisma.project.findFirst({ where: { id: projectId, ...rowScopeWhere(scope, 'project.manage') }, select: { status: true } })
+  const project = await prisma.project.findFirst({ where: { id: projectId, ...rowScopeWhere(scope, 'project.manage') }, select: { status: true, orgPath: true, fundingSource: true } })
   if (!project) return fail('NOT_FOUND')
   if (!['APPROVED', 'RUNNING', 'EVALUATING'].includes(project.status)) return fail('TRANSITION')
-  await prisma.projectExpense.create({ data: { projectId, amountFen: parsed.data.amountYuan, purpose: parsed.data.purpose, spentOn: new Date(parsed.data.spentOn), recordedById: scope.userId } })
+  const spentOn = new Date(parsed.data.spentOn)
+  await prisma.$transaction(async (tx) => {
+    await tx.projectExpense.create({ data: { projectId, amountFen: parsed.data.amountYuan, purpose: parsed.data.purpose, spentOn, recordedById: scope.userId } })
+    // spending by funding source rolls up on the (China) day it was spent
+    await bump(tx, scope.tenantId, project.orgPath, { [`spend:${project.fundingSource}`]: parsed.data.amountYuan }, spentOn)
+  })
   return ok(null)
 }
 

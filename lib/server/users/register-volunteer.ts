@@ -3,6 +3,7 @@ import { db } from '../db'
 import { Prisma } from '../generated/prisma/client'
 import { hashPassword } from '../auth/password'
 import { fingerprint } from '../crypto'
+import { addVolunteerRole } from '../people/volunteers'
 import { fail, ok, type Result } from '../result'
 import { zodFieldErrors } from '../validation'
 import { ZRegisterVolunteer } from '@/lib/schemas/auth'
@@ -26,15 +27,10 @@ export async function registerVolunteer(input: unknown): Promise<Result<{ userId
   if (!community) return fail('INVALID', { communityId: 'validation.community.required' })
   const passwordHash = await hashPassword(password)
   try {
-    const user = await prisma.user.create({
-      data: {
-        tenantId: community.tenantId,
-        phone,
-        name,
-        passwordHash,
-        roles: { create: { orgUnitId: community.id, orgPath: community.path, role: 'VOLUNTEER' } },
-      },
-      select: { id: true },
+    const user = await prisma.$transaction(async (tx) => {
+      const u = await tx.user.create({ data: { tenantId: community.tenantId, phone, name, passwordHash }, select: { id: true } })
+      await addVolunteerRole(tx, community.tenantId, u.id, community)
+      return u
     })
     return ok({ userId: user.id, claimed: false })
   } catch (e) {
@@ -60,12 +56,7 @@ async function claimImported(c: { phone: string; name: string; idNumber?: string
     const n = await tx.user.updateMany({ where: { id: user.id, passwordHash: '' }, data: { passwordHash: c.passwordHash } })
     if (n.count !== 1) return false
     await tx.volunteerProfile.update({ where: { userId: user.id }, data: { imported: false }, select: { userId: true } })
-    await tx.roleAssignment.upsert({
-      where: { userId_orgUnitId_role: { userId: user.id, orgUnitId: c.community.id, role: 'VOLUNTEER' } },
-      create: { userId: user.id, orgUnitId: c.community.id, orgPath: c.community.path, role: 'VOLUNTEER' },
-      update: {},
-      select: { id: true },
-    })
+    await addVolunteerRole(tx, c.community.tenantId, user.id, c.community)
     return true
   })
   return claimed ? ok({ userId: user.id, claimed: true }) : taken

@@ -3,6 +3,7 @@ import { db } from '../db'
 import type { Prisma } from '../generated/prisma/client'
 import { unitScopeWhere, type Scope } from '../authz/scope'
 import type { Permission } from '../authz/permissions'
+import { bump, transitionDeltas } from '../stats/counters'
 
 export type Tx = Prisma.TransactionClient
 
@@ -18,15 +19,22 @@ export async function actingCommunity(scope: Scope, permission: Permission, unit
   })
 }
 
-/** Records who moved which record from → to, in the same transaction as the change. */
+/**
+ * Records who moved which record from → to, in the same transaction as the change, and rolls the
+ * transition up the hierarchy (UnitCounter: a flow into `to`, and for status-counted entities the
+ * stock moving from → to) so every ancestor's dashboard shows it at once. `at` = when it happened
+ * (defaults to now; check-out passes its own time).
+ */
 export async function recordChange(
   tx: Tx,
   scope: Scope,
   row: { entity: 'Need' | 'Order' | 'Task' | 'TaskSignup' | 'ServiceItem' | 'Project' | 'PracticeCase' | 'CaseFile'; entityId: string; orgPath: string; from: string | null; to: string; note?: string | null },
+  at: Date = new Date(),
 ) {
   await tx.statusChange.create({
-    data: { tenantId: scope.tenantId, byUserId: scope.userId, entity: row.entity, entityId: row.entityId, orgPath: row.orgPath, from: row.from, to: row.to, note: row.note ?? null },
+    data: { tenantId: scope.tenantId, byUserId: scope.userId, entity: row.entity, entityId: row.entityId, orgPath: row.orgPath, from: row.from, to: row.to, note: row.note ?? null, at },
   })
+  await bump(tx, scope.tenantId, row.orgPath, transitionDeltas(row.entity, row.from, row.to), at)
 }
 
 export async function notify(tx: Tx, userIds: (string | null | undefined)[], kind: string, params: Record<string, string | number>, link: string) {

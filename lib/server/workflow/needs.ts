@@ -3,6 +3,7 @@ import { db } from '../db'
 import type { Prisma } from '../generated/prisma/client'
 import type { NeedStatus } from '../generated/prisma/enums'
 import { canAt, rowScopeWhere, type Scope } from '../authz/scope'
+import { bump } from '../stats/counters'
 import { fail, ok, type Result } from '../result'
 import { zodFieldErrors } from '../validation'
 import { maskName, maskPhone } from '@/lib/mask'
@@ -190,9 +191,13 @@ export async function resolveNeed(scope: Scope, id: string, input: unknown): Pro
   const need = await prisma.need.findFirst({ where: { id, ...rowScopeWhere(scope, 'need.resolve') }, select: { id: true } })
   if (!need) return fail('NOT_FOUND')
   const d = parsed.data
-  const moved = await prisma.$transaction((tx) =>
-    moveNeed(tx, scope, id, 'RESOLVED', { outcome: d.outcome, satisfaction: d.satisfaction, satisfactionComment: d.satisfactionComment ?? null, resolvedAt: new Date() }, d.outcome),
-  )
+  const moved = await prisma.$transaction(async (tx) => {
+    if (!(await moveNeed(tx, scope, id, 'RESOLVED', { outcome: d.outcome, satisfaction: d.satisfaction, satisfactionComment: d.satisfactionComment ?? null, resolvedAt: new Date() }, d.outcome))) return false
+    // people served and the rating roll up with the resolution, in the same transaction
+    const n = await tx.need.findUniqueOrThrow({ where: { id }, select: { orgPath: true, peopleAffected: true } })
+    await bump(tx, scope.tenantId, n.orgPath, { 'need:beneficiaries': n.peopleAffected, 'need:satisfactionSum': d.satisfaction, 'need:satisfactionCount': 1 })
+    return true
+  })
   return moved ? ok(null) : fail('STATE')
 }
 

@@ -10,6 +10,7 @@ import { ZCancelTask, ZCheckinCode, ZCreateTask, ZUpdateTask } from '@/lib/schem
 import { claimableTeams } from './orders'
 import { moveNeed } from './needs'
 import { notify, recordChange, type Tx } from './common'
+import { bump } from '../stats/counters'
 import { creditServicePoints } from '../people/points'
 
 // Sign-ups queue on the task's row lock; give a burst of hundreds room to wait for a connection.
@@ -154,7 +155,8 @@ export async function checkOut(scope: Scope, taskId: string, by: { volunteerId: 
     const minutes = Math.max(0, Math.floor((now.getTime() - s.checkInAt.getTime()) / 60_000))
     const n = await tx.taskSignup.updateMany({ where: { id: s.id, checkOutAt: null }, data: { checkOutAt: now, minutes } })
     if (n.count !== 1) return fail('STATE')
-    await recordChange(tx, scope, { entity: 'TaskSignup', entityId: s.id, orgPath: t.task.orgPath, from: 'CHECKED_IN', to: 'CHECKED_OUT', note: `${minutes}` })
+    await recordChange(tx, scope, { entity: 'TaskSignup', entityId: s.id, orgPath: t.task.orgPath, from: 'CHECKED_IN', to: 'CHECKED_OUT', note: `${minutes}` }, now)
+    await bump(tx, scope.tenantId, t.task.orgPath, { 'service:minutes': minutes }, now)
     // hours come only from here; the tenant's rule turns them into points, credited once per sign-up
     await creditServicePoints(tx, scope, { id: s.id, userId: t.userId, minutes, taskTitle: t.task.title })
     return ok({ minutes })

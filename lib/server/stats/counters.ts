@@ -1,0 +1,73 @@
+import 'server-only'
+import { Prisma } from '../generated/prisma/client'
+
+/**
+ * Roll-up counters (UnitCounter): every event adds its deltas to the row (unit, metric, China-time day)
+ * of its community AND of each ancestor, in the same transaction as the event, in one multi-row
+ * upsert. So the region's row for a day is the sum of its leagues' rows, at every moment, and a
+ * dashboard reads only its child units' rows: cost grows with child units × days, not with records.
+ *
+ * Metric names:
+ *   flow:<Entity>:<STATUS>   transitions into STATUS that day (Need:OPEN = needs collected …)
+ *   stock:<Entity>:<STATUS>  +1 into STATUS, −1 out of it: the sum up to a day is the count on that day
+ *   service:minutes          minutes credited at check-out
+ *   need:beneficiaries, need:satisfactionSum, need:satisfactionCount   at resolution
+ *   spend:<FUNDING_SOURCE>   fen spent (on the expense's date)
+ *   stock:volunteers:<KIND>  volunteer roles by the volunteer's kind (NONE without a profile)
+ */
+
+/** The raw executor both a PrismaClient and a transaction client offer. */
+type Exec = Pick<Prisma.TransactionClient, '$executeRaw'>
+export type Deltas = Record<string, number>
+
+/** Entities whose status counts are kept as stocks (flows are kept for every entity). */
+export const STOCK_ENTITIES = ['Need', 'Order', 'Project', 'PracticeCase', 'CaseFile'] as const
+
+/** "/r/l/c/m/" → [r, l, c, m]: the unit and its ancestors, from the materialized path. */
+export const unitsOfPath = (orgPath: string) => orgPath.split('/').filter(Boolean)
+
+/** yyyy-MM-dd of a moment in China time (UTC+8, no DST). */
+export const chinaDay = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10)
+
+/**
+ * Adds `deltas` to the counters of the unit at `orgPath` and of all its ancestors, for the China day
+ * of `at`. Rows are written in a fixed order (unit, metric) so concurrent events cannot deadlock.
+ */
+export async function bump(tx: Exec, tenantId: string, orgPath: string, deltas: Deltas, at: Date = new Date()) {
+  const entries = Object.entries(deltas)
+    .filter(([, v]) => Number.isFinite(v) && v !== 0)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+  if (!entries.length) return
+  const day = chinaDay(at)
+  const units = [...unitsOfPath(orgPath)].sort()
+  const values = units.flatMap((u) => entries.map(([metric, v]) => Prisma.sql`(${u}, ${metric}, ${day}::date, ${tenantId}, ${Math.round(v)}::bigint)`))
+  await tx.$executeRaw`INSERT INTO "UnitCounter" ("orgUnitId", "metric", "day", "tenantId", "value") VALUES ${Prisma.join(values)}
+    ON CONFLICT ("orgUnitId", "metric", "day") DO UPDATE SET "value" = "UnitCounter"."value" + EXCLUDED."value"`
+}
+
+/** The deltas of a status transition of a recorded entity (see recordChange). */
+export function transitionDeltas(entity: string, from: string | null, to: string): Deltas {
+  const d: Deltas = { [`flow:${entity}:${to}`]: 1 }
+  if ((STOCK_ENTITIES as readonly string[]).includes(entity)) {
+    d[`stock:${entity}:${to}`] = (d[`stock:${entity}:${to}`] ?? 0) + 1
+    if (from) d[`stock:${entity}:${from}`] = (d[`stock:${entity}:${from}`] ?? 0) - 1
+  }
+  return d
+}
+
+/**
+ * Moves a unit's whole contribution from its old ancestors to its new ones (a unit move): its own rows
+ * already hold its subtree's sums, so each old ancestor loses them and each new ancestor gains them.
+ */
+export async function moveCounters(tx: Exec, unitId: string, oldAncestors: string[], newAncestors: string[]) {
+  const gone = oldAncestors.filter((a) => !newAncestors.includes(a))
+  const added = newAncestors.filter((a) => !oldAncestors.includes(a))
+  for (const [ancestor, sign] of [...gone.map((a) => [a, -1] as const), ...added.map((a) => [a, 1] as const)]) {
+    await tx.$executeRaw`INSERT INTO "UnitCounter" ("orgUnitId", "metric", "day", "tenantId", "value")
+      SELECT ${ancestor}, "metric", "day", "tenantId", ${sign}::bigint * "value" FROM "UnitCounter" WHERE "orgUnitId" = ${unitId}
+      ON CONFLICT ("orgUnitId", "metric", "day") DO UPDATE SET "value" = "UnitCounter"."value" + EXCLUDED."value"`
+  }
+}
+
+/** Registered volunteers (VOLUNTEER roles) by the volunteer's kind; NONE until a profile says it. */
+export const volunteerMetric = (kind: string | null | undefined) => `stock:volunteers:${kind ?? 'NONE'}`

@@ -1,0 +1,248 @@
+// Real-time roll-ups: after a random mix of events through the data layer, the counters kept in the
+// events' transactions equal a rebuild from the records (row for row), every level's dashboard equals
+// direct counts of the records under it and the sum of its children, a new event shows on every
+// ancestor at once, and officials see no unit outside their subtree.
+import { describe, expect, it } from 'vitest'
+import { createNeed, resolveNeed } from '@/lib/server/workflow/needs'
+import { createServiceItem } from '@/lib/server/workflow/services'
+import { claimOrder, dispatchOrder } from '@/lib/server/workflow/orders'
+import { checkIn, checkOut, createTask, signUp } from '@/lib/server/workflow/tasks'
+import { registerVolunteer } from '@/lib/server/users/register-volunteer'
+import { saveMyProfile } from '@/lib/server/people/volunteers'
+import { resolveScope, type Scope } from '@/lib/server/authz/scope'
+import { rebuildCounters } from '@/lib/server/stats/rebuild'
+import { dashboard, type Dashboard } from '@/lib/server/stats/dashboard'
+import { chinaDay } from '@/lib/server/stats/counters'
+import { moveUnit } from '@/lib/server/org/mutations'
+import { createTeam, ensureCategories } from '@/tests/factories/workflow'
+import { uniquePhone, type TestTree, type UnitRef } from '@/tests/factories/org'
+import { prisma, tree, userWith } from './helpers'
+
+/** mulberry32: a small seeded PRNG, so a failing mix can be replayed from its seed. */
+function rng(seed: number) {
+  let a = seed >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296
+  }
+}
+
+type Staff = { admin: Scope; worker: Scope; leader: Scope; leaderId: string; teamId: string; unit: UnitRef }
+
+async function staffAt(unit: UnitRef, label: string): Promise<Staff> {
+  const db = await prisma()
+  const admin = await userWith('COMMUNITY_ADMIN', unit)
+  const worker = await userWith('SOCIAL_WORKER', unit)
+  const leader = await userWith('TEAM_LEADER', unit)
+  const team = await createTeam(db, { unit, name: `${label}队`, leaderId: leader.id })
+  return { admin: admin.scope, worker: worker.scope, leader: leader.scope, leaderId: leader.id, teamId: team.id, unit }
+}
+
+async function counterRows(tenantId: string) {
+  const db = await prisma()
+  const rows = await db.unitCounter.findMany({ where: { tenantId, value: { not: 0 } }, select: { orgUnitId: true, metric: true, day: true, value: true }, orderBy: [{ orgUnitId: 'asc' }, { metric: 'asc' }, { day: 'asc' }] })
+  return rows.map((r) => `${r.orgUnitId}|${r.metric}|${r.day.toISOString().slice(0, 10)}|${r.value}`)
+}
+
+/** The figures of `path` counted from the records themselves (the oracle). */
+async function directFigures(path: string) {
+  const db = await prisma()
+  const under = { orgPath: { startsWith: path } }
+  const [collected, resolved, served, volunteers, claimed] = await Promise.all([
+    db.need.count({ where: under }),
+    db.need.aggregate({ where: { ...under, resolvedAt: { not: null } }, _count: { _all: true }, _sum: { peopleAffected: true, satisfaction: true } }),
+    db.taskSignup.aggregate({ where: { checkOutAt: { not: null }, task: under }, _sum: { minutes: true }, _count: { _all: true } }),
+    db.roleAssignment.count({ where: { ...under, role: 'VOLUNTEER' } }),
+    db.order.count({ where: { ...under, claimedAt: { not: null } } }),
+  ])
+  return {
+    needsCollected: collected,
+    needsResolved: resolved._count._all,
+    beneficiaries: resolved._sum.peopleAffected ?? 0,
+    satisfactionSum: resolved._sum.satisfaction ?? 0,
+    serviceMinutes: served._sum.minutes ?? 0,
+    serviceRecords: served._count._all,
+    volunteers: volunteers,
+    needsClaimed: claimed,
+  }
+}
+
+const ALL_TIME = { period: 'custom', from: '2025-01-01', to: '2027-12-31' } // the events fall in 2026 and today
+
+function expectFiguresEqual(d: Dashboard['figures'], o: Awaited<ReturnType<typeof directFigures>>, where: string) {
+  expect(d.needsCollected, `${where} needs collected`).toBe(o.needsCollected)
+  expect(d.needsResolved, `${where} needs resolved`).toBe(o.needsResolved)
+  expect(d.needsClaimed, `${where} claimed`).toBe(o.needsClaimed)
+  expect(d.beneficiaries, `${where} beneficiaries`).toBe(o.beneficiaries)
+  expect(d.serviceRecords, `${where} service records`).toBe(o.serviceRecords)
+  expect(d.serviceHours, `${where} hours`).toBe(Math.round((o.serviceMinutes / 60) * 10) / 10)
+  expect(d.volunteersTotal, `${where} volunteers`).toBe(o.volunteers)
+  expect(d.satisfaction, `${where} satisfaction`).toBe(o.needsResolved ? Math.round((o.satisfactionSum / o.needsResolved) * 100) / 100 : null)
+}
+
+async function mixOfEvents(t: TestTree, seed: number, steps: number) {
+  const random = rng(seed)
+  const pick = <T,>(xs: T[]) => xs[Math.floor(random() * xs.length)]
+  const db = await prisma()
+  const cat = await ensureCategories(db, t.tenant.id)
+  const sites = [await staffAt(t.communityA1a, `A1a-${seed}`), await staffAt(t.communityA2a, `A2a-${seed}`), await staffAt(t.communityB1a, `B1a-${seed}`)]
+  const needs: { id: string; site: Staff; stage: 'open' | 'dispatched' | 'served' | 'resolved'; orderId?: string }[] = []
+  const volunteers: { id: string; scope: Scope; site: Staff }[] = []
+  const base = Date.UTC(2026, 0, 5, 2) // events spread over 2026, China daytime
+  for (let i = 0; i < steps; i++) {
+    const site = pick(sites)
+    const r = random()
+    if (r < 0.25 || needs.length === 0) {
+      const n = await createNeed(site.worker, { orgUnitId: site.unit.id, title: `需求${i}`, description: '随机事件', categoryId: cat.OTHER, targetGroup: 'ELDERLY', source: 'VISIT', urgency: 'LOW', peopleAffected: String(1 + Math.floor(random() * 5)) })
+      if (!n.ok) throw new Error(JSON.stringify(n))
+      needs.push({ id: n.value.id, site, stage: 'open' })
+    } else if (r < 0.4) {
+      const phone = uniquePhone()
+      const reg = await registerVolunteer({ phone, name: '随机志愿者', password: 'Volunteer2026', confirmPassword: 'Volunteer2026', communityId: site.unit.id })
+      if (!reg.ok) throw new Error(JSON.stringify(reg))
+      const scope = (await resolveScope(reg.value.userId))!
+      await db.teamMember.create({ data: { teamId: site.teamId, userId: reg.value.userId } })
+      volunteers.push({ id: reg.value.userId, scope, site })
+      if (random() < 0.5) expect((await saveMyProfile(scope, { realName: '随机志愿者', kind: pick(['PARTY_MEMBER', 'YOUTH', 'VETERAN']) })).ok).toBe(true)
+    } else if (r < 0.6) {
+      const n = needs.find((x) => x.stage === 'open' && random() < 0.7)
+      if (!n) continue
+      const s = await createServiceItem(n.site.worker, { needId: n.id, title: '服务', description: '说明', resourceIds: [] })
+      if (!s.ok) throw new Error('service')
+      const o = await dispatchOrder(n.site.admin, { serviceItemId: s.value.id, teamId: n.site.teamId })
+      if (!o.ok) throw new Error('order')
+      expect((await claimOrder(n.site.leader, o.value.id, n.site.teamId)).ok).toBe(true)
+      n.stage = 'dispatched'
+      n.orderId = o.value.id
+    } else if (r < 0.8) {
+      const n = needs.find((x) => x.stage === 'dispatched')
+      const vs = volunteers.filter((v) => n && v.site === n.site)
+      if (!n || !vs.length) continue
+      const v = pick(vs)
+      const start = Date.now() + 86_400_000
+      const task = await createTask(n.site.leader, { orderId: n.orderId, title: '服务任务', startsAt: new Date(start).toISOString(), endsAt: new Date(start + 7_200_000).toISOString(), place: '社区', slots: '3', signupDeadline: new Date(start - 3_600_000).toISOString() })
+      if (!task.ok) throw new Error('task')
+      expect((await signUp(v.scope, task.value.id)).ok).toBe(true)
+      const from = new Date(base + Math.floor(random() * 300) * 86_400_000)
+      expect((await checkIn(n.site.leader, task.value.id, { volunteerId: v.id }, from)).ok).toBe(true)
+      expect((await checkOut(n.site.leader, task.value.id, { volunteerId: v.id }, new Date(from.getTime() + (30 + Math.floor(random() * 180)) * 60_000))).ok).toBe(true)
+      n.stage = 'served'
+    } else {
+      const n = needs.find((x) => x.stage === 'served' || x.stage === 'dispatched')
+      if (!n) continue
+      expect((await resolveNeed(n.site.worker, n.id, { outcome: '已解决', satisfaction: String(1 + Math.floor(random() * 5)) })).ok).toBe(true)
+      n.stage = 'resolved'
+    }
+  }
+  return { sites, needs, volunteers }
+}
+
+describe('roll-up counters', () => {
+  it('after a random mix of events: counters = rebuild from the records, and every level = its records = the sum of its children', async () => {
+    const t = await tree()
+    const db = await prisma()
+    const seed = 20261123
+    const { needs, volunteers } = await mixOfEvents(t, seed, 80)
+    expect(needs.length).toBeGreaterThan(10)
+    expect(volunteers.length).toBeGreaterThan(5)
+
+    const incremental = await counterRows(t.tenant.id)
+    await db.$transaction((tx) => rebuildCounters(tx, t.tenant.id))
+    expect(await counterRows(t.tenant.id), `seed ${seed}`).toEqual(incremental)
+
+    const region = await userWith('REGION_OFFICIAL', t.region)
+    for (const u of [t.region, t.leagueA, t.leagueB, t.countyA1, t.countyA2, t.communityA1a, t.communityB1a]) {
+      const d = await dashboard(region.scope, { unit: u.id, ...ALL_TIME })
+      if (!d.ok) throw new Error('dashboard')
+      expectFiguresEqual(d.value.figures, await directFigures(u.path), u.name)
+      if (d.value.children.length) {
+        const sum = (k: 'needsCollected' | 'needsResolved' | 'serviceRecords' | 'volunteersTotal' | 'beneficiaries') => d.value.children.reduce((a, c) => a + c.figures[k], 0)
+        for (const k of ['needsCollected', 'needsResolved', 'serviceRecords', 'volunteersTotal', 'beneficiaries'] as const) expect(sum(k), `${u.name} Σ children ${k}`).toBe(d.value.figures[k])
+      }
+    }
+
+    // a period counts only its days; the trend's months add up to the period
+    const d2026 = await dashboard(region.scope, { unit: t.region.id, period: 'custom', from: '2026-01-01', to: '2026-12-31' })
+    if (!d2026.ok) throw new Error('dashboard')
+    const minutes2026 = await db.taskSignup.aggregate({ where: { checkOutAt: { gte: new Date('2025-12-31T16:00:00Z'), lt: new Date('2026-12-31T16:00:00Z') }, task: { orgPath: { startsWith: t.region.path } } }, _sum: { minutes: true } })
+    expect(d2026.value.figures.serviceHours).toBe(Math.round(((minutes2026._sum.minutes ?? 0) / 60) * 10) / 10)
+  })
+
+  it('a resolved need, a claimed order and a service record show on every ancestor at once', async () => {
+    const t = await tree()
+    const db = await prisma()
+    const cat = await ensureCategories(db, t.tenant.id)
+    const site = await staffAt(t.communityA1a, '即时')
+    const v = await userWith('VOLUNTEER', t.communityA1a)
+    const region = await userWith('REGION_OFFICIAL', t.region)
+    const today = { period: 'custom', from: chinaDay(new Date()), to: chinaDay(new Date()) }
+    const snapshot = async () => Promise.all([t.region, t.leagueA, t.countyA1, t.communityA1a].map(async (u) => {
+      const d = await dashboard(region.scope, { unit: u.id, ...today })
+      if (!d.ok) throw new Error('dashboard')
+      return d.value.figures
+    }))
+    const before = await snapshot()
+    const need = await createNeed(site.worker, { orgUnitId: t.communityA1a.id, title: '即时需求', description: '说明', categoryId: cat.OTHER, targetGroup: 'ELDERLY', source: 'VISIT', urgency: 'LOW', peopleAffected: '4' })
+    if (!need.ok) throw new Error('need')
+    const s = await createServiceItem(site.worker, { needId: need.value.id, title: '服务', description: '说明', resourceIds: [] })
+    if (!s.ok) throw new Error('service')
+    const o = await dispatchOrder(site.admin, { serviceItemId: s.value.id, teamId: site.teamId })
+    if (!o.ok) throw new Error('order')
+    expect((await claimOrder(site.leader, o.value.id, site.teamId)).ok).toBe(true)
+    await db.teamMember.create({ data: { teamId: site.teamId, userId: v.id } })
+    const start = Date.now() + 86_400_000
+    const task = await createTask(site.leader, { orderId: o.value.id, title: '即时任务', startsAt: new Date(start).toISOString(), endsAt: new Date(start + 7_200_000).toISOString(), place: '社区', slots: '1', signupDeadline: new Date(start - 3_600_000).toISOString() })
+    if (!task.ok) throw new Error('task')
+    expect((await signUp(v.scope, task.value.id)).ok).toBe(true)
+    const now = new Date()
+    expect((await checkIn(site.leader, task.value.id, { volunteerId: v.id }, new Date(now.getTime() - 60 * 60_000))).ok).toBe(true)
+    expect((await checkOut(site.leader, task.value.id, { volunteerId: v.id }, now)).ok).toBe(true)
+    expect((await resolveNeed(site.worker, need.value.id, { outcome: '已解决', satisfaction: '5' })).ok).toBe(true)
+    const after = await snapshot()
+    for (let i = 0; i < after.length; i++) {
+      expect(after[i].needsCollected - before[i].needsCollected).toBe(1)
+      expect(after[i].needsClaimed - before[i].needsClaimed).toBe(1)
+      expect(after[i].needsResolved - before[i].needsResolved).toBe(1)
+      expect(after[i].serviceRecords - before[i].serviceRecords).toBe(1)
+      expect(after[i].serviceHours - before[i].serviceHours).toBe(1)
+      expect(after[i].beneficiaries - before[i].beneficiaries).toBe(4)
+    }
+  })
+
+  it('a unit move carries its counters from the old ancestors to the new ones', async () => {
+    const t = await tree()
+    const db = await prisma()
+    const cat = await ensureCategories(db, t.tenant.id)
+    const site = await staffAt(t.communityA1b, '迁移')
+    for (let i = 0; i < 3; i++) await createNeed(site.worker, { orgUnitId: t.communityA1b.id, title: `迁移${i}`, description: '说明', categoryId: cat.OTHER, targetGroup: 'ELDERLY', source: 'VISIT', urgency: 'LOW', peopleAffected: '1' })
+    const region = await userWith('REGION_OFFICIAL', t.region)
+    expect((await moveUnit(region.scope, t.communityA1b.id, t.countyB1.id)).ok).toBe(true)
+    const incremental = await counterRows(t.tenant.id)
+    await db.$transaction((tx) => rebuildCounters(tx, t.tenant.id))
+    expect(await counterRows(t.tenant.id)).toEqual(incremental)
+    for (const u of [t.countyA1, t.leagueA, t.countyB1, t.leagueB, t.region]) {
+      const path = (await db.orgUnit.findUniqueOrThrow({ where: { id: u.id }, select: { path: true } })).path
+      const d = await dashboard(region.scope, { unit: u.id, ...ALL_TIME })
+      if (!d.ok) throw new Error('dashboard')
+      expect(d.value.figures.needsCollected, u.name).toBe((await directFigures(path)).needsCollected)
+    }
+  })
+
+  it('officials open dashboards of their subtree only; a custom period is checked', async () => {
+    const t = await tree()
+    const other = await tree()
+    const league = await userWith('LEAGUE_OFFICIAL', t.leagueA)
+    expect((await dashboard(league.scope, { unit: t.countyA1.id })).ok).toBe(true)
+    for (const u of [t.leagueB, t.countyB1, t.communityB1a, t.region, other.region, other.communityA1a]) expect(await dashboard(league.scope, { unit: u.id })).toEqual({ ok: false, error: 'NOT_FOUND' })
+    const home = await dashboard(league.scope, {})
+    expect(home.ok && home.value.unit.id).toBe(t.leagueA.id)
+    expect(home.ok && home.value.children.map((c) => c.unit.id).sort()).toEqual([t.countyA1.id, t.countyA2.id].sort())
+    const volunteer = await userWith('VOLUNTEER', t.communityA1a)
+    expect(await dashboard(volunteer.scope, {})).toEqual({ ok: false, error: 'NOT_FOUND' })
+    expect(await dashboard(league.scope, { period: 'custom', from: '2026-05-01', to: '2026-04-01' })).toMatchObject({ ok: false, fieldErrors: { to: 'validation.period.order' } })
+    expect(await dashboard(league.scope, { period: 'custom' })).toMatchObject({ ok: false, fieldErrors: { from: 'validation.period.required' } })
+  })
+})
