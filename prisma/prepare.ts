@@ -35,6 +35,11 @@ const prisma = await db()
 if (await isEmpty(prisma)) {
   console.log('数据库为空，正在写入示例数据 …')
   await seed(prisma)
+} else if ((await prisma.unitCounter.count()) === 0 && (await prisma.statusChange.count()) > 0) {
+  // a database from before the roll-up counters: count its records in once
+  const { rebuildCounters } = await import('@/lib/server/stats/rebuild')
+  for (const t of await prisma.tenant.findMany({ select: { id: true } })) await prisma.$transaction((tx) => rebuildCounters(tx, t.id), { timeout: 600_000 })
+  console.log('已根据现有记录生成看板统计')
 }
 await disconnectDb()
 process.exit(0) // pg pool timers would otherwise hold the process for seconds

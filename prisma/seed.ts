@@ -11,6 +11,7 @@ import type { OrgLevel, Role } from '@/lib/server/generated/prisma/enums'
 import { buildUnit, toRef, type UnitRef } from '@/tests/factories/org'
 import { createTeam, ensureCategories } from '@/tests/factories/workflow'
 import { seedTalent } from './seed-talent'
+import { rebuildCounters } from '@/lib/server/stats/rebuild'
 
 export const DEMO_PASSWORD = 'Ronghe@2026'
 export const PILOT_BATCH = '2026年第一批'
@@ -144,6 +145,8 @@ export async function seed(prisma: Db, log: (s: string) => void = console.log) {
   }
   await seedWorkflow(prisma, units)
   await seedTalent(prisma, units)
+  // the seed writes records directly: count them into the dashboards' roll-up counters from the records
+  for (const t of await prisma.tenant.findMany({ select: { id: true } })) await prisma.$transaction((tx) => rebuildCounters(tx, t.id))
   const pilots = await prisma.orgUnit.count({ where: { pilotBatch: { not: null } } })
   log(`试点社区 ${pilots} 个；演示账号 ${DEMO_USERS.length} 个，统一密码 ${DEMO_PASSWORD}（${Date.now() - started} ms）`)
   for (const u of DEMO_USERS) log(`  ${u.phone}  ${u.name}  ${u.note}`)

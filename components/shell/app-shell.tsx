@@ -9,6 +9,7 @@ import { SignOutButton } from '@/components/auth/sign-out-button'
 /** Navigation entries and the permission each needs; the shell shows only what the caller may open. */
 const NAV: { href: string; label: MessageKey; needs: Permission | Permission[] | null }[] = [
   { href: '/', label: 'nav.home', needs: null },
+  { href: '/dashboard', label: 'nav.dashboard', needs: 'org.browse' },
   { href: '/needs', label: 'nav.needs', needs: 'need.read' },
   { href: '/resources', label: 'nav.resources', needs: 'resource.read' },
   { href: '/services', label: 'nav.services', needs: 'service.read' },

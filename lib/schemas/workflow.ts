@@ -50,6 +50,8 @@ export const ZNeedListQuery = z.object({
   urgency: z.enum(URGENCIES).optional().catch(undefined),
   from: dateOnly,
   to: dateOnly,
+  /** drill-down from a dashboard: only needs under this unit (still within the caller's scope) */
+  unit: z.uuid().optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
   pageSize: z.coerce.number().int().min(10).max(100).catch(20).default(20),
 })

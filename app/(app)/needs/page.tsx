@@ -26,7 +26,7 @@ export default async function NeedsPage({ searchParams }: { searchParams: Promis
   const query = ZNeedListQuery.parse(await searchParams)
   const [list, categories, counts] = await Promise.all([listNeeds(scope, query), listCategories(scope), countNeedsByStatus(scope)])
   const total = Object.values(counts).reduce((a, b) => a + (b ?? 0), 0)
-  const filtered = Boolean(query.q || query.status || query.categoryId || query.targetGroup || query.urgency || query.from || query.to)
+  const filtered = Boolean(query.q || query.status || query.categoryId || query.targetGroup || query.urgency || query.from || query.to || query.unit)
   const qs = queryString({ ...query, page: undefined, pageSize: undefined })
   return (
     <div className="space-y-4">
@@ -52,6 +52,7 @@ export default async function NeedsPage({ searchParams }: { searchParams: Promis
         </div>
       </div>
       <SearchForm q={query.q} placeholder={t('field.keyword')} submitLabel={t('common.filter')}>
+        {query.unit ? <input type="hidden" name="unit" value={query.unit} /> : null}
         <FilterSelect name="status" label={t('field.status')} value={query.status} allLabel={t('common.all')} options={NEED_STATUSES.map((s) => ({ value: s, label: t(`needStatus.${s}`) }))} />
         <FilterSelect name="categoryId" label={t('field.category')} value={query.categoryId} allLabel={t('common.all')} options={categories.map((c) => ({ value: c.id, label: c.name }))} />
         <FilterSelect name="targetGroup" label={t('field.targetGroup')} value={query.targetGroup} allLabel={t('common.all')} options={TARGET_GROUPS.map((s) => ({ value: s, label: t(`targetGroup.${s}`) }))} />

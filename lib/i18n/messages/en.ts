@@ -1,11 +1,13 @@
 import type { zhCN } from './zh-CN'
 import { xlsxEn } from './xlsx.en'
+import { dashboardEn } from './dashboard.en'
 import { volunteersEn } from './volunteers.en'
 import { hoursEn } from './hours.en'
 import { talentEn } from './talent.en'
 
 export const en: Record<keyof typeof zhCN, string> = {
   ...xlsxEn,
+  ...dashboardEn,
   ...volunteersEn,
   ...hoursEn,
   ...talentEn,

@@ -65,6 +65,7 @@ export const xlsxEn: Record<keyof typeof xlsxZhCN, string> = {
   'xlsx.sheet.needs': 'Needs',
   'xlsx.sheet.resources': 'Resources',
   'xlsx.sheet.volunteers': 'Volunteers',
+  'xlsx.sheet.dashboard': 'Child units',
   'xlsx.sheet.help': 'Instructions',
   'xlsx.sheet.errors': 'Failed rows',
   'xlsx.sheet.note': 'Note',
@@ -73,6 +74,7 @@ export const xlsxEn: Record<keyof typeof xlsxZhCN, string> = {
   'xlsx.file.needsTemplate': 'needs-import-template',
   'xlsx.file.resourcesTemplate': 'resources-import-template',
   'xlsx.file.volunteersTemplate': 'volunteers-import-template',
+  'xlsx.file.dashboard': 'child-units',
   'xlsx.file.errors': 'failed-rows',
   'xlsx.export.truncated': '{total} records match; this file holds the first {max}. Narrow the filter and export in parts.',
 

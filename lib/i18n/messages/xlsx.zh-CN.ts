@@ -64,6 +64,7 @@ export const xlsxZhCN = {
   'xlsx.sheet.needs': '需求清单',
   'xlsx.sheet.resources': '资源清单',
   'xlsx.sheet.volunteers': '志愿者',
+  'xlsx.sheet.dashboard': '下级单位对比',
   'xlsx.sheet.help': '填写说明',
   'xlsx.sheet.errors': '错误行',
   'xlsx.sheet.note': '说明',
@@ -72,6 +73,7 @@ export const xlsxZhCN = {
   'xlsx.file.needsTemplate': '需求清单导入模板',
   'xlsx.file.resourcesTemplate': '资源清单导入模板',
   'xlsx.file.volunteersTemplate': '志愿者导入模板',
+  'xlsx.file.dashboard': '下级单位对比',
   'xlsx.file.errors': '导入失败的行',
   'xlsx.export.truncated': '符合条件的记录共 {total} 条，本文件只包含前 {max} 条。请缩小筛选范围后分批导出。',
 

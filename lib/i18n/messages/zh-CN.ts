@@ -1,11 +1,13 @@
 // 简体中文（默认）。键的来源：en.ts 必须拥有全部相同的键。
 import { xlsxZhCN } from './xlsx.zh-CN'
+import { dashboardZhCN } from './dashboard.zh-CN'
 import { volunteersZhCN } from './volunteers.zh-CN'
 import { hoursZhCN } from './hours.zh-CN'
 import { talentZhCN } from './talent.zh-CN'
 
 export const zhCN = {
   ...xlsxZhCN,
+  ...dashboardZhCN,
   ...volunteersZhCN,
   ...hoursZhCN,
   ...talentZhCN,

@@ -115,6 +115,8 @@ export function needListWhere(scope: Scope, q: TNeedListQuery): Prisma.NeedWhere
   if (q.q) and.push({ OR: [{ title: { contains: q.q } }, { description: { contains: q.q } }, { orgUnit: { name: { contains: q.q } } }] })
   if (q.from) and.push({ createdAt: { gte: new Date(`${q.from}T00:00:00+08:00`) } })
   if (q.to) and.push({ createdAt: { lt: new Date(new Date(`${q.to}T00:00:00+08:00`).getTime() + 86_400_000) } })
+  // a unit's id is a segment of the path of every row under it
+  if (q.unit) and.push({ orgPath: { contains: `/${q.unit}/` } })
   return {
     ...rowScopeWhere(scope, 'need.read'),
     ...(q.status ? { status: q.status } : {}),

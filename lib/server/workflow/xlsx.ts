@@ -925,11 +925,27 @@ export function exportResources(scope: Scope, query: TResourceListQuery): Promis
   return exportRows('xlsx.sheet.resources', RESOURCE_EXPORT, () => countResources(scope, query), (cursor) => resourcesAfter(scope, query, cursor, EXPORT_PAGE_SIZE))
 }
 
+/**
+ * A table as shown on a page (e.g. a dashboard's comparison of child units): a header row of catalog
+ * keys, rows of values, written in Chinese like every file.
+ */
+export async function exportTable(sheet: XlsxKey, headers: MessageKeyOf[], rows: (string | number | null)[][]): Promise<Buffer> {
+  return writeStreaming(async (wb) => {
+    const ws = wb.addWorksheet(zh(sheet), { views: [{ state: 'frozen', ySplit: 1, xSplit: 1 }] })
+    ws.columns = headers.map((h, i) => ({ header: zh(h), key: String(i), width: i === 0 ? 24 : 14 }))
+    ws.getRow(1).font = { bold: true }
+    ws.getRow(1).commit()
+    for (const r of rows) ws.addRow(r.map((v) => v ?? '')).commit()
+    ws.commit()
+  })
+}
+type MessageKeyOf = Parameters<Translate>[0]
+
 /** A download's name: Chinese (需求清单-20261122.xlsx), with an ASCII fallback (needs-20261122.xlsx) for old clients. */
 export type FileName = { name: string; ascii: string }
 const en: Translate = makeT(messagesFor('en'))
 
-export function xlsxFileName(kind: 'needs' | 'resources' | 'orders' | 'services' | 'tasks' | 'needsTemplate' | 'resourcesTemplate' | 'volunteersTemplate' | 'errors', now = new Date()): FileName {
+export function xlsxFileName(kind: 'needs' | 'resources' | 'orders' | 'services' | 'tasks' | 'dashboard' | 'needsTemplate' | 'resourcesTemplate' | 'volunteersTemplate' | 'errors', now = new Date()): FileName {
   const key = `xlsx.file.${kind}` as const
   const dated = !kind.endsWith('Template')
   const suffix = dated ? `-${shanghaiDay(now)}.xlsx` : '.xlsx'

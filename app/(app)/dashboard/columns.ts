@@ -1,0 +1,40 @@
+import type { MessageKey } from '@/lib/i18n'
+import type { Figures } from '@/lib/server/stats/dashboard'
+
+/** The comparison table's columns: one definition for the page, its sorting and the .xlsx export. */
+export const COLUMNS = [
+  { key: 'pilots', label: 'dashboard.kpi.pilots', value: (f: Figures) => f.pilots },
+  { key: 'volunteers', label: 'dashboard.kpi.volunteers', value: (f: Figures) => f.volunteersTotal },
+  { key: 'teams', label: 'dashboard.kpi.teams', value: (f: Figures) => f.teams },
+  { key: 'workers', label: 'dashboard.kpi.workers', value: (f: Figures) => f.workers },
+  { key: 'certRate', label: 'dashboard.kpi.certRate', value: (f: Figures) => f.certificationRate, percent: true },
+  { key: 'needs', label: 'dashboard.kpi.needs', value: (f: Figures) => f.needsCollected, drill: 'needs' },
+  { key: 'dispatched', label: 'dashboard.kpi.dispatched', value: (f: Figures) => f.needsDispatched },
+  { key: 'claimed', label: 'dashboard.kpi.claimed', value: (f: Figures) => f.needsClaimed },
+  { key: 'resolved', label: 'dashboard.kpi.resolved', value: (f: Figures) => f.needsResolved, drill: 'resolved' },
+  { key: 'rate', label: 'dashboard.kpi.rate', value: (f: Figures) => f.resolutionRate, percent: true },
+  { key: 'hours', label: 'dashboard.kpi.hours', value: (f: Figures) => f.serviceHours },
+  { key: 'beneficiaries', label: 'dashboard.kpi.beneficiaries', value: (f: Figures) => f.beneficiaries },
+  { key: 'satisfaction', label: 'dashboard.kpi.satisfaction', value: (f: Figures) => f.satisfaction },
+  { key: 'practice', label: 'dashboard.kpi.practice', value: (f: Figures) => f.practicePublished },
+] as const satisfies readonly { key: string; label: MessageKey; value: (f: Figures) => number | null; percent?: boolean; drill?: 'needs' | 'resolved' }[]
+
+export type ColumnKey = (typeof COLUMNS)[number]['key']
+export const columnOf = (key: string | undefined) => COLUMNS.find((c) => c.key === key) ?? null
+
+/** Child rows sorted by a column (missing values last), ties by the unit's code. */
+export function sortRows<R extends { unit: { code: string }; figures: Figures }>(rows: R[], key: string | undefined, dir: 'asc' | 'desc'): R[] {
+  const col = columnOf(key)
+  if (!col) return rows
+  const sign = dir === 'asc' ? 1 : -1
+  return [...rows].sort((a, b) => {
+    const va = col.value(a.figures)
+    const vb = col.value(b.figures)
+    if (va === null && vb === null) return a.unit.code.localeCompare(b.unit.code)
+    if (va === null) return 1
+    if (vb === null) return -1
+    return va === vb ? a.unit.code.localeCompare(b.unit.code) : sign * (va - vb)
+  })
+}
+
+export const formatValue = (v: number | null, percent?: boolean) => (v === null ? '—' : percent ? `${v}%` : v.toLocaleString('zh-CN'))

@@ -1,0 +1,248 @@
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import { notFound } from 'next/navigation'
+import { requirePermission } from '@/lib/server/auth/session'
+import { dashboard, PERIODS, ZDashboardQuery } from '@/lib/server/stats/dashboard'
+import { CASE_STATUSES, FUNDING_SOURCES, PROJECT_STATUSES } from '@/lib/schemas/projects'
+import { VOLUNTEER_KINDS } from '@/lib/schemas/volunteers'
+import { getT } from '@/lib/i18n/server'
+import { translateError, type Translate } from '@/lib/i18n'
+import { Card, Stat } from '@/components/ui/card'
+import { queryString } from '@/components/workflow/filters'
+import { TrendChart } from '@/components/dashboard/trend-chart'
+import { COLUMNS, formatValue, sortRows } from './columns'
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getT())('nav.dashboard') }
+}
+
+type Search = Record<string, string | string[] | undefined>
+
+/**
+ * The dashboard of a unit (the viewer's own by default): its figures for a period, a monthly trend, the
+ * comparison of its child units (sortable, exportable, each a drill-down to its own dashboard) and the
+ * breakdowns. Every figure is read from the live roll-up counters.
+ */
+export default async function DashboardPage({ searchParams }: { searchParams: Promise<Search> }) {
+  const scope = await requirePermission('org.browse')
+  const t = await getT()
+  const raw = await searchParams
+  const q = ZDashboardQuery.parse(raw)
+  const r = await dashboard(scope, raw)
+  if (!r.ok && r.error === 'NOT_FOUND') notFound()
+  const keep = { unit: q.unit, period: q.period, from: q.from, to: q.to }
+  if (!r.ok) {
+    return (
+      <div className="space-y-4">
+        <h1 className="text-xl font-semibold">{t('nav.dashboard')}</h1>
+        <PeriodForm t={t} q={q} errors={r.fieldErrors ?? {}} />
+      </div>
+    )
+  }
+  const d = r.value
+  const f = d.figures
+  const sorted = sortRows(d.children, q.sort, q.dir)
+  const needsHref = (unitId: string, status?: string) => `/needs${queryString({ unit: unitId, from: d.period.from, to: d.period.to, status })}`
+  return (
+    <div className="space-y-5">
+      <div className="space-y-1">
+        {d.trail.length ? (
+          <nav aria-label={t('dashboard.trail')} className="flex flex-wrap gap-1 text-sm text-stone-600">
+            {d.trail.map((a) => (
+              <span key={a.id}>
+                <Link href={`/dashboard${queryString({ ...keep, unit: a.id })}`} className="text-brand-700 hover:underline">
+                  {a.name}
+                </Link>{' '}
+                ›
+              </span>
+            ))}
+          </nav>
+        ) : null}
+        <h1 className="text-xl font-semibold sm:text-2xl" data-testid="dashboard-title">
+          {t('dashboard.title', { name: d.unit.name })}
+        </h1>
+        <p className="text-sm text-stone-600">{t('dashboard.intro')}</p>
+      </div>
+
+      <PeriodForm t={t} q={q} errors={{}} />
+      <p className="text-sm text-stone-600" data-testid="dashboard-range">
+        {t(`period.${d.period.kind}`)} · {t('dashboard.range', { from: d.period.from, to: d.period.to })}
+      </p>
+
+      <div className="grid grid-cols-2 gap-2 sm:grid-cols-3 lg:grid-cols-6" data-testid="kpis">
+        <Stat label={t('dashboard.kpi.needs')} value={f.needsCollected} testId="kpi-needs" />
+        <Stat label={t('dashboard.kpi.resolved')} value={f.needsResolved} testId="kpi-resolved" />
+        <Stat label={t('dashboard.kpi.rate')} value={formatValue(f.resolutionRate, true)} />
+        <Stat label={t('dashboard.kpi.claimed')} value={f.needsClaimed} testId="kpi-claimed" />
+        <Stat label={t('dashboard.kpi.hours')} value={f.serviceHours} testId="kpi-hours" />
+        <Stat label={t('dashboard.kpi.beneficiaries')} value={f.beneficiaries} />
+        <Stat label={t('dashboard.kpi.satisfaction')} value={formatValue(f.satisfaction)} />
+        <Stat label={t('dashboard.kpi.volunteers')} value={f.volunteersTotal} testId="kpi-volunteers" />
+        <Stat label={t('dashboard.kpi.teams')} value={f.teams} />
+        <Stat label={t('dashboard.kpi.certRate')} value={formatValue(f.certificationRate, true)} />
+        <Stat label={t('dashboard.kpi.pilots')} value={f.pilots} />
+        <Stat label={t('dashboard.kpi.practice')} value={f.practicePublished} />
+      </div>
+      <p className="text-sm">
+        <Link href={needsHref(d.unit.id)} className="text-brand-700 hover:underline" data-testid="drill-needs">
+          {t('dashboard.drill')}：{t('dashboard.kpi.needs')} {f.needsCollected}
+        </Link>
+      </p>
+
+      <Card className="space-y-2">
+        <h2 className="text-sm font-semibold">{t('dashboard.trend')}</h2>
+        <TrendChart
+          label={t('dashboard.trendLabel')}
+          months={d.trend.map((m) => m.month)}
+          series={[
+            { name: t('dashboard.series.needs'), kind: 'bar', values: d.trend.map((m) => m.needsCollected) },
+            { name: t('dashboard.series.resolved'), kind: 'bar', values: d.trend.map((m) => m.needsResolved) },
+            { name: t('dashboard.series.claimed'), kind: 'line', values: d.trend.map((m) => m.needsClaimed) },
+            { name: t('dashboard.series.hours'), kind: 'line', values: d.trend.map((m) => m.serviceHours), axis: 1 },
+          ]}
+          testId="trend-chart"
+        />
+      </Card>
+
+      <section className="space-y-2">
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          <h2 className="text-base font-semibold">{t('dashboard.children')}</h2>
+          {d.children.length ? (
+            <a href={`/api/dashboard/export${queryString({ ...keep, unit: d.unit.id, sort: q.sort, dir: q.dir })}`} className="rounded-md border border-stone-300 bg-white px-3 py-2 text-sm" data-testid="dashboard-export">
+              {t('dashboard.export')}
+            </a>
+          ) : null}
+        </div>
+        {d.children.length === 0 ? (
+          <p className="text-sm text-stone-500">{t('dashboard.childrenNone')}</p>
+        ) : (
+          <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
+            <table className="w-full min-w-[64rem] text-sm" data-testid="comparison">
+              <thead>
+                <tr className="border-b border-stone-200 bg-stone-50 text-left">
+                  <th scope="col" className="sticky left-0 bg-stone-50 px-3 py-2 font-medium">
+                    {t('dashboard.unit')}
+                  </th>
+                  {COLUMNS.map((c) => {
+                    const active = q.sort === c.key
+                    const dir = active && q.dir === 'desc' ? 'asc' : 'desc'
+                    return (
+                      <th key={c.key} scope="col" className="px-2 py-2 text-right font-medium" aria-sort={active ? (q.dir === 'asc' ? 'ascending' : 'descending') : undefined}>
+                        <Link href={`/dashboard${queryString({ ...keep, unit: d.unit.id, sort: c.key, dir })}`} className="hover:underline" title={t('dashboard.sortBy', { column: t(c.label) })}>
+                          {t(c.label)}
+                          {active ? (q.dir === 'asc' ? ' ↑' : ' ↓') : ''}
+                        </Link>
+                      </th>
+                    )
+                  })}
+                </tr>
+              </thead>
+              <tbody>
+                {sorted.map((c) => (
+                  <tr key={c.unit.id} className="border-b border-stone-100" data-testid="comparison-row">
+                    <th scope="row" className="sticky left-0 bg-white px-3 py-2 text-left font-medium">
+                      {c.canOpen ? (
+                        <Link href={`/dashboard${queryString({ ...keep, unit: c.unit.id })}`} className="text-brand-700 hover:underline">
+                          {c.unit.name}
+                        </Link>
+                      ) : (
+                        c.unit.name
+                      )}
+                    </th>
+                    {COLUMNS.map((col) => {
+                      const v = formatValue(col.value(c.figures), 'percent' in col ? col.percent : false)
+                      const drill = 'drill' in col ? col.drill : undefined
+                      return (
+                        <td key={col.key} className="px-2 py-2 text-right tabular-nums">
+                          {drill ? (
+                            <Link href={needsHref(c.unit.id, drill === 'resolved' ? 'RESOLVED' : undefined)} className="text-brand-700 hover:underline">
+                              {v}
+                            </Link>
+                          ) : (
+                            v
+                          )}
+                        </td>
+                      )
+                    })}
+                  </tr>
+                ))}
+              </tbody>
+              <tfoot>
+                <tr className="bg-stone-50 font-semibold">
+                  <th scope="row" className="sticky left-0 bg-stone-50 px-3 py-2 text-left">
+                    {t('dashboard.total')}
+                  </th>
+                  {COLUMNS.map((col) => (
+                    <td key={col.key} className="px-2 py-2 text-right tabular-nums" data-testid={`total-${col.key}`}>
+                      {formatValue(col.value(f), 'percent' in col ? col.percent : false)}
+                    </td>
+                  ))}
+                </tr>
+              </tfoot>
+            </table>
+          </div>
+        )}
+      </section>
+
+      <div className="grid gap-3 md:grid-cols-2 xl:grid-cols-3">
+        <Breakdown title={t('dashboard.projects')} rows={PROJECT_STATUSES.map((s) => [t(`projectStatus.${s}`), f.projects[s] ?? 0])} />
+        <Breakdown title={t('dashboard.cases')} rows={CASE_STATUSES.map((s) => [t(`caseStatus.${s}`), f.cases[s] ?? 0])} />
+        <Breakdown title={t('dashboard.volunteersByKind')} rows={[...VOLUNTEER_KINDS.map((k) => [t(`volunteerKind.${k}`), f.volunteers[k] ?? 0] as [string, number]), [t('dashboard.noneKind'), f.volunteers.NONE ?? 0]]} />
+        <Breakdown title={t('dashboard.spending')} rows={FUNDING_SOURCES.map((s) => [t(`fundingSource.${s}`), (f.spendingFen[s] ?? 0) / 100])} />
+        <Breakdown title={t('dashboard.certified')} rows={(['ASSISTANT', 'INTERMEDIATE', 'SENIOR'] as const).map((l) => [t(`certLevel.${l}`), f.certified[l] ?? 0])} />
+      </div>
+      <p className="text-xs text-stone-500">{t('dashboard.stockNote')}</p>
+    </div>
+  )
+}
+
+function Breakdown({ title, rows }: { title: string; rows: [string, number][] }) {
+  return (
+    <Card>
+      <h2 className="text-sm font-semibold">{title}</h2>
+      <dl className="mt-2 divide-y divide-stone-100 text-sm">
+        {rows.map(([label, n]) => (
+          <div key={label} className="flex justify-between py-1">
+            <dt className="text-stone-600">{label}</dt>
+            <dd className="tabular-nums">{n.toLocaleString('zh-CN')}</dd>
+          </div>
+        ))}
+      </dl>
+    </Card>
+  )
+}
+
+/** The period filter (GET): this month, quarter, year, pilot year or custom dates; keeps the unit. */
+function PeriodForm({ t, q, errors }: { t: Translate; q: { unit?: string; period: string; from?: string; to?: string }; errors: Record<string, string> }) {
+  return (
+    <form method="get" action="/dashboard" className="flex flex-wrap items-end gap-2" data-testid="period-form">
+      {q.unit ? <input type="hidden" name="unit" value={q.unit} /> : null}
+      <label className="flex flex-col text-sm text-stone-600">
+        {t('dashboard.period')}
+        <select name="period" defaultValue={q.period} className="min-h-10 rounded-md border border-stone-300 bg-white px-2 text-sm text-stone-900">
+          {PERIODS.map((p) => (
+            <option key={p} value={p}>
+              {t(`period.${p}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="flex flex-col text-sm text-stone-600">
+        {t('dashboard.from')}
+        <input type="date" name="from" defaultValue={q.from ?? ''} aria-invalid={errors.from ? true : undefined} className="min-h-10 rounded-md border border-stone-300 bg-white px-2 text-sm text-stone-900" />
+      </label>
+      <label className="flex flex-col text-sm text-stone-600">
+        {t('dashboard.to')}
+        <input type="date" name="to" defaultValue={q.to ?? ''} aria-invalid={errors.to ? true : undefined} className="min-h-10 rounded-md border border-stone-300 bg-white px-2 text-sm text-stone-900" />
+      </label>
+      <button type="submit" className="min-h-10 rounded-md bg-brand-600 px-4 text-sm font-medium text-white">
+        {t('dashboard.apply')}
+      </button>
+      {Object.values(errors).length ? (
+        <p role="alert" className="w-full text-sm text-red-700">
+          {Object.values(errors).map((e) => translateError(t, e)).join('；')}
+        </p>
+      ) : null}
+    </form>
+  )
+}

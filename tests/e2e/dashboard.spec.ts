@@ -1,0 +1,64 @@
+import { expect, test } from '@playwright/test'
+import ExcelJS from 'exceljs'
+import { signIn } from './helpers'
+
+// A region official drills from the region to a community and exports the comparison table; a need
+// recorded in the community shows on the region's dashboard at once.
+test('dashboard: region → league → banner → community, export, live roll-up, period errors', async ({ browser }) => {
+  test.setTimeout(120_000)
+  const page = await (await browser.newContext()).newPage()
+  await signIn(page, '13900000001')
+  await page.getByRole('link', { name: '数据看板' }).click()
+  await expect(page.getByTestId('dashboard-title')).toHaveText('内蒙古自治区 数据看板')
+  await expect(page.getByTestId('trend-chart').locator('canvas')).toBeVisible()
+  const before = Number(await page.getByTestId('kpi-needs').textContent())
+
+  // export the comparison of the 12 leagues/cities
+  const download = page.waitForEvent('download')
+  await page.getByTestId('dashboard-export').click()
+  const file = await download
+  expect(file.suggestedFilename()).toMatch(/\.xlsx$/)
+  const wb = new ExcelJS.Workbook()
+  await wb.xlsx.load((await (await file.createReadStream()).toArray()).reduce((a: Buffer, b: Buffer) => Buffer.concat([a, b]), Buffer.alloc(0)) as never)
+  const ws = wb.worksheets[0]
+  expect(ws.getRow(1).getCell(1).value).toBe('单位')
+  const names = ws.getColumn(1).values.slice(2).map(String)
+  expect(names).toContain('通辽市')
+  expect(names).toHaveLength(13) // 12 leagues/cities + the region's total
+
+  // sort by needs collected, then drill down
+  await page.getByTestId('comparison').getByRole('link', { name: /^收集需求/ }).click()
+  await expect(page).toHaveURL(/sort=needs/)
+  await page.getByTestId('comparison').getByRole('link', { name: '通辽市', exact: true }).click()
+  await expect(page.getByTestId('dashboard-title')).toHaveText('通辽市 数据看板')
+  await page.getByTestId('comparison').getByRole('link', { name: '科尔沁区', exact: true }).click()
+  await expect(page.getByTestId('dashboard-title')).toHaveText('科尔沁区 数据看板')
+  await page.getByTestId('comparison').getByRole('link', { name: '小街社区', exact: true }).click()
+  await expect(page.getByTestId('dashboard-title')).toHaveText('小街社区 数据看板')
+  await expect(page.getByText('本级没有下级单位。')).toBeVisible()
+  const community = Number(await page.getByTestId('kpi-needs').textContent())
+  expect(community).toBeGreaterThanOrEqual(2)
+  // the figure opens the list behind it, scoped to the community
+  await page.getByTestId('drill-needs').click()
+  await expect(page).toHaveURL(/\/needs\?unit=/)
+  await expect(page.getByTestId('needs-list').getByRole('listitem')).toHaveCount(community)
+
+  // a need recorded in 小街社区 shows on the region's dashboard at once
+  const admin = await (await browser.newContext()).newPage()
+  await signIn(admin, '13900000005')
+  await admin.goto('/needs/new')
+  await admin.getByLabel('标题').fill(`看板实时-${Date.now() % 100000}`)
+  await admin.getByLabel('描述').fill('检验看板实时汇总')
+  await admin.getByLabel('类别').selectOption({ label: '养老助老' })
+  await admin.getByLabel('服务对象').selectOption({ label: '老年人' })
+  await admin.getByLabel('来源').selectOption({ label: '入户走访' })
+  await admin.getByLabel('涉及人数').fill('1')
+  await admin.getByRole('button', { name: '提交' }).click()
+  await expect(admin.getByTestId('need-status')).toHaveText('待匹配')
+  await page.goto('/dashboard')
+  await expect(page.getByTestId('kpi-needs')).toHaveText(String(before + 1))
+
+  // a custom period ending before it starts is refused with a clear message
+  await page.goto('/dashboard?period=custom&from=2026-05-01&to=2026-04-01')
+  await expect(page.getByRole('alert')).toContainText('结束日期不能早于开始日期')
+})
