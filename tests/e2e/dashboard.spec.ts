@@ -60,5 +60,5 @@ test('dashboard: region → league → banner → community, export, live roll-u
 
   // a custom period ending before it starts is refused with a clear message
   await page.goto('/dashboard?period=custom&from=2026-05-01&to=2026-04-01')
-  await expect(page.getByRole('alert')).toContainText('结束日期不能早于开始日期')
+  await expect(page.getByTestId('period-form').getByRole('alert')).toContainText('结束日期不能早于开始日期')
 })
