@@ -58,6 +58,19 @@ test('dashboard: region → league → banner → community, export, live roll-u
   await page.goto('/dashboard')
   await expect(page.getByTestId('kpi-needs')).toHaveText(String(before + 1))
 
+  // the monthly report of the region prints on A4, without the app's header
+  await page.goto('/dashboard')
+  await page.getByTestId('dashboard-report').click()
+  await expect(page.getByTestId('report').getByRole('heading', { level: 1 })).toContainText('内蒙古自治区')
+  await expect(page.getByTestId('report').getByRole('heading', { level: 1 })).toContainText('试点工作进展月报')
+  await expect(page.getByTestId('report-children').getByRole('row')).toHaveCount(13) // header + 12 leagues/cities
+  await page.emulateMedia({ media: 'print' })
+  await expect(page.getByRole('navigation', { name: '主导航' })).toBeHidden()
+  const pdf = (await page.pdf({ preferCSSPageSize: true })).toString('latin1')
+  const box = pdf.match(/\/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]/)
+  expect(box && [Math.round(Number(box[1])), Math.round(Number(box[2]))]).toEqual([595, 842])
+  await page.emulateMedia({ media: 'screen' })
+
   // a custom period ending before it starts is refused with a clear message
   await page.goto('/dashboard?period=custom&from=2026-05-01&to=2026-04-01')
   await expect(page.getByTestId('period-form').getByRole('alert')).toContainText('结束日期不能早于开始日期')

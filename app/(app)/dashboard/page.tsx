@@ -107,11 +107,16 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       <section className="space-y-2">
         <div className="flex flex-wrap items-center justify-between gap-2">
           <h2 className="text-base font-semibold">{t('dashboard.children')}</h2>
+          <div className="flex flex-wrap gap-2">
+          <Link href={`/dashboard/report${queryString({ unit: d.unit.id })}`} className="rounded-md border border-stone-300 bg-white px-3 py-2 text-sm" data-testid="dashboard-report">
+            {t('dashboard.report')}
+          </Link>
           {d.children.length ? (
             <a href={`/api/dashboard/export${queryString({ ...keep, unit: d.unit.id, sort: q.sort, dir: q.dir })}`} className="rounded-md border border-stone-300 bg-white px-3 py-2 text-sm" data-testid="dashboard-export">
               {t('dashboard.export')}
             </a>
           ) : null}
+          </div>
         </div>
         {d.children.length === 0 ? (
           <p className="text-sm text-stone-500">{t('dashboard.childrenNone')}</p>
