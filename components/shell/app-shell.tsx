@@ -28,6 +28,7 @@ const NAV: { href: string; label: MessageKey; needs: Permission | Permission[] |
   { href: '/talent/me', label: 'nav.myTraining', needs: 'talent.self' },
   { href: '/training', label: 'nav.training', needs: 'talent.read' },
   { href: '/agencies', label: 'nav.agencies', needs: 'talent.read' },
+  { href: '/evaluation', label: 'nav.evaluation', needs: ['evaluation.manage', 'evaluation.respond', 'survey.manage'] },
   { href: '/pilots', label: 'nav.pilots', needs: 'org.browse' },
   { href: '/units', label: 'nav.units', needs: 'org.browse' },
   { href: '/categories', label: 'nav.categories', needs: 'category.manage' },

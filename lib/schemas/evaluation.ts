@@ -125,7 +125,7 @@ export const ZSpotCheck = z
     to: z.preprocess(blankToUndefined, date().optional()),
   })
   .superRefine((v, ctx) => {
-    if (v.from && v.to && v.from > v.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'validation.period.order' })
+    if (v.from && v.to && v.from > v.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'validation.evalPeriod.order' })
   })
   .transform((v) => (v.kind === 'CLOSED_NEED' ? v : { ...v, from: undefined, to: undefined }))
 export type TSpotCheck = z.infer<typeof ZSpotCheck>
@@ -158,7 +158,7 @@ export const ZCampaign = z.preprocess(
       questions: z.array(question.optional()),
     })
     .superRefine((v, ctx) => {
-      if (v.startsOn > v.endsOn) ctx.addIssue({ code: 'custom', path: ['endsOn'], message: 'validation.period.order' })
+      if (v.startsOn > v.endsOn) ctx.addIssue({ code: 'custom', path: ['endsOn'], message: 'validation.evalPeriod.order' })
       const n = v.questions.filter(Boolean).length
       if (n < MIN_QUESTIONS || n > MAX_QUESTIONS) ctx.addIssue({ code: 'custom', path: ['questions', 0, 'text'], message: 'validation.questions.count' })
     })

@@ -282,7 +282,7 @@ describe('spot checks (随机抽查)', () => {
       if (JSON.stringify(sampleIds(seed, s1.populationIds, 3)) !== JSON.stringify(sampleIds(seed, s2.populationIds, 3))) differ++
     }
     expect(differ).toBeGreaterThan(15)
-    expect(await drawSpotCheck(county.scope, { kind: 'CLOSED_NEED', unitId: t.countyA1.id, size: '3', from: '2026-05-01', to: '2026-04-01' })).toMatchObject({ fieldErrors: { to: 'validation.period.order' } })
+    expect(await drawSpotCheck(county.scope, { kind: 'CLOSED_NEED', unitId: t.countyA1.id, size: '3', from: '2026-05-01', to: '2026-04-01' })).toMatchObject({ fieldErrors: { to: 'validation.evalPeriod.order' } })
     expect(await drawSpotCheck(county.scope, { kind: 'PILOT', unitId: t.countyA1.id, size: '0' })).toMatchObject({ fieldErrors: { size: 'validation.sampleSize.number' } })
 
     // the same draw again: a new row, both listed with their times
@@ -328,7 +328,7 @@ describe('satisfaction surveys', () => {
     const base = { orgUnitId: t.communityA1a.id, title: '满意度', startsOn: '2026-05-01', endsOn: '2026-06-30' }
     expect(await createCampaign(admin.scope, { ...base, 'questions.0.kind': 'RATING', 'questions.0.text': '态度' })).toMatchObject({ fieldErrors: { 'questions.0.text': 'validation.questions.count' } })
     expect(await createCampaign(admin.scope, { ...base, ...QUESTIONS, 'questions.2.options': '只有一个' })).toMatchObject({ fieldErrors: { 'questions.2.options': 'validation.questionOptions.count' } })
-    expect(await createCampaign(admin.scope, { ...base, ...QUESTIONS, endsOn: '2026-04-01' })).toMatchObject({ fieldErrors: { endsOn: 'validation.period.order' } })
+    expect(await createCampaign(admin.scope, { ...base, ...QUESTIONS, endsOn: '2026-04-01' })).toMatchObject({ fieldErrors: { endsOn: 'validation.evalPeriod.order' } })
     expect(await createCampaign(admin.scope, { ...base, ...QUESTIONS, orgUnitId: t.communityA1b.id })).toMatchObject({ fieldErrors: { orgUnitId: 'validation.surveyUnit.required' } })
     expect(await (await prisma()).surveyCampaign.count({ where: { tenantId: t.tenant.id } })).toBe(0)
     const { token } = await campaign(admin.scope, t.communityA1a)

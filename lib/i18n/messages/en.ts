@@ -4,6 +4,7 @@ import { dashboardEn } from './dashboard.en'
 import { volunteersEn } from './volunteers.en'
 import { hoursEn } from './hours.en'
 import { talentEn } from './talent.en'
+import { evaluationEn } from './evaluation.en'
 
 export const en: Record<keyof typeof zhCN, string> = {
   ...xlsxEn,
@@ -11,6 +12,7 @@ export const en: Record<keyof typeof zhCN, string> = {
   ...volunteersEn,
   ...hoursEn,
   ...talentEn,
+  ...evaluationEn,
   'app.name': 'Ronghe · Social work + Volunteering',
   'app.tagline': 'Pilot platform for "professional social workers + volunteer service"',
 

@@ -4,6 +4,7 @@ import { dashboardZhCN } from './dashboard.zh-CN'
 import { volunteersZhCN } from './volunteers.zh-CN'
 import { hoursZhCN } from './hours.zh-CN'
 import { talentZhCN } from './talent.zh-CN'
+import { evaluationZhCN } from './evaluation.zh-CN'
 
 export const zhCN = {
   ...xlsxZhCN,
@@ -11,6 +12,7 @@ export const zhCN = {
   ...volunteersZhCN,
   ...hoursZhCN,
   ...talentZhCN,
+  ...evaluationZhCN,
   'app.name': '融合 · 社工+志愿服务',
   'app.tagline': '“专业社工+志愿服务”融合发展试点工作平台',
 

@@ -1,0 +1,83 @@
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import { can } from '@/lib/server/authz/scope'
+import { overdueCount } from '@/lib/server/evaluation/inspections'
+import { satisfactionOverview } from '@/lib/server/evaluation/surveys'
+import { getT } from '@/lib/i18n/server'
+import { Card, EmptyState } from '@/components/ui/card'
+import { EvaluationTabs } from './tabs'
+import { requireAnyOf } from './guard'
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getT())('evaluation.title') }
+}
+
+/** 评估体系: overdue rectifications under the caller first, then satisfaction of the subtree. */
+export default async function EvaluationPage() {
+  const scope = await requireAnyOf('evaluation.manage', 'evaluation.respond', 'survey.manage')
+  const t = await getT()
+  const reads = can(scope, 'evaluation.manage') || can(scope, 'evaluation.respond')
+  const [overdue, satisfaction] = await Promise.all([reads ? overdueCount(scope) : 0, can(scope, 'survey.manage') ? satisfactionOverview(scope) : []])
+  return (
+    <div className="space-y-4">
+      <div>
+        <h1 className="text-xl font-semibold">{t('evaluation.title')}</h1>
+        <p className="text-sm text-stone-600">{t('evaluation.intro')}</p>
+      </div>
+      <EvaluationTabs scope={scope} t={t} active="/evaluation" />
+      {reads ? (
+        overdue > 0 ? (
+          <p role="alert" className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800" data-testid="overdue-banner">
+            {t('evaluation.overdueBanner', { count: overdue })}{' '}
+            <Link href="/evaluation/rectifications" className="font-medium underline">
+              {t('evaluation.overdueOpen')}
+            </Link>
+          </p>
+        ) : (
+          <p className="rounded-md bg-emerald-50 p-3 text-sm text-emerald-800" data-testid="overdue-banner">
+            {t('evaluation.overdueNone')}
+          </p>
+        )
+      ) : null}
+      {can(scope, 'survey.manage') ? (
+        <Card>
+          <h2 className="text-sm font-semibold">{t('evaluation.satisfaction.title')}</h2>
+          <p className="text-xs text-stone-500">{t('evaluation.satisfaction.note')}</p>
+          {satisfaction.every((s) => s.answers === 0 && s.serviceRatings === 0) ? (
+            <div className="mt-3">
+              <EmptyState title={t('evaluation.satisfaction.empty')} />
+            </div>
+          ) : (
+            satisfaction.map((s) => (
+              <div key={s.unit} className="mt-3">
+                <p className="text-sm">
+                  <span className="font-medium">{s.unit}</span> · {t('evaluation.satisfaction.survey', { average: s.average ?? '—', answers: s.answers })} · {t('evaluation.satisfaction.service', { average: s.serviceAverage ?? '—', count: s.serviceRatings })}
+                </p>
+                {s.children.length ? (
+                  <table className="mt-2 w-full text-sm">
+                    <thead className="text-left text-xs text-stone-500">
+                      <tr>
+                        <th className="py-1 font-normal">{t('evaluation.satisfaction.unit')}</th>
+                        <th className="py-1 text-right font-normal">{t('evaluation.satisfaction.average')}</th>
+                        <th className="py-1 text-right font-normal">{t('evaluation.satisfaction.answers')}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {s.children.slice(0, 50).map((c) => (
+                        <tr key={c.unit} className="border-t border-stone-100">
+                          <td className="py-1">{c.unit}</td>
+                          <td className="py-1 text-right tabular-nums">{c.average}</td>
+                          <td className="py-1 text-right tabular-nums">{c.answers}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                ) : null}
+              </div>
+            ))
+          )}
+        </Card>
+      ) : null}
+    </div>
+  )
+}

@@ -1,0 +1,68 @@
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import { requirePermission } from '@/lib/server/auth/session'
+import { listSpotCheckUnits, listSpotChecks } from '@/lib/server/evaluation/spot-checks'
+import { MAX_SAMPLE, SPOT_CHECK_KINDS, ZEvalListQuery } from '@/lib/schemas/evaluation'
+import { getLocale, getT } from '@/lib/i18n/server'
+import { formatDateTime } from '@/lib/format'
+import { Badge, Card, EmptyState } from '@/components/ui/card'
+import { ActionForm, FormInput, FormSelect } from '@/components/ui/action-form'
+import { Pagination } from '@/components/ui/pagination'
+import { drawSpotCheckAction } from '../actions'
+import { EvaluationTabs } from '../tabs'
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getT())('evaluation.tab.spotChecks') }
+}
+
+/** Random spot checks: draw a sample; every draw ever made under the caller is listed, repeats included. */
+export default async function SpotChecksPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const scope = await requirePermission('evaluation.manage')
+  const t = await getT()
+  const locale = await getLocale()
+  const query = ZEvalListQuery.parse(await searchParams)
+  const [units, list] = await Promise.all([listSpotCheckUnits(scope), listSpotChecks(scope, query)])
+  const base = units[0]?.depth ?? 0
+  return (
+    <div className="space-y-4">
+      <h1 className="text-xl font-semibold">{t('evaluation.title')}</h1>
+      <EvaluationTabs scope={scope} t={t} active="/evaluation/spot-checks" />
+      <Card>
+        <h2 className="text-sm font-semibold">{t('evaluation.spot.draw')}</h2>
+        <p className="text-xs text-stone-500">{t('evaluation.spot.rule')}</p>
+        <ActionForm action={drawSpotCheckAction} submitLabel={t('evaluation.spot.draw')} confirm={t('evaluation.spot.confirm')} className="mt-3 space-y-3" testId="spot-form">
+          <div className="grid gap-3 sm:grid-cols-3">
+            <FormSelect name="kind" label={t('evaluation.spot.kind')} options={SPOT_CHECK_KINDS.map((k) => ({ value: k, label: t(`evaluation.spotKind.${k}`) }))} />
+            <FormSelect name="unitId" label={t('evaluation.spot.unit')} options={units.map((u) => ({ value: u.id, label: `${'\u00a0'.repeat(2 * Math.max(0, u.depth - base))}${u.name}` }))} />
+            <FormInput name="size" label={t('evaluation.spot.size')} inputMode="numeric" defaultValue="3" hint={t('evaluation.spot.sizeHint', { max: MAX_SAMPLE })} />
+          </div>
+          <div className="grid gap-3 sm:grid-cols-2">
+            <FormInput name="from" type="date" label={t('evaluation.spot.from')} hint={t('evaluation.spot.periodHint')} />
+            <FormInput name="to" type="date" label={t('evaluation.spot.to')} />
+          </div>
+        </ActionForm>
+      </Card>
+      {list.rows.length === 0 ? (
+        <EmptyState title={t('evaluation.spot.empty')} />
+      ) : (
+        <ul className="divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white" data-testid="spot-list">
+          {list.rows.map((r) => (
+            <li key={r.id} className="flex flex-wrap items-start justify-between gap-2 px-3 py-3 text-sm">
+              <div>
+                <Link href={`/evaluation/spot-checks/${r.id}`} className="font-medium text-brand-700 hover:underline">
+                  {t('evaluation.spot.rowTitle', { unit: r.unit, kind: t(`evaluation.spotKind.${r.kind}`) })}
+                </Link>{' '}
+                {r.filters.from || r.filters.to ? <Badge>{t('evaluation.spot.period', { from: r.filters.from ?? '…', to: r.filters.to ?? '…' })}</Badge> : null}
+                <p className="mt-0.5 text-xs text-stone-500">
+                  {formatDateTime(locale, r.createdAt)} · {r.drawnBy} · <span className="font-mono">{r.seed}</span>
+                </p>
+              </div>
+              <p className="text-right tabular-nums">{t('evaluation.spot.sizes', { drawn: r.drawn, population: r.populationSize })}</p>
+            </li>
+          ))}
+        </ul>
+      )}
+      <Pagination t={t} page={list.page} pageCount={list.pageCount} total={list.total} hrefFor={(page) => `/evaluation/spot-checks?page=${page}`} />
+    </div>
+  )
+}

@@ -1,0 +1,42 @@
+import type { Metadata } from 'next'
+import { notFound } from 'next/navigation'
+import { publicCampaign } from '@/lib/server/evaluation/surveys'
+import { getLocale, getT } from '@/lib/i18n/server'
+import { formatDate } from '@/lib/format'
+import { SurveyForm } from './survey-form'
+import { submitSurveyAction } from './actions'
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getT())('evaluation.public.title'), robots: { index: false } }
+}
+
+/** Public (no sign-in): a campaign's questionnaire by its unguessable token; unknown token → 404. */
+export default async function PublicSurveyPage({ params }: { params: Promise<{ token: string }> }) {
+  const { token } = await params
+  const c = await publicCampaign(token)
+  if (!c) notFound()
+  const t = await getT()
+  const locale = await getLocale()
+  return (
+    <div className="space-y-4">
+      <div>
+        <h1 className="text-xl font-semibold" data-testid="survey-title">
+          {c.title}
+        </h1>
+        <p className="text-sm text-stone-600">
+          {c.unit} · {formatDate(locale, c.startsOn)} – {formatDate(locale, c.endsOn)}
+        </p>
+      </div>
+      {c.state === 'OPEN' ? (
+        <>
+          <p className="text-sm text-stone-600">{t('evaluation.public.intro')}</p>
+          <SurveyForm questions={c.questions} action={submitSurveyAction.bind(null, token)} />
+        </>
+      ) : (
+        <p role="status" className="rounded-md bg-stone-100 p-4 text-stone-700" data-testid="survey-closed">
+          {c.state === 'CLOSED' ? t('evaluation.public.closed') : t('evaluation.public.notStarted')}
+        </p>
+      )}
+    </div>
+  )
+}

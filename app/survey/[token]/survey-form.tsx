@@ -1,0 +1,80 @@
+'use client'
+import { useState, useTransition } from 'react'
+import { translateError } from '@/lib/i18n'
+import { useI18n } from '@/lib/i18n/client'
+import { Button } from '@/components/ui/button'
+
+type Question = { kind: 'RATING' | 'CHOICE' | 'TEXT'; text: string; options: string[] }
+type State = { ok: boolean; error?: string; fieldErrors?: Record<string, string> } | null
+
+/**
+ * The resident's form (phone-first: big tap targets, one column). Radios are not the shared form
+ * fields, so errors are shown here per question; after a response the form gives way to a thank-you.
+ */
+export function SurveyForm({ questions, action }: { questions: Question[]; action: (fd: FormData) => Promise<State> }) {
+  const { t } = useI18n()
+  const [state, setState] = useState<State>(null)
+  const [pending, start] = useTransition()
+  if (state?.ok)
+    return (
+      <p role="status" className="rounded-md bg-emerald-50 p-4 text-emerald-800" data-testid="survey-thanks">
+        {t('evaluation.public.thanks')}
+      </p>
+    )
+  const err = (i: number) => translateError(t, state?.fieldErrors?.[`a.${i}`])
+  return (
+    <form
+      noValidate
+      className="space-y-5"
+      data-testid="survey-public-form"
+      onSubmit={(e) => {
+        e.preventDefault()
+        const fd = new FormData(e.currentTarget)
+        start(async () => setState(await action(fd)))
+      }}
+    >
+      {questions.map((q, i) => (
+        <fieldset key={i} className="space-y-2" aria-invalid={err(i) ? true : undefined}>
+          <legend className="font-medium">
+            {i + 1}. {q.text}
+          </legend>
+          {q.kind === 'RATING' ? (
+            <div className="grid grid-cols-5 gap-2">
+              {[1, 2, 3, 4, 5].map((v) => (
+                <label key={v} className="flex min-h-12 cursor-pointer flex-col items-center justify-center rounded-md border border-stone-300 bg-white text-sm has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50">
+                  <input type="radio" name={`a.${i}`} value={v} className="sr-only" aria-label={t('evaluation.public.rating', { n: v })} />
+                  <span className="text-lg">{v}</span>
+                  <span className="text-[10px] text-stone-500">{t(`evaluation.public.scale${v as 1 | 2 | 3 | 4 | 5}`)}</span>
+                </label>
+              ))}
+            </div>
+          ) : q.kind === 'CHOICE' ? (
+            <div className="space-y-2">
+              {q.options.map((o, k) => (
+                <label key={k} className="flex min-h-11 cursor-pointer items-center gap-3 rounded-md border border-stone-300 bg-white px-3 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50">
+                  <input type="radio" name={`a.${i}`} value={k} className="size-4" />
+                  {o}
+                </label>
+              ))}
+            </div>
+          ) : (
+            <textarea name={`a.${i}`} rows={3} maxLength={200} aria-label={q.text} placeholder={t('evaluation.public.optional')} className="block w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-base" />
+          )}
+          {err(i) ? (
+            <p className="text-sm text-red-700" role="alert">
+              {err(i)}
+            </p>
+          ) : null}
+        </fieldset>
+      ))}
+      {state && !state.ok && state.error ? (
+        <p role="alert" className="rounded-md bg-red-50 p-2 text-sm text-red-800">
+          {translateError(t, state.error)}
+        </p>
+      ) : null}
+      <Button type="submit" disabled={pending} className="w-full">
+        {pending ? t('common.saving') : t('evaluation.public.submit')}
+      </Button>
+    </form>
+  )
+}
