@@ -78,5 +78,6 @@ export const ZVolunteerListQuery = z.object({
   kind: z.preprocess(blankToUndefined, z.enum(VOLUNTEER_KINDS).optional()).catch(undefined),
   skill: z.preprocess(blankToUndefined, z.enum(SKILLS).optional()).catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).catch(1),
+  pageSize: z.coerce.number().int().min(10).max(100).catch(20).default(20),
 })
 export type TVolunteerListQuery = z.infer<typeof ZVolunteerListQuery>

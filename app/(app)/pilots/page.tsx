@@ -25,11 +25,16 @@ export default async function PilotsPage({ searchParams }: { searchParams: Promi
   const [m1, m2, m3, m4] = list.summary.met
   return (
     <div className="space-y-4">
-      <div>
-        <h1 className="text-xl font-semibold">{t('pilots.title')}</h1>
-        <p className="text-sm text-stone-600" data-testid="pilots-summary">
-          {t('pilots.summary', { pilots: list.summary.pilots, m1, m2, m3, m4 })}
-        </p>
+      <div className="flex flex-wrap items-start justify-between gap-2">
+        <div>
+          <h1 className="text-xl font-semibold">{t('pilots.title')}</h1>
+          <p className="text-sm text-stone-600" data-testid="pilots-summary">
+            {t('pilots.summary', { pilots: list.summary.pilots, m1, m2, m3, m4 })}
+          </p>
+        </div>
+        <a className="rounded-md border border-stone-300 bg-white px-3 py-2 text-sm" href={`/api/pilots/export${query.q ? `?q=${encodeURIComponent(query.q)}` : ''}`} data-testid="export">
+          {t('common.export')}
+        </a>
       </div>
       <SearchForm q={query.q} placeholder={t('pilots.search')} submitLabel={t('common.search')} />
       {list.rows.length === 0 ? (

@@ -39,7 +39,12 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h1 className="text-xl font-semibold">{t('projects.title')}</h1>
-        {can(scope, 'project.manage') ? <LinkButton href="/projects/new">{t('projects.new')}</LinkButton> : null}
+        <div className="flex flex-wrap gap-2">
+          <a className="rounded-md border border-stone-300 bg-white px-3 py-2 text-sm" href={`/api/projects/export${query.status ? `?status=${query.status}` : ''}`} data-testid="export">
+            {t('common.export')}
+          </a>
+          {can(scope, 'project.manage') ? <LinkButton href="/projects/new">{t('projects.new')}</LinkButton> : null}
+        </div>
       </div>
       <nav className="flex flex-wrap gap-2" aria-label={t('field.status')}>
         {tab(undefined, t('common.all'))}

@@ -30,9 +30,14 @@ export default async function TalentPage({ searchParams }: { searchParams: Promi
   const total = figures.total
   return (
     <div className="space-y-6">
-      <div>
-        <h1 className="text-xl font-semibold">{t('talent.title')}</h1>
-        <p className="text-sm text-stone-600">{t('talent.intro')}</p>
+      <div className="flex flex-wrap items-start justify-between gap-2">
+        <div>
+          <h1 className="text-xl font-semibold">{t('talent.title')}</h1>
+          <p className="text-sm text-stone-600">{t('talent.intro')}</p>
+        </div>
+        <a className="rounded-md border border-stone-300 bg-white px-3 py-2 text-sm" href={`/api/talent/export${queryString({ q: query.q, level: query.level, unit: query.unit })}`} data-testid="export">
+          {t('common.export')}
+        </a>
       </div>
 
       <section className="space-y-2" aria-labelledby="figures-heading">

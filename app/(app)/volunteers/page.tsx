@@ -32,11 +32,16 @@ export default async function VolunteersPage({ searchParams }: { searchParams: P
           <h1 className="text-xl font-semibold">{t('volunteer.listTitle')}</h1>
           <p className="text-sm text-stone-600">{t('volunteer.listIntro')}</p>
         </div>
-        {can(scope, 'volunteer.manage') ? (
-          <LinkButton href="/volunteers/import" variant="secondary">
-            {t('volunteer.import')}
-          </LinkButton>
-        ) : null}
+        <div className="flex flex-wrap gap-2">
+          <a className="rounded-md border border-stone-300 bg-white px-3 py-2 text-sm" href={`/api/volunteers/export${queryString({ q: query.q, kind: query.kind, skill: query.skill })}`} data-testid="export">
+            {t('common.export')}
+          </a>
+          {can(scope, 'volunteer.manage') ? (
+            <LinkButton href="/volunteers/import" variant="secondary">
+              {t('volunteer.import')}
+            </LinkButton>
+          ) : null}
+        </div>
       </div>
       <SearchForm q={query.q} placeholder={t('volunteer.searchPlaceholder')} submitLabel={t('common.filter')}>
         <FilterSelect name="kind" label={t('volunteer.kind')} value={query.kind} allLabel={t('volunteer.anyKind')} options={VOLUNTEER_KINDS.map((k) => ({ value: k, label: t(`volunteerKind.${k}`) }))} />

@@ -151,7 +151,6 @@ async function minutesOf(userIds: string[]): Promise<Map<string, number>> {
 }
 
 const hoursFrom = (minutes: number) => Math.round((minutes / 60) * 10) / 10
-export const PAGE_SIZE = 20
 
 /** The volunteers the caller may see, with search (name / phone), filters (kind, skill) and pages. */
 export async function listVolunteers(scope: Scope, rawQuery: unknown) {
@@ -178,8 +177,8 @@ export async function listVolunteers(scope: Scope, rawQuery: unknown) {
         roles: { where: { role: { in: [...VOLUNTEER_ROLES] } }, select: { orgUnit: { select: { name: true } } }, take: 1 },
       },
       orderBy: [{ name: 'asc' }, { id: 'asc' }],
-      skip: (query.page - 1) * PAGE_SIZE,
-      take: PAGE_SIZE,
+      skip: (query.page - 1) * query.pageSize,
+      take: query.pageSize,
     }),
     prisma.tenant.findUniqueOrThrow({ where: { id: scope.tenantId }, select: { starThresholds: true } }),
   ])
@@ -202,7 +201,7 @@ export async function listVolunteers(scope: Scope, rawQuery: unknown) {
       stars: starLevel(hours, tenant.starThresholds),
     }
   })
-  return { rows, total, page: query.page, pageSize: PAGE_SIZE, query }
+  return { rows, total, page: query.page, pageSize: query.pageSize, pageCount: Math.max(1, Math.ceil(total / query.pageSize)), query }
 }
 
 /** One volunteer as their community admin or team leader sees them (masked); null when out of scope. */

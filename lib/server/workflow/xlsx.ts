@@ -941,11 +941,25 @@ export async function exportTable(sheet: XlsxKey, headers: MessageKeyOf[], rows:
 }
 type MessageKeyOf = Parameters<Translate>[0]
 
+/**
+ * A paged list (the same function, filter, scope and masking as its page) as .xlsx: reads page after
+ * page of 100 until the list ends or 50,000 rows are written.
+ */
+export async function exportPages<R>(sheet: XlsxKey, headers: MessageKeyOf[], page: (n: number, size: number) => Promise<{ rows: R[]; pageCount: number }>, row: (r: R, zh: Translate) => (string | number | null)[]): Promise<Buffer> {
+  const rows: (string | number | null)[][] = []
+  for (let n = 1; rows.length < EXPORT_MAX_ROWS; n++) {
+    const p = await page(n, 100)
+    for (const r of p.rows) rows.push(row(r, zh))
+    if (n >= p.pageCount || !p.rows.length) break
+  }
+  return exportTable(sheet, headers, rows.slice(0, EXPORT_MAX_ROWS))
+}
+
 /** A download's name: Chinese (需求清单-20261122.xlsx), with an ASCII fallback (needs-20261122.xlsx) for old clients. */
 export type FileName = { name: string; ascii: string }
 const en: Translate = makeT(messagesFor('en'))
 
-export function xlsxFileName(kind: 'needs' | 'resources' | 'orders' | 'services' | 'tasks' | 'dashboard' | 'needsTemplate' | 'resourcesTemplate' | 'volunteersTemplate' | 'errors', now = new Date()): FileName {
+export function xlsxFileName(kind: 'needs' | 'resources' | 'orders' | 'services' | 'tasks' | 'dashboard' | 'volunteers' | 'talent' | 'projects' | 'pilots' | 'needsTemplate' | 'resourcesTemplate' | 'volunteersTemplate' | 'errors', now = new Date()): FileName {
   const key = `xlsx.file.${kind}` as const
   const dated = !kind.endsWith('Template')
   const suffix = dated ? `-${shanghaiDay(now)}.xlsx` : '.xlsx'
