@@ -6,6 +6,7 @@ import {
 import { drawSpotCheck, getSpotCheck, listSpotChecks, verifyDraw } from '@/lib/server/evaluation/spot-checks'
 import { closeCampaign, createCampaign, getCampaign, listCampaigns, publicCampaign, RATE_LIMIT, satisfactionOverview, submitSurveyResponse, subtreeSatisfaction } from '@/lib/server/evaluation/surveys'
 import { sampleIds } from '@/lib/server/evaluation/prng'
+import { moveUnit } from '@/lib/server/org/mutations'
 import { ZEvalListQuery } from '@/lib/schemas/evaluation'
 import { ensureCategories } from '@/tests/factories/workflow'
 import type { Scope } from '@/lib/server/authz/scope'
@@ -299,7 +300,7 @@ describe('spot checks (随机抽查)', () => {
     expect((await listSpotChecks(region.scope, q)).total).toBe(4)
   })
 
-  it('a draw cannot be UPDATEd or DELETEd (database trigger)', async () => {
+  it('a draw cannot be UPDATEd or DELETEd (database trigger); a unit move still rewrites its path', async () => {
     const t = await tree()
     const county = await userWith('COUNTY_OFFICIAL', t.countyA1)
     const d = await drawSpotCheck(county.scope, { kind: 'PILOT', unitId: t.countyA1.id, size: '1' })
@@ -309,6 +310,12 @@ describe('spot checks (随机抽查)', () => {
     await expect(db.$executeRawUnsafe(`UPDATE "SpotCheckDraw" SET "sampleIds" = '{}' WHERE "id" = '${d.value.id}'`)).rejects.toThrow()
     await expect(db.spotCheckDraw.delete({ where: { id: d.value.id } })).rejects.toThrow()
     expect(await db.spotCheckDraw.count({ where: { id: d.value.id } })).toBe(1)
+    // a unit move may still rewrite its orgPath (the only change the trigger lets through), and it re-runs
+    const region = await userWith('REGION_OFFICIAL', t.region)
+    expect((await moveUnit(region.scope, t.countyA1.id, t.leagueB.id)).ok).toBe(true)
+    const moved = await db.spotCheckDraw.findUniqueOrThrow({ where: { id: d.value.id } })
+    expect(moved.orgPath).toBe(`${t.leagueB.path}${t.countyA1.id}/`)
+    expect(verifyDraw(moved).matches).toBe(true)
   })
 })
 
