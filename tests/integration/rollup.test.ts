@@ -164,6 +164,14 @@ describe('roll-up counters', () => {
       }
     }
 
+    // pilots and their four tasks: A1a and B1a are the tree's pilots; their social workers recorded needs
+    // and their teams claimed orders, so tasks 1 and 2 are met for both
+    const top = await dashboard(region.scope, { unit: t.region.id, ...ALL_TIME })
+    if (!top.ok) throw new Error('dashboard')
+    expect(top.value.figures.pilots).toBe(2)
+    expect(top.value.figures.pilotTasksMet).toEqual([2, 2, 0, 0])
+    expect(top.value.children.find((c) => c.unit.id === t.leagueB.id)?.figures.pilotTasksMet).toEqual([1, 1, 0, 0])
+
     // a period counts only its days; the trend's months add up to the period
     const d2026 = await dashboard(region.scope, { unit: t.region.id, period: 'custom', from: '2026-01-01', to: '2026-12-31' })
     if (!d2026.ok) throw new Error('dashboard')

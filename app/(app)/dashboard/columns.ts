@@ -4,6 +4,7 @@ import type { Figures } from '@/lib/server/stats/dashboard'
 /** The comparison table's columns: one definition for the page, its sorting and the .xlsx export. */
 export const COLUMNS = [
   { key: 'pilots', label: 'dashboard.kpi.pilots', value: (f: Figures) => f.pilots },
+  { key: 'pilotTasks', label: 'dashboard.kpi.pilotTasks', value: (f: Figures) => (f.pilotTasksMet ? f.pilotTasksMet.reduce((a, b) => a + b, 0) : null) },
   { key: 'volunteers', label: 'dashboard.kpi.volunteers', value: (f: Figures) => f.volunteersTotal },
   { key: 'teams', label: 'dashboard.kpi.teams', value: (f: Figures) => f.teams },
   { key: 'workers', label: 'dashboard.kpi.workers', value: (f: Figures) => f.workers },

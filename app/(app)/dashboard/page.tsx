@@ -194,6 +194,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         <Breakdown title={t('dashboard.cases')} rows={CASE_STATUSES.map((s) => [t(`caseStatus.${s}`), f.cases[s] ?? 0])} />
         <Breakdown title={t('dashboard.volunteersByKind')} rows={[...VOLUNTEER_KINDS.map((k) => [t(`volunteerKind.${k}`), f.volunteers[k] ?? 0] as [string, number]), [t('dashboard.noneKind'), f.volunteers.NONE ?? 0]]} />
         <Breakdown title={t('dashboard.spending')} rows={FUNDING_SOURCES.map((s) => [t(`fundingSource.${s}`), (f.spendingFen[s] ?? 0) / 100])} />
+        {f.pilotTasksMet ? <Breakdown title={t('dashboard.pilotTasks', { pilots: f.pilots })} rows={f.pilotTasksMet.map((n, i) => [t(`pilotTask.${(i + 1) as 1 | 2 | 3 | 4}`), n] as [string, number])} /> : null}
         <Breakdown title={t('dashboard.certified')} rows={(['ASSISTANT', 'INTERMEDIATE', 'SENIOR'] as const).map((l) => [t(`certLevel.${l}`), f.certified[l] ?? 0])} />
       </div>
       <p className="text-xs text-stone-500">{t('dashboard.stockNote')}</p>

@@ -27,6 +27,8 @@ export const dashboardEn: Record<keyof typeof dashboardZhCN, string> = {
   'dashboard.kpi.workers': 'Social workers',
   'dashboard.kpi.certRate': 'Certified rate',
   'dashboard.kpi.pilots': 'Pilot communities',
+  'dashboard.kpi.pilotTasks': 'Pilot tasks met',
+  'dashboard.pilotTasks': 'The four pilot tasks (met, of {pilots} pilots)',
   'dashboard.kpi.practice': 'Practice cases published',
   'dashboard.kpi.dispatched': 'Needs dispatched',
   'dashboard.trend': 'Monthly trend (last 12 months)',

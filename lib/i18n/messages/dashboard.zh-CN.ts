@@ -26,6 +26,8 @@ export const dashboardZhCN = {
   'dashboard.kpi.workers': '社工人才',
   'dashboard.kpi.certRate': '社工持证率',
   'dashboard.kpi.pilots': '试点社区',
+  'dashboard.kpi.pilotTasks': '试点任务完成（项）',
+  'dashboard.pilotTasks': '试点四项任务（{pilots} 个试点中已完成的）',
   'dashboard.kpi.practice': '已发布实践案例',
   'dashboard.kpi.dispatched': '派单需求',
   'dashboard.trend': '月度趋势（近 12 个月）',

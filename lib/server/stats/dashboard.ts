@@ -6,6 +6,7 @@ import { canAt, unitScopeWhere, type Scope } from '../authz/scope'
 import { fail, ok, type Result } from '../result'
 import { idsOnPath } from '../authz/hierarchy'
 import { chinaDay } from './counters'
+import { fourTasksOf } from '../projects/pilot-tasks'
 import { CASE_STATUSES, FUNDING_SOURCES, PROJECT_STATUSES } from '@/lib/schemas/projects'
 import { VOLUNTEER_KINDS } from '@/lib/schemas/volunteers'
 
@@ -83,11 +84,16 @@ export type Figures = {
   certifiedTotal: number
   certificationRate: number | null
   pilots: number
+  /** pilots that met each of the four tasks (null above PILOT_TASKS_MAX pilots) */
+  pilotTasksMet: number[] | null
 }
+
+/** Above this many pilots in a subtree the four tasks are not derived on a dashboard (see pilot-tasks.ts). */
+const PILOT_TASKS_MAX = 3_000
 
 type CounterRow = { orgUnitId: string; metric: string; period: bigint; upto: bigint }
 
-function figuresOf(rows: CounterRow[], direct: { teams: number; workers: number; certified: Record<string, number>; pilots: number }): Figures {
+function figuresOf(rows: CounterRow[], direct: { teams: number; workers: number; certified: Record<string, number>; pilots: number; pilotTasksMet: number[] | null }): Figures {
   const period = new Map<string, number>()
   const upto = new Map<string, number>()
   for (const r of rows) {
@@ -123,6 +129,7 @@ function figuresOf(rows: CounterRow[], direct: { teams: number; workers: number;
     certifiedTotal,
     certificationRate: direct.workers ? Math.round((certifiedTotal / direct.workers) * 1000) / 10 : null,
     pilots: direct.pilots,
+    pilotTasksMet: direct.pilotTasksMet,
   }
 }
 
@@ -169,9 +176,11 @@ export async function dashboard(scope: Scope, rawQuery: unknown, now = new Date(
     groupByChild('Team', unit.path, depth),
     prisma.$queryRaw<{ child: string; level: string; n: bigint }[]>`SELECT split_part("orgPath", '/', ${depth + 2}::int) AS "child", "certLevel"::text AS "level", COUNT(*)::bigint AS "n"
       FROM "WorkerProfile" WHERE "orgPath" LIKE ${`${unit.path}%`} GROUP BY 1, 2`,
-    prisma.$queryRaw<{ child: string; n: bigint }[]>`SELECT split_part("path", '/', ${depth + 2}::int) AS "child", COUNT(*)::bigint AS "n"
-      FROM "OrgUnit" WHERE "path" LIKE ${`${unit.path}%`} AND "level" = 'COMMUNITY' AND "pilotBatch" IS NOT NULL GROUP BY 1`,
+    prisma.$queryRaw<{ child: string; id: string }[]>`SELECT split_part("path", '/', ${depth + 2}::int) AS "child", "id"
+      FROM "OrgUnit" WHERE "path" LIKE ${`${unit.path}%`} AND "level" = 'COMMUNITY' AND "pilotBatch" IS NOT NULL`,
   ])
+  // the pilots' four tasks, derived live (pilot-tasks.ts): while a subtree holds a few thousand pilots
+  const tasks = pilots.length <= PILOT_TASKS_MAX ? await fourTasksOf(pilots.map((p) => p.id)) : null
 
   const direct = (childId: string | null) => {
     const pick = <T extends { child: string }>(rows: T[]) => (childId === null ? rows : rows.filter((r) => r.child === childId))
@@ -181,11 +190,14 @@ export async function dashboard(scope: Scope, rawQuery: unknown, now = new Date(
       workerCount += Number(w.n)
       if (w.level !== 'NONE') certified[w.level] = (certified[w.level] ?? 0) + Number(w.n)
     }
+    const mine = pick(pilots)
+    const met = tasks ? [0, 1, 2, 3].map((i) => mine.filter((p) => tasks.get(p.id)?.[i] === 'MET').length) : null
     return {
       teams: pick(teams).reduce((a, r) => a + Number(r.n), 0),
       workers: workerCount,
       certified,
-      pilots: pick(pilots).reduce((a, r) => a + Number(r.n), 0),
+      pilots: mine.length,
+      pilotTasksMet: met,
     }
   }
   // a community's own rows carry an empty "child" segment: they belong to the unit, not to a child
