@@ -14,6 +14,7 @@ import { rebuildCounters } from '@/lib/server/stats/rebuild'
 import { dashboard, type Dashboard } from '@/lib/server/stats/dashboard'
 import { chinaDay } from '@/lib/server/stats/counters'
 import { moveUnit } from '@/lib/server/org/mutations'
+import { createCampaign, submitSurveyResponse } from '@/lib/server/evaluation/surveys'
 import { createTeam, ensureCategories } from '@/tests/factories/workflow'
 import { uniquePhone, type TestTree, type UnitRef } from '@/tests/factories/org'
 import { prisma, tree, userWith } from './helpers'
@@ -218,6 +219,27 @@ describe('roll-up counters', () => {
       expect(after[i].serviceHours - before[i].serviceHours).toBe(1)
       expect(after[i].beneficiaries - before[i].beneficiaries).toBe(4)
     }
+  })
+
+  it('survey ratings roll up like the other figures, equal to the rebuild', async () => {
+    const t = await tree()
+    const db = await prisma()
+    const admin = await userWith('COMMUNITY_ADMIN', t.communityA1a)
+    const c = await createCampaign(admin.scope, { orgUnitId: t.communityA1a.id, title: '满意度', startsOn: '2026-05-01', endsOn: '2026-06-30', 'questions.0.kind': 'RATING', 'questions.0.text': '态度', 'questions.1.kind': 'RATING', 'questions.1.text': '及时', 'questions.2.kind': 'TEXT', 'questions.2.text': '建议' })
+    if (!c.ok) throw new Error(JSON.stringify(c))
+    const { token } = await db.surveyCampaign.findUniqueOrThrow({ where: { id: c.value.id }, select: { token: true } })
+    const at = new Date('2026-05-10T02:00:00Z')
+    for (const [a, b] of [['5', '4'], ['3', '3'], ['4', '5']]) expect((await submitSurveyResponse(token, { 'a.0': a, 'a.1': b, 'a.2': '' }, at)).ok).toBe(true)
+    const region = await userWith('REGION_OFFICIAL', t.region)
+    for (const u of [t.region, t.leagueA, t.countyA1, t.communityA1a]) {
+      const d = await dashboard(region.scope, { unit: u.id, period: 'custom', from: '2026-05-01', to: '2026-05-31' })
+      if (!d.ok) throw new Error('dashboard')
+      expect(d.value.figures.surveyResponses, u.name).toBe(3)
+      expect(d.value.figures.surveySatisfaction, u.name).toBe(4) // (5+4+3+3+4+5) / 6 ratings
+    }
+    const incremental = await counterRows(t.tenant.id)
+    await db.$transaction((tx) => rebuildCounters(tx, t.tenant.id))
+    expect(await counterRows(t.tenant.id)).toEqual(incremental)
   })
 
   it('a unit move carries its counters from the old ancestors to the new ones', async () => {

@@ -17,6 +17,7 @@ export const COLUMNS = [
   { key: 'hours', label: 'dashboard.kpi.hours', value: (f: Figures) => f.serviceHours },
   { key: 'beneficiaries', label: 'dashboard.kpi.beneficiaries', value: (f: Figures) => f.beneficiaries },
   { key: 'satisfaction', label: 'dashboard.kpi.satisfaction', value: (f: Figures) => f.satisfaction },
+  { key: 'survey', label: 'dashboard.kpi.survey', value: (f: Figures) => f.surveySatisfaction },
   { key: 'practice', label: 'dashboard.kpi.practice', value: (f: Figures) => f.practicePublished },
 ] as const satisfies readonly { key: string; label: MessageKey; value: (f: Figures) => number | null; percent?: boolean; drill?: 'needs' | 'resolved' }[]
 

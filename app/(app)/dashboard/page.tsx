@@ -77,6 +77,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         <Stat label={t('dashboard.kpi.hours')} value={f.serviceHours} testId="kpi-hours" />
         <Stat label={t('dashboard.kpi.beneficiaries')} value={f.beneficiaries} />
         <Stat label={t('dashboard.kpi.satisfaction')} value={formatValue(f.satisfaction)} />
+        <Stat label={t('dashboard.kpi.survey')} value={formatValue(f.surveySatisfaction)} testId="kpi-survey" />
         <Stat label={t('dashboard.kpi.volunteers')} value={f.volunteersTotal} testId="kpi-volunteers" />
         <Stat label={t('dashboard.kpi.teams')} value={f.teams} />
         <Stat label={t('dashboard.kpi.certRate')} value={formatValue(f.certificationRate, true)} />

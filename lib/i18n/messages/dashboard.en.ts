@@ -22,6 +22,7 @@ export const dashboardEn: Record<keyof typeof dashboardZhCN, string> = {
   'dashboard.kpi.records': 'Service records',
   'dashboard.kpi.beneficiaries': 'People served',
   'dashboard.kpi.satisfaction': 'Average satisfaction',
+  'dashboard.kpi.survey': 'Survey rating',
   'dashboard.kpi.volunteers': 'Registered volunteers',
   'dashboard.kpi.teams': 'Volunteer teams',
   'dashboard.kpi.workers': 'Social workers',

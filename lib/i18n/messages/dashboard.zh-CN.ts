@@ -21,6 +21,7 @@ export const dashboardZhCN = {
   'dashboard.kpi.records': '服务人次',
   'dashboard.kpi.beneficiaries': '受益群众',
   'dashboard.kpi.satisfaction': '平均满意度',
+  'dashboard.kpi.survey': '满意度调查均分',
   'dashboard.kpi.volunteers': '注册志愿者',
   'dashboard.kpi.teams': '志愿服务队',
   'dashboard.kpi.workers': '社工人才',

@@ -1,6 +1,7 @@
 import 'server-only'
 import { randomBytes } from 'node:crypto'
 import { db } from '../db'
+import { bump } from '../stats/counters'
 import { canAt, rootsFor, rowScopeWhere, unitScopeWhere, type Scope } from '../authz/scope'
 import { underAny } from '../authz/hierarchy'
 import { fail, ok, type Result } from '../result'
@@ -233,6 +234,9 @@ export async function submitSurveyResponse(token: string, input: Record<string, 
     if (!still) return fail('CLOSED')
     const r = await tx.surveyResponse.create({ data: { campaignId: c.id, createdAt: now }, select: { id: true } })
     await tx.surveyAnswer.createMany({ data: checked.answers.map((a) => ({ ...a, responseId: r.id, campaignId: c.id, tenantId: c.tenantId, orgPath: c.orgPath })) })
+    // the ratings roll up the hierarchy like every other figure (dashboards), in this transaction
+    const ratings = checked.answers.filter((a) => a.rating !== null)
+    await bump(tx, c.tenantId, c.orgPath, { 'survey:responses': 1, 'survey:ratingSum': ratings.reduce((s, a) => s + (a.rating ?? 0), 0), 'survey:ratingCount': ratings.length }, now)
     return ok(null)
   })
 }

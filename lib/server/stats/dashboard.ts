@@ -72,6 +72,8 @@ export type Figures = {
   serviceRecords: number
   beneficiaries: number
   satisfaction: number | null
+  surveyResponses: number
+  surveySatisfaction: number | null
   practicePublished: number
   projects: Record<string, number>
   cases: Record<string, number>
@@ -117,6 +119,8 @@ function figuresOf(rows: CounterRow[], direct: { teams: number; workers: number;
     serviceRecords: p('flow:TaskSignup:CHECKED_OUT'),
     beneficiaries: p('need:beneficiaries'),
     satisfaction: satCount ? Math.round((p('need:satisfactionSum') / satCount) * 100) / 100 : null,
+    surveyResponses: p('survey:responses'),
+    surveySatisfaction: p('survey:ratingCount') ? Math.round((p('survey:ratingSum') / p('survey:ratingCount')) * 100) / 100 : null,
     practicePublished: u('stock:PracticeCase:PUBLISHED'),
     projects: Object.fromEntries(PROJECT_STATUSES.map((s) => [s, u(`stock:Project:${s}`)])),
     cases: Object.fromEntries(CASE_STATUSES.map((s) => [s, u(`stock:CaseFile:${s}`)])),
