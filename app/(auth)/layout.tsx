@@ -1,15 +1,5 @@
-import { getT } from '@/lib/i18n/server'
-import { LocaleSwitch } from '@/components/shell/locale-switch'
+import { PublicShell } from '@/components/shell/public-shell'
 
-export default async function AuthLayout({ children }: { children: React.ReactNode }) {
-  const t = await getT()
-  return (
-    <div className="flex min-h-dvh flex-col">
-      <header className="flex items-center justify-between px-4 py-3">
-        <span className="font-semibold text-brand-700">{t('app.name')}</span>
-        <LocaleSwitch />
-      </header>
-      <main className="mx-auto w-full max-w-sm flex-1 px-4 pb-12 pt-4 sm:pt-12">{children}</main>
-    </div>
-  )
+export default function AuthLayout({ children }: { children: React.ReactNode }) {
+  return <PublicShell mainClassName="max-w-sm pt-4 sm:pt-12">{children}</PublicShell>
 }
