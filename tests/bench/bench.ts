@@ -118,7 +118,7 @@ async function benchList(label: string, scopeN: number, query: object) {
   const rawStat = await timed(async () => { for (const g of groups) await Promise.all(g.map((s) => raw.query(s.text, s.values))) })
   const floor = Math.round((dal.p95 / rawStat.p95) * 100) / 100
   rows.push({ case: label, dal, raw: rawStat, floor, statements: groups.flat().length })
-  line(`${label} — DAL`, dal, `  (${r.total.toLocaleString('en')} matching, page of ${r.items?.length ?? '?'})`)
+  line(`${label} — DAL`, dal, `  (${r.total.toLocaleString('en')} matching, page of ${r.rows.length})`)
   line(`${label} — raw SQL`, rawStat, `  floor ×${floor}`)
   return groups
 }
@@ -147,6 +147,22 @@ async function signupBench() {
     await bump(tx, TENANT_ID, order.orgPath, transitionDeltas('Task', null, 'OPEN'), now)
     return t
   })
+  // one uncontended sign-up on a second task, captured: its statements and latency (what the burst serializes on)
+  const probe = await prisma.task.create({ data: { tenantId: TENANT_ID, orgUnitId: order.orgUnitId, orgPath: order.orgPath, orderId: order.id, title: `基准报名探针 ${now.toISOString()}`, startsAt: new Date(now.getTime() + 86_400_000),
+    endsAt: new Date(now.getTime() + 90_000_000), place: '社区党群服务中心', slots: SLOTS, signupDeadline: new Date(now.getTime() + 43_200_000), checkinCode: '123456', createdById: staffId(4) }, select: { id: true } })
+  await prisma.statusChange.create({ data: { tenantId: TENANT_ID, orgPath: order.orgPath, entity: 'Task', entityId: probe.id, from: null, to: 'OPEN', byUserId: staffId(4), at: now } })
+  await bump(prisma, TENANT_ID, order.orgPath, transitionDeltas('Task', null, 'OPEN'), now)
+  const probeScope = (await resolveScope(volunteers[0]))!
+  capture = []
+  const p0 = performance.now()
+  await signUp(probeScope, probe.id)
+  const probeMs = Math.round((performance.now() - p0) * 10) / 10
+  const probeStmts = capture.flat().map((s) => s.text.replace(/\s+/g, ' ').slice(0, 90))
+  capture = null
+  const lockAt = probeStmts.findIndex((t) => /FOR UPDATE/.test(t))
+  const underLock = probeStmts.length - lockAt
+  console.log(`one uncontended signUp: ${probeMs} ms, ${probeStmts.length} statements, ${underLock} of them from the task row lock to COMMIT:`)
+  for (const t of probeStmts) console.log(`    ${t}`)
   const scopes = await Promise.all(volunteers.map((id) => resolveScope(id)))
   if (scopes.some((s) => !s)) throw new Error('volunteer scope missing')
   const t0 = performance.now()
@@ -161,7 +177,7 @@ async function signupBench() {
   const pass = byOutcome.CONFIRMED === SLOTS && byOutcome.WAITLISTED === SIGNUPS - SLOTS && dbCount.CONFIRMED === SLOTS && dbCount.WAITLISTED === SIGNUPS - SLOTS && taken === SLOTS
   const perSec = Math.round((SIGNUPS / wall) * 1000)
   console.log(`sign-up burst: ${SIGNUPS} concurrent signUp on a ${SLOTS}-slot task, pool ${process.env.DATABASE_POOL_SIZE ?? 10}: ${fmtMs(wall)} wall, ${perSec} sign-ups/s; results ${JSON.stringify(byOutcome)}, rows ${JSON.stringify(dbCount)}, taken ${taken} → ${pass ? 'PASS' : 'FAIL'}`)
-  return { signups: SIGNUPS, slots: SLOTS, pool: Number(process.env.DATABASE_POOL_SIZE ?? 10), wallMs: wall, perSecond: perSec, results: byOutcome, rows: dbCount, taken, pass, taskId: task.id }
+  return { probe: { ms: probeMs, statements: probeStmts, underLock }, signups: SIGNUPS, slots: SLOTS, pool: Number(process.env.DATABASE_POOL_SIZE ?? 10), wallMs: wall, perSecond: perSec, results: byOutcome, rows: dbCount, taken, pass, taskId: task.id }
 }
 
 const started = performance.now()

@@ -33,6 +33,12 @@ export function countersSql(): string[] {
       SELECT p."orgPath", 'spend:' || p."fundingSource"::text, e."spentOn", e."amountFen"
         FROM "ProjectExpense" e JOIN "Project" p ON p."id" = e."projectId" WHERE p."tenantId" = $1
       UNION ALL
+      SELECT sr."orgPath", m.metric, (sr."createdAt" + interval '8 hours')::date, m.value
+        FROM (SELECT r."createdAt", a."orgPath", COUNT(a."rating") AS n, COALESCE(SUM(a."rating"), 0) AS total
+                FROM "SurveyResponse" r JOIN "SurveyAnswer" a ON a."responseId" = r."id"
+               WHERE a."tenantId" = $1 GROUP BY r."id", r."createdAt", a."orgPath") sr
+        CROSS JOIN LATERAL (VALUES ('survey:responses', 1::bigint), ('survey:ratingSum', sr.total::bigint), ('survey:ratingCount', sr.n::bigint)) AS m(metric, value)
+      UNION ALL
       SELECT r."orgPath", 'stock:volunteers:' || COALESCE(v."kind"::text, 'NONE'), (r."createdAt" + interval '8 hours')::date, 1
         FROM "RoleAssignment" r JOIN "User" usr ON usr."id" = r."userId" LEFT JOIN "VolunteerProfile" v ON v."userId" = r."userId"
         WHERE usr."tenantId" = $1 AND r."role" = 'VOLUNTEER'
