@@ -19,6 +19,7 @@ const URL_FULL = benchUrl(argv, 1)
 const URL_SMALL = argValue(argv, '--small') ?? `${DEFAULT_URL}_small`
 const RUNS = Number(argValue(argv, '--runs') ?? 30)
 const WARMUP = 3
+const OUT = argValue(argv, '--out') ?? 'reports/bench.json' // e.g. reports/bench-with-index.json for a what-if run
 const SIGNUPS = 1000
 const SLOTS = 50
 
@@ -231,12 +232,12 @@ const targets = {
 console.log('\nTargets:')
 for (const [k, t] of Object.entries(targets)) console.log(`  ${k}: ${t.target} — measured ${t.measured} → ${t.met ? 'MET' : 'NOT MET'}`)
 for (const [k, v] of Object.entries(explain)) console.log(`\nEXPLAIN ANALYZE, slowest statement of ${k}:\n${v}`)
-const out = path.join(process.cwd(), 'reports')
-fs.mkdirSync(out, { recursive: true })
-fs.writeFileSync(path.join(out, 'bench.json'), JSON.stringify({
+const indexes = (await new pg.Pool({ connectionString: URL_FULL, max: 1 }).query(`SELECT indexname FROM pg_indexes WHERE tablename = 'UnitCounter' ORDER BY 1`)).rows.map((r) => r.indexname)
+fs.mkdirSync(path.dirname(path.resolve(OUT)), { recursive: true })
+fs.writeFileSync(path.resolve(OUT), JSON.stringify({ unitCounterIndexes: indexes,
   at: new Date().toISOString(), machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memGB: Math.round(os.totalmem() / 2 ** 30), node: process.version },
   database: { full: URL_FULL.replace(/\/\/[^@]*@/, '//'), small: URL_SMALL.replace(/\/\/[^@]*@/, '//'), sizes, smallServiceRecords: smallRecords },
   runs: RUNS, warmup: WARMUP, rows, regionSmall: small, ratio, signup, targets, explain,
 }, (_, v) => (typeof v === 'bigint' ? Number(v) : v), 2))
-console.log(`\nwrote reports/bench.json [${fmtMs(ms(started))}]`)
+console.log(`\nUnitCounter indexes: ${indexes.join(', ')}\nwrote ${OUT} [${fmtMs(ms(started))}]`)
 process.exit(0)

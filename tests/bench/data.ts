@@ -96,7 +96,7 @@ async function main() {
     const league = add(region, 'LEAGUE_CITY', l.code, l.name, 1)
     for (const county of l.children) add(league, 'BANNER_COUNTY', county.code, county.name, 2)
   }
-  // 100 pilot communities, spread evenly over the code order (plus 小街社区, which the source names)
+  // ~100 pilot communities (102), spread evenly over the code order, plus 小街社区, which the source names
   const pilotEvery = Math.floor(vil.units.length / 100)
   vil.units.forEach(([code, name, countyCode, street], i) => add(byCode.get(countyCode)!, 'COMMUNITY', code, name, 3, street, i % pilotEvery === 0 || code === '150502006005'))
   const communities = units.filter((u) => u.level === 'COMMUNITY')
