@@ -8,7 +8,8 @@ import { Prisma } from '../generated/prisma/client'
  * dashboard reads only its child units' rows: cost grows with child units × days, not with records.
  *
  * Metric names:
- *   flow:<Entity>:<STATUS>   transitions into STATUS that day (Need:OPEN = needs collected …)
+ *   flow:<Entity>:<STATUS>   transitions into STATUS that day (Need:OPEN = needs collected …; of the
+ *                            sign-ups only TaskSignup:CHECKED_OUT, a service record — see countsTransition)
  *   stock:<Entity>:<STATUS>  +1 into STATUS, −1 out of it: the sum up to a day is the count on that day
  *   service:minutes          minutes credited at check-out
  *   need:beneficiaries, need:satisfactionSum, need:satisfactionCount   at resolution
@@ -45,8 +46,18 @@ export async function bump(tx: Exec, tenantId: string, orgPath: string, deltas: 
     ON CONFLICT ("orgUnitId", "metric", "day") DO UPDATE SET "value" = "UnitCounter"."value" + EXCLUDED."value"`
 }
 
+/**
+ * Whether a transition is counted: the status-counted entities, and of the sign-ups only the check-out
+ * (a service record). Sign-ups, cancellations and promotions are not counted, so a burst of sign-ups on a
+ * task never queues behind the region's daily counter rows.
+ */
+export function countsTransition(entity: string, to: string) {
+  return (STOCK_ENTITIES as readonly string[]).includes(entity) || (entity === 'TaskSignup' && to === 'CHECKED_OUT')
+}
+
 /** The deltas of a status transition of a recorded entity (see recordChange). */
 export function transitionDeltas(entity: string, from: string | null, to: string): Deltas {
+  if (!countsTransition(entity, to)) return {}
   const d: Deltas = { [`flow:${entity}:${to}`]: 1 }
   if ((STOCK_ENTITIES as readonly string[]).includes(entity)) {
     d[`stock:${entity}:${to}`] = (d[`stock:${entity}:${to}`] ?? 0) + 1

@@ -20,7 +20,7 @@ export async function rebuildCounters(tx: Client, tenantId: string) {
     SELECT u.unit, x.metric, x.day, ${tenantId}, SUM(x.value)::bigint
     FROM (
       SELECT "orgPath", 'flow:' || "entity" || ':' || "to" AS metric, ("at" + interval '8 hours')::date AS day, 1::bigint AS value
-        FROM "StatusChange" WHERE "tenantId" = ${tenantId}
+        FROM "StatusChange" WHERE "tenantId" = ${tenantId} AND ("entity" = ANY(${stock}) OR ("entity" = 'TaskSignup' AND "to" = 'CHECKED_OUT'))
       UNION ALL
       SELECT "orgPath", 'stock:' || "entity" || ':' || "to", ("at" + interval '8 hours')::date, 1
         FROM "StatusChange" WHERE "tenantId" = ${tenantId} AND "entity" = ANY(${stock})

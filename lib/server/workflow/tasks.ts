@@ -1,5 +1,5 @@
 import 'server-only'
-import { randomInt } from 'node:crypto'
+import { randomInt, randomUUID } from 'node:crypto'
 import { db } from '../db'
 import type { Prisma } from '../generated/prisma/client'
 import { canAt, rowScopeWhere, type Scope } from '../authz/scope'
@@ -58,29 +58,57 @@ async function lockTask(tx: Tx, taskId: string) {
 export type SignupOutcome = 'CONFIRMED' | 'WAITLISTED'
 
 /**
- * Sign up for a task. A slot is taken only by the conditional UPDATE (taken < slots), under the task's
- * row lock, so a task is never overbooked; when it is full the volunteer joins the waitlist.
+ * Sign up for a task. A slot is taken only by the conditional UPDATE (taken < slots), so a task is never
+ * overbooked; when it is full the volunteer joins the waitlist. The checks run first; then ONE statement
+ * takes the slot (locking the task row), writes the sign-up, its history and the volunteer's message, and
+ * the transaction commits: the task row is held for one round trip, so a burst of sign-ups on one task
+ * flows (measured in `npm run bench`).
  */
 export async function signUp(scope: Scope, taskId: string, now = new Date()): Promise<Result<{ status: SignupOutcome }, 'NOT_FOUND' | 'CLOSED' | 'ALREADY'>> {
   const prisma = await db()
-  const task = await prisma.task.findFirst({ where: { id: taskId, ...rowScopeWhere(scope, 'task.signup') }, select: { id: true, title: true, orgPath: true } })
+  const task = await prisma.task.findFirst({ where: { id: taskId, ...rowScopeWhere(scope, 'task.signup') }, select: { id: true, title: true, orgPath: true, status: true, signupDeadline: true } })
   if (!task) return fail('NOT_FOUND')
-  return prisma.$transaction(async (tx) => {
-    await lockTask(tx, taskId)
-    const fresh = await tx.task.findUniqueOrThrow({ where: { id: taskId }, select: { status: true, signupDeadline: true } })
-    if (fresh.status !== 'OPEN' || fresh.signupDeadline <= now) return fail('CLOSED')
-    const existing = await tx.taskSignup.findUnique({ where: { taskId_userId: { taskId, userId: scope.userId } }, select: { id: true, status: true } })
-    if (existing && existing.status !== 'CANCELLED') return fail('ALREADY')
-    const took = await tx.$executeRaw`UPDATE "Task" SET "taken" = "taken" + 1, "updatedAt" = now() WHERE "id" = ${taskId} AND "taken" < "slots" AND "status" = 'OPEN'::"TaskStatus"`
-    const status: SignupOutcome = took === 1 ? 'CONFIRMED' : 'WAITLISTED'
-    const row = existing
-      ? await tx.taskSignup.update({ where: { id: existing.id }, data: { status, createdAt: now, checkInAt: null, checkOutAt: null, minutes: null }, select: { id: true } })
-      : await tx.taskSignup.create({ data: { taskId, userId: scope.userId, status, createdAt: now }, select: { id: true } })
-    await recordChange(tx, scope, { entity: 'TaskSignup', entityId: row.id, orgPath: task.orgPath, from: existing?.status ?? null, to: status })
-    await notify(tx, [scope.userId], status === 'CONFIRMED' ? 'notify.signupConfirmed' : 'notify.signupWaitlisted', { title: task.title }, `/tasks/${taskId}`)
-    return ok({ status })
-  }, SIGNUP_TX)
+  if (task.status !== 'OPEN' || task.signupDeadline <= now) return fail('CLOSED')
+  const existing = await prisma.taskSignup.findUnique({ where: { taskId_userId: { taskId, userId: scope.userId } }, select: { status: true } })
+  if (existing && existing.status !== 'CANCELLED') return fail('ALREADY')
+  const [signupId, changeId, noteId] = [randomUUID(), randomUUID(), randomUUID()]
+  const params = JSON.stringify({ title: task.title })
+  try {
+    return await prisma.$transaction(async (tx): Promise<Result<{ status: SignupOutcome }, 'CLOSED'>> => {
+      const [r] = await tx.$queryRaw<{ open: boolean; id: string | null; status: SignupOutcome | null }[]>`
+        WITH t AS (
+          -- the task, still open, locked: sign-ups, cancellations and promotions of one task queue here
+          SELECT "id" FROM "Task" WHERE "id" = ${taskId} AND "status" = 'OPEN'::"TaskStatus" AND "signupDeadline" > ${now} FOR UPDATE
+        ), took AS (
+          UPDATE "Task" SET "taken" = "taken" + 1, "updatedAt" = now() WHERE "id" = (SELECT "id" FROM t) AND "taken" < "slots" RETURNING "id"
+        ), s AS (
+          INSERT INTO "TaskSignup" ("id", "taskId", "userId", "status", "createdAt", "updatedAt")
+          SELECT ${signupId}, ${taskId}, ${scope.userId}, (CASE WHEN EXISTS (SELECT 1 FROM took) THEN 'CONFIRMED' ELSE 'WAITLISTED' END)::"SignupStatus", ${now}, now()
+           WHERE EXISTS (SELECT 1 FROM t)
+          ON CONFLICT ("taskId", "userId") DO UPDATE
+             SET "status" = EXCLUDED."status", "createdAt" = EXCLUDED."createdAt", "updatedAt" = now(), "checkInAt" = NULL, "checkOutAt" = NULL, "minutes" = NULL
+           WHERE "TaskSignup"."status" = 'CANCELLED'::"SignupStatus"
+          RETURNING "id", "status"::text AS "status"
+        ), h AS (
+          INSERT INTO "StatusChange" ("id", "tenantId", "orgPath", "entity", "entityId", "from", "to", "byUserId", "at")
+          SELECT ${changeId}, ${scope.tenantId}, ${task.orgPath}, 'TaskSignup', s."id", ${existing?.status ?? null}, s."status", ${scope.userId}, ${now} FROM s
+        ), n AS (
+          INSERT INTO "Notification" ("id", "userId", "kind", "params", "link", "createdAt")
+          SELECT ${noteId}, ${scope.userId}, CASE WHEN s."status" = 'CONFIRMED' THEN 'notify.signupConfirmed' ELSE 'notify.signupWaitlisted' END, ${params}::jsonb, ${`/tasks/${taskId}`}, now() FROM s
+        )
+        SELECT EXISTS (SELECT 1 FROM t) AS "open", (SELECT "id" FROM s) AS "id", (SELECT "status" FROM s) AS "status"`
+      if (!r.open) return fail('CLOSED')
+      // a concurrent sign-up of the same volunteer got there first: roll back the slot this statement took
+      if (!r.status) throw new AlreadySignedUp()
+      return ok({ status: r.status })
+    }, SIGNUP_TX)
+  } catch (e) {
+    if (e instanceof AlreadySignedUp) return fail('ALREADY')
+    throw e
+  }
 }
+
+class AlreadySignedUp extends Error {}
 
 /** Cancel before the deadline; a confirmed place goes to the first on the waitlist, who is told. */
 export async function cancelSignup(scope: Scope, taskId: string, now = new Date()): Promise<Result<{ promotedUserId: string | null }, 'NOT_FOUND' | 'CLOSED'>> {
