@@ -60,27 +60,37 @@ export type SignupOutcome = 'CONFIRMED' | 'WAITLISTED'
 /**
  * Sign up for a task. A slot is taken only by the conditional UPDATE (taken < slots), so a task is never
  * overbooked; when it is full the volunteer joins the waitlist. The checks run first; then ONE statement
- * takes the slot (locking the task row), writes the sign-up, its history and the volunteer's message, and
- * the transaction commits: the task row is held for one round trip, so a burst of sign-ups on one task
- * flows (measured in `npm run bench`).
+ * takes the slot (locking the task row) or, when none is free, share-locks the task and joins the waitlist,
+ * and writes the sign-up, its history and the volunteer's message; then the transaction commits. A slot
+ * is held for one round trip, and the waitlist of a full task fills in parallel (`npm run bench`).
  */
 export async function signUp(scope: Scope, taskId: string, now = new Date()): Promise<Result<{ status: SignupOutcome }, 'NOT_FOUND' | 'CLOSED' | 'ALREADY'>> {
   const prisma = await db()
-  const task = await prisma.task.findFirst({ where: { id: taskId, ...rowScopeWhere(scope, 'task.signup') }, select: { id: true, title: true, orgPath: true, status: true, signupDeadline: true } })
+  const task = await prisma.task.findFirst({
+    where: { id: taskId, ...rowScopeWhere(scope, 'task.signup') },
+    select: { id: true, title: true, orgPath: true, status: true, signupDeadline: true, signups: { where: { userId: scope.userId }, select: { status: true } } },
+  })
   if (!task) return fail('NOT_FOUND')
   if (task.status !== 'OPEN' || task.signupDeadline <= now) return fail('CLOSED')
-  const existing = await prisma.taskSignup.findUnique({ where: { taskId_userId: { taskId, userId: scope.userId } }, select: { status: true } })
+  const existing = task.signups[0]
   if (existing && existing.status !== 'CANCELLED') return fail('ALREADY')
   const [signupId, changeId, noteId] = [randomUUID(), randomUUID(), randomUUID()]
   const params = JSON.stringify({ title: task.title })
   try {
     return await prisma.$transaction(async (tx): Promise<Result<{ status: SignupOutcome }, 'CLOSED'>> => {
       const [r] = await tx.$queryRaw<{ open: boolean; id: string | null; status: SignupOutcome | null }[]>`
-        WITH t AS (
-          -- the task, still open, locked: sign-ups, cancellations and promotions of one task queue here
-          SELECT "id" FROM "Task" WHERE "id" = ${taskId} AND "status" = 'OPEN'::"TaskStatus" AND "signupDeadline" > ${now} FOR UPDATE
-        ), took AS (
-          UPDATE "Task" SET "taken" = "taken" + 1, "updatedAt" = now() WHERE "id" = (SELECT "id" FROM t) AND "taken" < "slots" RETURNING "id"
+        WITH took AS (
+          -- a free slot: taken by this conditional update, which locks the task row until commit
+          UPDATE "Task" SET "taken" = "taken" + 1, "updatedAt" = now()
+           WHERE "id" = ${taskId} AND "status" = 'OPEN'::"TaskStatus" AND "signupDeadline" > ${now} AND "taken" < "slots"
+          RETURNING "id"
+        ), waiting AS (
+          -- no free slot: a SHARE lock, so the waitlist fills in parallel while a cancellation (which
+          -- promotes the first waitlisted under an exclusive lock) waits for these to commit, and sees them
+          SELECT "id" FROM "Task" WHERE "id" = ${taskId} AND "status" = 'OPEN'::"TaskStatus" AND "signupDeadline" > ${now} AND NOT EXISTS (SELECT 1 FROM took)
+          FOR SHARE
+        ), t AS (
+          SELECT "id" FROM took UNION ALL SELECT "id" FROM waiting
         ), s AS (
           INSERT INTO "TaskSignup" ("id", "taskId", "userId", "status", "createdAt", "updatedAt")
           SELECT ${signupId}, ${taskId}, ${scope.userId}, (CASE WHEN EXISTS (SELECT 1 FROM took) THEN 'CONFIRMED' ELSE 'WAITLISTED' END)::"SignupStatus", ${now}, now()
