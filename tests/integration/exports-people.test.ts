@@ -2,7 +2,7 @@
 // phones and ID numbers masked.
 import { describe, expect, it } from 'vitest'
 import ExcelJS from 'exceljs'
-import { exportPilots, exportProjects, exportTalent, exportVolunteers } from '@/lib/server/people/exports'
+import { EXPORTS, exportPilots, exportProjects, exportTalent, exportVolunteers } from '@/lib/server/people/exports'
 import { saveMyProfile } from '@/lib/server/people/volunteers'
 import { saveWorkerProfile } from '@/lib/server/people/talent'
 import { prisma, tree, userWith } from './helpers'
@@ -55,4 +55,21 @@ describe('people exports', () => {
     expect(await sheet(await exportPilots(otherCounty.scope, {}))).toHaveLength(1)
     expect(await sheet(await exportProjects(otherCounty.scope, {}))).toHaveLength(1)
   })
+
+  it('/api/exports/<list>: who may export which list, and every list builds a workbook with its header', async () => {
+    const t = await tree()
+    const expect_ = (role: Awaited<ReturnType<typeof userWith>>, lists: string[]) =>
+      expect(Object.keys(EXPORTS).filter((k) => EXPORTS[k].allowed(role.scope)).sort()).toEqual([...lists].sort())
+    const county = await userWith('COUNTY_OFFICIAL', t.countyA1)
+    expect_(county, ['talent', 'projects', 'pilots', 'training', 'agencies', 'inspections', 'rectifications'])
+    expect_(await userWith('COMMUNITY_ADMIN', t.communityA1a), ['volunteers', 'talent', 'projects', 'pilots', 'training', 'agencies', 'inspections', 'rectifications'])
+    expect_(await userWith('TEAM_LEADER', t.communityA1a), ['volunteers'])
+    expect_(await userWith('VOLUNTEER', t.communityA1a), [])
+    for (const [name, spec] of Object.entries(EXPORTS)) {
+      if (!spec.allowed(county.scope)) continue
+      const rows = await sheet(await spec.build(county.scope, {}))
+      expect(rows[0].length, name).toBeGreaterThan(2)
+    }
+  })
 })
+

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next'
+import { ExportLink } from '@/components/ui/export-link'
 import Link from 'next/link'
 import { requirePermission } from '@/lib/server/auth/session'
 import { can } from '@/lib/server/authz/scope'
@@ -29,7 +30,10 @@ export default async function AgenciesPage({ searchParams }: { searchParams: Pro
           <h1 className="text-xl font-semibold">{t('agency.title')}</h1>
           <p className="text-sm text-stone-600">{t('agency.intro')}</p>
         </div>
-        {can(scope, 'agency.manage') ? <LinkButton href="/agencies/new">{t('agency.new')}</LinkButton> : null}
+        <div className="flex flex-wrap gap-2">
+          <ExportLink t={t} href={`/api/exports/agencies${queryString({ q: query.q, kind: query.kind })}`} />
+          {can(scope, 'agency.manage') ? <LinkButton href="/agencies/new">{t('agency.new')}</LinkButton> : null}
+        </div>
       </div>
       <SearchForm q={query.q} placeholder={t('agency.search')} submitLabel={t('common.filter')}>
         <FilterSelect name="kind" label={t('agency.filter.kind')} value={query.kind} allLabel={t('common.all')} options={AGENCY_KINDS.map((k) => ({ value: k, label: t(`agencyKind.${k}`) }))} />

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next'
+import { ExportLink } from '@/components/ui/export-link'
 import Link from 'next/link'
 import { z } from 'zod'
 import { requirePermission } from '@/lib/server/auth/session'
@@ -32,9 +33,7 @@ export default async function PilotsPage({ searchParams }: { searchParams: Promi
             {t('pilots.summary', { pilots: list.summary.pilots, m1, m2, m3, m4 })}
           </p>
         </div>
-        <a className="rounded-md border border-stone-300 bg-white px-3 py-2 text-sm" href={`/api/pilots/export${query.q ? `?q=${encodeURIComponent(query.q)}` : ''}`} data-testid="export">
-          {t('common.export')}
-        </a>
+        <ExportLink t={t} href={`/api/exports/pilots${queryString({ q: query.q })}`} />
       </div>
       <SearchForm q={query.q} placeholder={t('pilots.search')} submitLabel={t('common.search')} />
       {list.rows.length === 0 ? (

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next'
+import { ExportLink } from '@/components/ui/export-link'
 import Link from 'next/link'
 import { z } from 'zod'
 import { requirePermission } from '@/lib/server/auth/session'
@@ -40,9 +41,7 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h1 className="text-xl font-semibold">{t('projects.title')}</h1>
         <div className="flex flex-wrap gap-2">
-          <a className="rounded-md border border-stone-300 bg-white px-3 py-2 text-sm" href={`/api/projects/export${query.status ? `?status=${query.status}` : ''}`} data-testid="export">
-            {t('common.export')}
-          </a>
+          <ExportLink t={t} href={`/api/exports/projects${queryString({ status: query.status })}`} />
           {can(scope, 'project.manage') ? <LinkButton href="/projects/new">{t('projects.new')}</LinkButton> : null}
         </div>
       </div>

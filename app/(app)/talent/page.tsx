@@ -1,4 +1,5 @@
 import type { Metadata } from 'next'
+import { ExportLink } from '@/components/ui/export-link'
 import Link from 'next/link'
 import { requirePermission } from '@/lib/server/auth/session'
 import { listFigureCommunities, listTalent, talentFigures } from '@/lib/server/people/talent'
@@ -35,9 +36,7 @@ export default async function TalentPage({ searchParams }: { searchParams: Promi
           <h1 className="text-xl font-semibold">{t('talent.title')}</h1>
           <p className="text-sm text-stone-600">{t('talent.intro')}</p>
         </div>
-        <a className="rounded-md border border-stone-300 bg-white px-3 py-2 text-sm" href={`/api/talent/export${queryString({ q: query.q, level: query.level, unit: query.unit })}`} data-testid="export">
-          {t('common.export')}
-        </a>
+        <ExportLink t={t} href={`/api/exports/talent${queryString({ q: query.q, level: query.level, unit: query.unit })}`} />
       </div>
 
       <section className="space-y-2" aria-labelledby="figures-heading">

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next'
+import { ExportLink } from '@/components/ui/export-link'
 import Link from 'next/link'
 import { requirePermission } from '@/lib/server/auth/session'
 import { can } from '@/lib/server/authz/scope'
@@ -31,7 +32,10 @@ export default async function TrainingPage({ searchParams }: { searchParams: Pro
           <h1 className="text-xl font-semibold">{t('training.title')}</h1>
           <p className="text-sm text-stone-600">{t('training.intro')}</p>
         </div>
-        {can(scope, 'training.manage') ? <LinkButton href="/training/new">{t('training.new')}</LinkButton> : null}
+        <div className="flex flex-wrap gap-2">
+          <ExportLink t={t} href={`/api/exports/training${queryString({ q: query.q, kind: query.kind })}`} />
+          {can(scope, 'training.manage') ? <LinkButton href="/training/new">{t('training.new')}</LinkButton> : null}
+        </div>
       </div>
       <SearchForm q={query.q} placeholder={t('training.search')} submitLabel={t('common.filter')}>
         <FilterSelect name="kind" label={t('training.filter.kind')} value={query.kind} allLabel={t('common.all')} options={TRAINING_KINDS.map((k) => ({ value: k, label: t(`trainingKind.${k}`) }))} />

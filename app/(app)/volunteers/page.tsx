@@ -1,4 +1,5 @@
 import type { Metadata } from 'next'
+import { ExportLink } from '@/components/ui/export-link'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { requireScope } from '@/lib/server/auth/session'
@@ -33,9 +34,7 @@ export default async function VolunteersPage({ searchParams }: { searchParams: P
           <p className="text-sm text-stone-600">{t('volunteer.listIntro')}</p>
         </div>
         <div className="flex flex-wrap gap-2">
-          <a className="rounded-md border border-stone-300 bg-white px-3 py-2 text-sm" href={`/api/volunteers/export${queryString({ q: query.q, kind: query.kind, skill: query.skill })}`} data-testid="export">
-            {t('common.export')}
-          </a>
+          <ExportLink t={t} href={`/api/exports/volunteers${queryString({ q: query.q, kind: query.kind, skill: query.skill })}`} />
           {can(scope, 'volunteer.manage') ? (
             <LinkButton href="/volunteers/import" variant="secondary">
               {t('volunteer.import')}

@@ -6,12 +6,20 @@ import { listVolunteers } from './volunteers'
 import { listTalent } from './talent'
 import { listProjects } from '../projects/projects'
 import { listPilots } from '../projects/pilot-tasks'
-import { ZTalentListQuery } from '@/lib/schemas/talent'
+import { listTrainingEvents } from './training'
+import { listAgencies } from './agencies'
+import { listInspections, listRectifications } from '../evaluation/inspections'
+import { can } from '../authz/scope'
+import { canSeeVolunteers } from './volunteers'
+import { xlsxFileName } from '../workflow/xlsx'
+import { ZAgencyListQuery, ZTalentListQuery, ZTrainingListQuery } from '@/lib/schemas/talent'
 import { PROJECT_STATUSES } from '@/lib/schemas/projects'
 
 /*
- * The .xlsx exports of the people and pilot lists: each reads the list function of its page, page after
- * page, so a file holds exactly the page's filter, scope and masking (phones and ID numbers masked).
+ * The .xlsx exports of the lists that have no export of their own (people, pilots, projects, training,
+ * agencies, evaluation): each reads the list function of its page, page after page, so a file holds
+ * exactly the page's filter, scope and masking (phones and ID numbers masked). Served by one route,
+ * /api/exports/<list>, from the registry at the end.
  */
 
 const day = (d: Date) => d.toISOString().slice(0, 10)
@@ -57,4 +65,56 @@ export function exportPilots(scope: Scope, raw: Record<string, string>) {
     (page, pageSize) => listPilots(scope, { ...query, page, pageSize }),
     (p, zh) => [p.name, p.subDistrict, p.parent?.name ?? '', p.parent?.parent?.name ?? '', p.pilotBatch, ...p.tasks.map((s) => zh(`taskState.${s}`))],
   )
+}
+
+export function exportTraining(scope: Scope, raw: Record<string, string>) {
+  const query = ZTrainingListQuery.parse(raw)
+  return exportPages(
+    'xlsx.sheet.training',
+    ['xlsx.col.title', 'xlsx.col.trainingKind', 'xlsx.col.date', 'xlsx.col.trainingHours', 'xlsx.col.organiser', 'xlsx.col.attendees'],
+    (page, pageSize) => listTrainingEvents(scope, { ...query, page, pageSize }),
+    (e, zh) => [e.title, zh(`trainingKind.${e.kind}`), day(e.date), e.hours, e.orgUnit.name, e.attendees],
+  )
+}
+
+export function exportAgencies(scope: Scope, raw: Record<string, string>) {
+  const query = ZAgencyListQuery.parse(raw)
+  return exportPages(
+    'xlsx.sheet.agencies',
+    ['xlsx.col.agency', 'xlsx.col.agencyKind', 'xlsx.col.registeredAt', 'xlsx.col.staff'],
+    (page, pageSize) => listAgencies(scope, { ...query, page, pageSize }),
+    (a, zh) => [a.name, zh(`agencyKind.${a.kind}`), a.orgUnit.name, a.staff],
+  )
+}
+
+export function exportInspections(scope: Scope) {
+  return exportPages(
+    'xlsx.sheet.inspections',
+    ['xlsx.col.inspected', 'xlsx.col.project', 'xlsx.col.template', 'xlsx.col.date', 'xlsx.col.status', 'xlsx.col.score', 'xlsx.col.openRectifications'],
+    (page, pageSize) => listInspections(scope, { page, pageSize }),
+    (i, zh) => [i.unit, i.project, i.template, day(i.scheduledFor), zh(`evaluation.inspectionStatus.${i.status}`), i.scorePercent === null ? null : Number(i.scorePercent), i.openRectifications],
+  )
+}
+
+export function exportRectifications(scope: Scope) {
+  return exportPages(
+    'xlsx.sheet.rectifications',
+    ['xlsx.col.inspected', 'xlsx.col.template', 'xlsx.col.description', 'xlsx.col.deadline', 'xlsx.col.status', 'xlsx.col.overdue'],
+    async (page, pageSize) => (await listRectifications(scope, { page, pageSize })).all,
+    (r, zh) => [r.unit, r.template, r.description, day(r.deadline), zh(`evaluation.rectStatus.${r.status}`), zh(r.overdue ? 'xlsx.yes' : 'xlsx.no')],
+  )
+}
+
+type ExportList = { allowed: (scope: Scope) => boolean; file: Parameters<typeof xlsxFileName>[0]; build: (scope: Scope, query: Record<string, string>) => Promise<Buffer> }
+
+/** The lists /api/exports/<list> serves, with who may export them (anyone else gets 404). */
+export const EXPORTS: Record<string, ExportList> = {
+  volunteers: { allowed: canSeeVolunteers, file: 'volunteers', build: exportVolunteers },
+  talent: { allowed: (s) => can(s, 'talent.read'), file: 'talent', build: exportTalent },
+  projects: { allowed: (s) => can(s, 'project.read'), file: 'projects', build: exportProjects },
+  pilots: { allowed: (s) => can(s, 'org.browse'), file: 'pilots', build: exportPilots },
+  training: { allowed: (s) => can(s, 'talent.read'), file: 'training', build: exportTraining },
+  agencies: { allowed: (s) => can(s, 'talent.read'), file: 'agencies', build: exportAgencies },
+  inspections: { allowed: (s) => can(s, 'evaluation.manage') || can(s, 'evaluation.respond'), file: 'inspections', build: (s) => exportInspections(s) },
+  rectifications: { allowed: (s) => can(s, 'evaluation.manage') || can(s, 'evaluation.respond'), file: 'rectifications', build: (s) => exportRectifications(s) },
 }

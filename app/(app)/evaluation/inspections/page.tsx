@@ -1,4 +1,5 @@
 import type { Metadata } from 'next'
+import { ExportLink } from '@/components/ui/export-link'
 import Link from 'next/link'
 import { can } from '@/lib/server/authz/scope'
 import { listInspections } from '@/lib/server/evaluation/inspections'
@@ -26,7 +27,10 @@ export default async function InspectionsPage({ searchParams }: { searchParams: 
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h1 className="text-xl font-semibold">{t('evaluation.title')}</h1>
-        {can(scope, 'evaluation.manage') ? <LinkButton href="/evaluation/inspections/new">{t('evaluation.inspection.new')}</LinkButton> : null}
+        <div className="flex flex-wrap gap-2">
+          <ExportLink t={t} href="/api/exports/inspections" />
+          {can(scope, 'evaluation.manage') ? <LinkButton href="/evaluation/inspections/new">{t('evaluation.inspection.new')}</LinkButton> : null}
+        </div>
       </div>
       <EvaluationTabs scope={scope} t={t} active="/evaluation/inspections" />
       {list.rows.length === 0 ? (

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next'
+import { ExportLink } from '@/components/ui/export-link'
 import Link from 'next/link'
 import { listRectifications } from '@/lib/server/evaluation/inspections'
 import { ZEvalListQuery } from '@/lib/schemas/evaluation'
@@ -51,7 +52,10 @@ export default async function RectificationsPage({ searchParams }: { searchParam
   const { overdue, all } = await listRectifications(scope, query)
   return (
     <div className="space-y-4">
-      <h1 className="text-xl font-semibold">{t('evaluation.title')}</h1>
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h1 className="text-xl font-semibold">{t('evaluation.title')}</h1>
+        <ExportLink t={t} href="/api/exports/rectifications" />
+      </div>
       <EvaluationTabs scope={scope} t={t} active="/evaluation/rectifications" />
       <section className="space-y-2">
         <h2 className="text-sm font-semibold text-red-800" data-testid="overdue-count">
