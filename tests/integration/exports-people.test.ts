@@ -61,10 +61,10 @@ describe('people exports', () => {
     const expect_ = (role: Awaited<ReturnType<typeof userWith>>, lists: string[]) =>
       expect(Object.keys(EXPORTS).filter((k) => EXPORTS[k].allowed(role.scope)).sort()).toEqual([...lists].sort())
     const county = await userWith('COUNTY_OFFICIAL', t.countyA1)
-    expect_(county, ['talent', 'projects', 'pilots', 'training', 'agencies', 'inspections', 'rectifications'])
-    expect_(await userWith('COMMUNITY_ADMIN', t.communityA1a), ['volunteers', 'talent', 'projects', 'pilots', 'training', 'agencies', 'inspections', 'rectifications'])
-    expect_(await userWith('TEAM_LEADER', t.communityA1a), ['volunteers'])
-    expect_(await userWith('VOLUNTEER', t.communityA1a), [])
+    expect_(county, ['talent', 'projects', 'pilots', 'training', 'agencies', 'inspections', 'rectifications', 'practice', 'spot-checks', 'surveys', 'teams'])
+    expect_(await userWith('COMMUNITY_ADMIN', t.communityA1a), ['volunteers', 'talent', 'projects', 'pilots', 'training', 'agencies', 'inspections', 'rectifications', 'practice', 'surveys', 'teams'])
+    expect_(await userWith('TEAM_LEADER', t.communityA1a), ['volunteers', 'practice', 'teams'])
+    expect_(await userWith('VOLUNTEER', t.communityA1a), ['practice', 'teams'])
     for (const [name, spec] of Object.entries(EXPORTS)) {
       if (!spec.allowed(county.scope)) continue
       const rows = await sheet(await spec.build(county.scope, {}))

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next'
+import { ExportLink } from '@/components/ui/export-link'
 import Link from 'next/link'
 import { z } from 'zod'
 import { requireScope } from '@/lib/server/auth/session'
@@ -40,7 +41,10 @@ export default async function PracticePage({ searchParams }: { searchParams: Pro
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h1 className="text-xl font-semibold">{t('practice.title')}</h1>
-        {can(scope, 'practice.write') ? <LinkButton href="/practice/new">{t('practice.new')}</LinkButton> : null}
+        <div className="flex flex-wrap gap-2">
+          <ExportLink t={t} href={`/api/exports/practice?view=${review ? 'review' : 'library'}${query.q ? `&q=${encodeURIComponent(query.q)}` : ''}`} />
+          {can(scope, 'practice.write') ? <LinkButton href="/practice/new">{t('practice.new')}</LinkButton> : null}
+        </div>
       </div>
       {can(scope, 'practice.read') ? (
         <nav className="flex gap-2">

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next'
+import { ExportLink } from '@/components/ui/export-link'
 import Link from 'next/link'
 import { requirePermission } from '@/lib/server/auth/session'
 import { listTeams } from '@/lib/server/people/teams'
@@ -18,7 +19,10 @@ export default async function TeamsPage() {
   const teams = await listTeams(scope)
   return (
     <div className="mx-auto max-w-3xl space-y-3">
-      <h1 className="text-xl font-semibold">{t('teams.title')}</h1>
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h1 className="text-xl font-semibold">{t('teams.title')}</h1>
+        <ExportLink t={t} href="/api/exports/teams" />
+      </div>
       {teams.length === 0 ? <EmptyState title={t('teams.empty')} /> : null}
       <ul className="space-y-2" data-testid="teams">
         {teams.map((team) => (

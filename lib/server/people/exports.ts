@@ -9,6 +9,10 @@ import { listPilots } from '../projects/pilot-tasks'
 import { listTrainingEvents } from './training'
 import { listAgencies } from './agencies'
 import { listInspections, listRectifications } from '../evaluation/inspections'
+import { listSpotChecks } from '../evaluation/spot-checks'
+import { listCampaigns } from '../evaluation/surveys'
+import { listPracticeCases } from '../projects/practice'
+import { listTeams } from './teams'
 import { can } from '../authz/scope'
 import { canSeeVolunteers } from './volunteers'
 import { xlsxFileName } from '../workflow/xlsx'
@@ -105,6 +109,45 @@ export function exportRectifications(scope: Scope) {
   )
 }
 
+const ZPracticeQuery = z.object({ q: z.string().trim().max(50).optional().catch(undefined), view: z.enum(['library', 'review']).catch('library').default('library') })
+
+export function exportPractice(scope: Scope, raw: Record<string, string>) {
+  const query = ZPracticeQuery.parse(raw)
+  return exportPages(
+    'xlsx.sheet.practice',
+    ['xlsx.col.title', 'xlsx.col.community', 'xlsx.col.county', 'xlsx.col.project', 'xlsx.col.status', 'xlsx.col.publishedAt', 'xlsx.col.results'],
+    (page, pageSize) => listPracticeCases(scope, { library: query.view === 'library', q: query.q, page, pageSize }),
+    (c, zh) => [c.title, c.orgUnit.name, c.orgUnit.parent?.name ?? '', c.project?.name ?? '', zh(`practiceStatus.${c.status}`), c.publishedAt ? day(c.publishedAt) : '', c.results],
+  )
+}
+
+export function exportSpotChecks(scope: Scope) {
+  return exportPages(
+    'xlsx.sheet.spotChecks',
+    ['xlsx.col.drawnAt', 'xlsx.col.spotKind', 'xlsx.col.unit', 'xlsx.col.population', 'xlsx.col.sample', 'xlsx.col.seed', 'xlsx.col.drawnBy'],
+    (page, pageSize) => listSpotChecks(scope, { page, pageSize }),
+    (d, zh) => [d.createdAt.toISOString(), zh(`evaluation.spotKind.${d.kind}`), d.unit, d.populationSize, d.drawn, d.seed, d.drawnBy],
+  )
+}
+
+export function exportSurveys(scope: Scope) {
+  return exportPages(
+    'xlsx.sheet.surveys',
+    ['xlsx.col.title', 'xlsx.col.unit', 'xlsx.col.periodFrom', 'xlsx.col.periodTo', 'xlsx.col.status', 'xlsx.col.responses'],
+    (page, pageSize) => listCampaigns(scope, { page, pageSize }),
+    (c, zh) => [c.title, c.unit, day(c.startsOn), day(c.endsOn), zh(`evaluation.surveyStatus.${c.status}`), c.responses],
+  )
+}
+
+export function exportTeams(scope: Scope) {
+  return exportPages(
+    'xlsx.sheet.teams',
+    ['xlsx.col.teamName', 'xlsx.col.teamKind', 'xlsx.col.community', 'xlsx.col.leader', 'xlsx.col.members'],
+    async () => ({ rows: await listTeams(scope), pageCount: 1 }),
+    (tm, zh) => [tm.name, zh(`teamKind.${tm.kind}`), tm.orgUnit.name, tm.leader?.name ?? '', tm._count.members],
+  )
+}
+
 type ExportList = { allowed: (scope: Scope) => boolean; file: Parameters<typeof xlsxFileName>[0]; build: (scope: Scope, query: Record<string, string>) => Promise<Buffer> }
 
 /** The lists /api/exports/<list> serves, with who may export them (anyone else gets 404). */
@@ -117,4 +160,8 @@ export const EXPORTS: Record<string, ExportList> = {
   agencies: { allowed: (s) => can(s, 'talent.read'), file: 'agencies', build: exportAgencies },
   inspections: { allowed: (s) => can(s, 'evaluation.manage') || can(s, 'evaluation.respond'), file: 'inspections', build: (s) => exportInspections(s) },
   rectifications: { allowed: (s) => can(s, 'evaluation.manage') || can(s, 'evaluation.respond'), file: 'rectifications', build: (s) => exportRectifications(s) },
+  practice: { allowed: () => true, file: 'practice', build: exportPractice },
+  'spot-checks': { allowed: (s) => can(s, 'evaluation.manage'), file: 'spotChecks', build: (s) => exportSpotChecks(s) },
+  surveys: { allowed: (s) => can(s, 'survey.manage'), file: 'surveys', build: (s) => exportSurveys(s) },
+  teams: { allowed: (s) => can(s, 'org.read'), file: 'teams', build: (s) => exportTeams(s) },
 }

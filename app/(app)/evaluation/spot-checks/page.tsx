@@ -1,4 +1,5 @@
 import type { Metadata } from 'next'
+import { ExportLink } from '@/components/ui/export-link'
 import Link from 'next/link'
 import { requirePermission } from '@/lib/server/auth/session'
 import { listSpotCheckUnits, listSpotChecks } from '@/lib/server/evaluation/spot-checks'
@@ -25,7 +26,10 @@ export default async function SpotChecksPage({ searchParams }: { searchParams: P
   const base = units[0]?.depth ?? 0
   return (
     <div className="space-y-4">
-      <h1 className="text-xl font-semibold">{t('evaluation.title')}</h1>
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h1 className="text-xl font-semibold">{t('evaluation.title')}</h1>
+        <ExportLink t={t} href="/api/exports/spot-checks" />
+      </div>
       <EvaluationTabs scope={scope} t={t} active="/evaluation/spot-checks" />
       <Card>
         <h2 className="text-sm font-semibold">{t('evaluation.spot.draw')}</h2>

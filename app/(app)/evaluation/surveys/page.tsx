@@ -1,4 +1,5 @@
 import type { Metadata } from 'next'
+import { ExportLink } from '@/components/ui/export-link'
 import Link from 'next/link'
 import { requirePermission } from '@/lib/server/auth/session'
 import { listCampaigns } from '@/lib/server/evaluation/surveys'
@@ -25,7 +26,10 @@ export default async function SurveysPage({ searchParams }: { searchParams: Prom
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h1 className="text-xl font-semibold">{t('evaluation.title')}</h1>
-        <LinkButton href="/evaluation/surveys/new">{t('evaluation.survey.new')}</LinkButton>
+        <div className="flex flex-wrap gap-2">
+          <ExportLink t={t} href="/api/exports/surveys" />
+          <LinkButton href="/evaluation/surveys/new">{t('evaluation.survey.new')}</LinkButton>
+        </div>
       </div>
       <EvaluationTabs scope={scope} t={t} active="/evaluation/surveys" />
       {list.rows.length === 0 ? (
