@@ -14,6 +14,9 @@ import { rebuildCounters } from '@/lib/server/stats/rebuild'
 import { dashboard, type Dashboard } from '@/lib/server/stats/dashboard'
 import { chinaDay } from '@/lib/server/stats/counters'
 import { moveUnit } from '@/lib/server/org/mutations'
+import { listPilots } from '@/lib/server/projects/pilot-tasks'
+import { listNeeds } from '@/lib/server/workflow/needs'
+import { ZNeedListQuery } from '@/lib/schemas/workflow'
 import { createCampaign, submitSurveyResponse } from '@/lib/server/evaluation/surveys'
 import { createTeam, ensureCategories } from '@/tests/factories/workflow'
 import { uniquePhone, type TestTree, type UnitRef } from '@/tests/factories/org'
@@ -272,6 +275,17 @@ describe('roll-up counters', () => {
     expect(home.ok && home.value.children.map((c) => c.unit.id).sort()).toEqual([t.countyA1.id, t.countyA2.id].sort())
     const volunteer = await userWith('VOLUNTEER', t.communityA1a)
     expect(await dashboard(volunteer.scope, {})).toEqual({ ok: false, error: 'NOT_FOUND' })
+
+    // drill-down: the list behind a child's figure holds that child's rows only, and never more than the scope
+    const region = await userWith('REGION_OFFICIAL', t.region)
+    expect((await listPilots(region.scope, { unit: t.leagueA.id, page: 1, pageSize: 50 })).rows.map((p) => p.id)).toEqual([t.communityA1a.id])
+    expect((await listPilots(league.scope, { unit: t.leagueB.id, page: 1, pageSize: 50 })).rows).toEqual([])
+    const db = await prisma()
+    const cat = await ensureCategories(db, t.tenant.id)
+    const worker = await userWith('SOCIAL_WORKER', t.communityA2a)
+    expect((await createNeed(worker.scope, { orgUnitId: t.communityA2a.id, title: '下钻', description: '下钻', categoryId: cat.OTHER, targetGroup: 'ELDERLY', source: 'VISIT', urgency: 'LOW', peopleAffected: '1' })).ok).toBe(true)
+    expect((await listNeeds(league.scope, ZNeedListQuery.parse({ unit: t.countyA2.id }))).total).toBe(1)
+    expect((await listNeeds(league.scope, ZNeedListQuery.parse({ unit: t.countyA1.id }))).total).toBe(0)
     expect(await dashboard(league.scope, { period: 'custom', from: '2026-05-01', to: '2026-04-01' })).toMatchObject({ ok: false, fieldErrors: { to: 'validation.period.order' } })
     expect(await dashboard(league.scope, { period: 'custom' })).toMatchObject({ ok: false, fieldErrors: { from: 'validation.period.required' } })
   })

@@ -1,14 +1,37 @@
 import type { MessageKey } from '@/lib/i18n'
 import type { Figures } from '@/lib/server/stats/dashboard'
 
+/** The list behind a figure: needs (collected / resolved in the period), pilots, social workers, projects. */
+export type Drill = 'needs' | 'resolved' | 'pilots' | 'talent' | 'projects'
+
+/** The scoped list behind a figure of a unit (each list checks the caller's scope again). */
+export function drillHref(drill: Drill, unitId: string, period: { from: string; to: string }, status?: string): string {
+  const qs = (q: Record<string, string | undefined>) => {
+    const sp = new URLSearchParams(Object.entries(q).filter((e): e is [string, string] => !!e[1]))
+    return `?${sp.toString()}`
+  }
+  switch (drill) {
+    case 'needs':
+      return `/needs${qs({ unit: unitId, from: period.from, to: period.to })}`
+    case 'resolved':
+      return `/needs${qs({ unit: unitId, from: period.from, to: period.to, status: 'RESOLVED' })}`
+    case 'pilots':
+      return `/pilots${qs({ unit: unitId })}`
+    case 'talent':
+      return `/talent${qs({ unit: unitId })}`
+    case 'projects':
+      return `/projects${qs({ unit: unitId, status })}`
+  }
+}
+
 /** The comparison table's columns: one definition for the page, its sorting and the .xlsx export. */
 export const COLUMNS = [
-  { key: 'pilots', label: 'dashboard.kpi.pilots', value: (f: Figures) => f.pilots },
+  { key: 'pilots', label: 'dashboard.kpi.pilots', value: (f: Figures) => f.pilots, drill: 'pilots' },
   { key: 'pilotTasks', label: 'dashboard.kpi.pilotTasks', value: (f: Figures) => (f.pilotTasksMet ? f.pilotTasksMet.reduce((a, b) => a + b, 0) : null) },
   { key: 'volunteers', label: 'dashboard.kpi.volunteers', value: (f: Figures) => f.volunteersTotal },
   { key: 'teams', label: 'dashboard.kpi.teams', value: (f: Figures) => f.teams },
-  { key: 'workers', label: 'dashboard.kpi.workers', value: (f: Figures) => f.workers },
-  { key: 'certRate', label: 'dashboard.kpi.certRate', value: (f: Figures) => f.certificationRate, percent: true },
+  { key: 'workers', label: 'dashboard.kpi.workers', value: (f: Figures) => f.workers, drill: 'talent' },
+  { key: 'certRate', label: 'dashboard.kpi.certRate', value: (f: Figures) => f.certificationRate, percent: true, drill: 'talent' },
   { key: 'needs', label: 'dashboard.kpi.needs', value: (f: Figures) => f.needsCollected, drill: 'needs' },
   { key: 'dispatched', label: 'dashboard.kpi.dispatched', value: (f: Figures) => f.needsDispatched },
   { key: 'claimed', label: 'dashboard.kpi.claimed', value: (f: Figures) => f.needsClaimed },
@@ -19,7 +42,7 @@ export const COLUMNS = [
   { key: 'satisfaction', label: 'dashboard.kpi.satisfaction', value: (f: Figures) => f.satisfaction },
   { key: 'survey', label: 'dashboard.kpi.survey', value: (f: Figures) => f.surveySatisfaction },
   { key: 'practice', label: 'dashboard.kpi.practice', value: (f: Figures) => f.practicePublished },
-] as const satisfies readonly { key: string; label: MessageKey; value: (f: Figures) => number | null; percent?: boolean; drill?: 'needs' | 'resolved' }[]
+] as const satisfies readonly { key: string; label: MessageKey; value: (f: Figures) => number | null; percent?: boolean; drill?: Drill }[]
 
 export type ColumnKey = (typeof COLUMNS)[number]['key']
 export const columnOf = (key: string | undefined) => COLUMNS.find((c) => c.key === key) ?? null

@@ -10,7 +10,7 @@ import { translateError, type Translate } from '@/lib/i18n'
 import { Card, Stat } from '@/components/ui/card'
 import { queryString } from '@/components/workflow/filters'
 import { TrendChart } from '@/components/dashboard/trend-chart'
-import { COLUMNS, formatValue, sortRows } from './columns'
+import { COLUMNS, drillHref, formatValue, sortRows } from './columns'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())('nav.dashboard') }
@@ -42,7 +42,6 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const d = r.value
   const f = d.figures
   const sorted = sortRows(d.children, q.sort, q.dir)
-  const needsHref = (unitId: string, status?: string) => `/needs${queryString({ unit: unitId, from: d.period.from, to: d.period.to, status })}`
   return (
     <div className="space-y-5">
       <div className="space-y-1">
@@ -85,7 +84,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         <Stat label={t('dashboard.kpi.practice')} value={f.practicePublished} />
       </div>
       <p className="text-sm">
-        <Link href={needsHref(d.unit.id)} className="text-brand-700 hover:underline" data-testid="drill-needs">
+        <Link href={drillHref('needs', d.unit.id, d.period)} className="text-brand-700 hover:underline" data-testid="drill-needs">
           {t('dashboard.drill')}：{t('dashboard.kpi.needs')} {f.needsCollected}
         </Link>
       </p>
@@ -161,7 +160,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
                       return (
                         <td key={col.key} className="px-2 py-2 text-right tabular-nums">
                           {drill ? (
-                            <Link href={needsHref(c.unit.id, drill === 'resolved' ? 'RESOLVED' : undefined)} className="text-brand-700 hover:underline">
+                            <Link href={drillHref(drill, c.unit.id, d.period)} className="text-brand-700 hover:underline">
                               {v}
                             </Link>
                           ) : (
@@ -191,7 +190,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       </section>
 
       <div className="grid gap-3 md:grid-cols-2 xl:grid-cols-3">
-        <Breakdown title={t('dashboard.projects')} rows={PROJECT_STATUSES.map((s) => [t(`projectStatus.${s}`), f.projects[s] ?? 0])} />
+        <Breakdown title={t('dashboard.projects')} rows={PROJECT_STATUSES.map((s) => [t(`projectStatus.${s}`), f.projects[s] ?? 0, drillHref('projects', d.unit.id, d.period, s)])} />
         <Breakdown title={t('dashboard.cases')} rows={CASE_STATUSES.map((s) => [t(`caseStatus.${s}`), f.cases[s] ?? 0])} />
         <Breakdown title={t('dashboard.volunteersByKind')} rows={[...VOLUNTEER_KINDS.map((k) => [t(`volunteerKind.${k}`), f.volunteers[k] ?? 0] as [string, number]), [t('dashboard.noneKind'), f.volunteers.NONE ?? 0]]} />
         <Breakdown title={t('dashboard.spending')} rows={FUNDING_SOURCES.map((s) => [t(`fundingSource.${s}`), (f.spendingFen[s] ?? 0) / 100])} />
@@ -203,15 +202,23 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   )
 }
 
-function Breakdown({ title, rows }: { title: string; rows: [string, number][] }) {
+function Breakdown({ title, rows }: { title: string; rows: ([string, number] | [string, number, string])[] }) {
   return (
     <Card>
       <h2 className="text-sm font-semibold">{title}</h2>
       <dl className="mt-2 divide-y divide-stone-100 text-sm">
-        {rows.map(([label, n]) => (
+        {rows.map(([label, n, href]) => (
           <div key={label} className="flex justify-between py-1">
             <dt className="text-stone-600">{label}</dt>
-            <dd className="tabular-nums">{n.toLocaleString('zh-CN')}</dd>
+            <dd className="tabular-nums">
+              {href && n ? (
+                <Link href={href} className="text-brand-700 hover:underline">
+                  {n.toLocaleString('zh-CN')}
+                </Link>
+              ) : (
+                n.toLocaleString('zh-CN')
+              )}
+            </dd>
           </div>
         ))}
       </dl>

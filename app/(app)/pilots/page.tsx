@@ -11,7 +11,7 @@ import { SearchForm } from '@/components/ui/search-form'
 import { FourTaskBadges } from '@/components/projects/four-tasks'
 import { queryString } from '@/components/workflow/filters'
 
-const ZQuery = z.object({ q: z.string().trim().max(50).optional().catch(undefined), page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1) })
+const ZQuery = z.object({ q: z.string().trim().max(50).optional().catch(undefined), unit: z.uuid().optional().catch(undefined), page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1) })
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())('pilots.title') }
@@ -33,9 +33,11 @@ export default async function PilotsPage({ searchParams }: { searchParams: Promi
             {t('pilots.summary', { pilots: list.summary.pilots, m1, m2, m3, m4 })}
           </p>
         </div>
-        <ExportLink t={t} href={`/api/exports/pilots${queryString({ q: query.q })}`} />
+        <ExportLink t={t} href={`/api/exports/pilots${queryString({ q: query.q, unit: query.unit })}`} />
       </div>
-      <SearchForm q={query.q} placeholder={t('pilots.search')} submitLabel={t('common.search')} />
+      <SearchForm q={query.q} placeholder={t('pilots.search')} submitLabel={t('common.search')}>
+        {query.unit ? <input type="hidden" name="unit" value={query.unit} /> : null}
+      </SearchForm>
       {list.rows.length === 0 ? (
         <EmptyState title={t('pilots.empty')} />
       ) : (
@@ -55,7 +57,7 @@ export default async function PilotsPage({ searchParams }: { searchParams: Promi
           ))}
         </ul>
       )}
-      <Pagination t={t} page={list.page} pageCount={list.pageCount} total={list.total} hrefFor={(page) => `/pilots${queryString({ q: query.q, page })}`} />
+      <Pagination t={t} page={list.page} pageCount={list.pageCount} total={list.total} hrefFor={(page) => `/pilots${queryString({ q: query.q, unit: query.unit, page })}`} />
     </div>
   )
 }

@@ -14,7 +14,7 @@ import { Pagination } from '@/components/ui/pagination'
 import { StatusBadge } from '@/components/workflow/status-badge'
 import { queryString } from '@/components/workflow/filters'
 
-const ZQuery = z.object({ status: z.enum(PROJECT_STATUSES).optional().catch(undefined), page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1) })
+const ZQuery = z.object({ status: z.enum(PROJECT_STATUSES).optional().catch(undefined), unit: z.uuid().optional().catch(undefined), page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1) })
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())('projects.title') }
@@ -29,7 +29,7 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
   const tab = (status: (typeof PROJECT_STATUSES)[number] | undefined, label: string) => (
     <Link
       key={status ?? 'all'}
-      href={`/projects${queryString({ status })}`}
+      href={`/projects${queryString({ status, unit: query.unit })}`}
       aria-current={query.status === status ? 'page' : undefined}
       className={`rounded-md px-3 py-1.5 text-sm ${query.status === status ? 'bg-stone-800 text-white' : 'border border-stone-300 bg-white text-stone-700'}`}
     >
@@ -41,7 +41,7 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h1 className="text-xl font-semibold">{t('projects.title')}</h1>
         <div className="flex flex-wrap gap-2">
-          <ExportLink t={t} href={`/api/exports/projects${queryString({ status: query.status })}`} />
+          <ExportLink t={t} href={`/api/exports/projects${queryString({ status: query.status, unit: query.unit })}`} />
           {can(scope, 'project.manage') ? <LinkButton href="/projects/new">{t('projects.new')}</LinkButton> : null}
         </div>
       </div>

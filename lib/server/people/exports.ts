@@ -47,7 +47,7 @@ export function exportTalent(scope: Scope, raw: Record<string, string>) {
   )
 }
 
-const ZProjectQuery = z.object({ status: z.enum(PROJECT_STATUSES).optional().catch(undefined) })
+const ZProjectQuery = z.object({ status: z.enum(PROJECT_STATUSES).optional().catch(undefined), unit: z.uuid().optional().catch(undefined) })
 
 export function exportProjects(scope: Scope, raw: Record<string, string>) {
   const query = ZProjectQuery.parse(raw)
@@ -59,7 +59,7 @@ export function exportProjects(scope: Scope, raw: Record<string, string>) {
   )
 }
 
-const ZPilotQuery = z.object({ q: z.string().trim().max(50).optional().catch(undefined) })
+const ZPilotQuery = z.object({ q: z.string().trim().max(50).optional().catch(undefined), unit: z.uuid().optional().catch(undefined) })
 
 export function exportPilots(scope: Scope, raw: Record<string, string>) {
   const query = ZPilotQuery.parse(raw)

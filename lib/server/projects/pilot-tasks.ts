@@ -77,13 +77,18 @@ export async function addEvidence(scope: Scope, communityId: string, input: unkn
 }
 
 /** Every pilot of the caller's subtree with its four tasks (officials), searchable and paged. */
-export async function listPilots(scope: Scope, q: { q?: string; page: number; pageSize: number }, now = new Date()) {
+export async function listPilots(scope: Scope, q: { q?: string; unit?: string; page: number; pageSize: number }, now = new Date()) {
   const prisma = await db()
+  const and = [
+    ...(q.q ? [{ OR: [{ name: { contains: q.q } }, { subDistrict: { contains: q.q } }, { parent: { name: { contains: q.q } } }] }] : []),
+    // drill-down from a dashboard: the pilots under one unit
+    ...(q.unit ? [{ path: { contains: `/${q.unit}/` } }] : []),
+  ]
   const where = {
     ...unitScopeWhere(scope, 'org.browse'),
     level: 'COMMUNITY' as const,
     pilotBatch: { not: null },
-    ...(q.q ? { AND: [{ OR: [{ name: { contains: q.q } }, { subDistrict: { contains: q.q } }, { parent: { name: { contains: q.q } } }] }] } : {}),
+    ...(and.length ? { AND: and } : {}),
   }
   const [total, rows] = await Promise.all([
     prisma.orgUnit.count({ where }),

@@ -163,9 +163,10 @@ const LIST_SELECT = {
   orgUnit: { select: { id: true, name: true } }, lead: { select: { name: true } },
 } as const satisfies Prisma.ProjectSelect
 
-export async function listProjects(scope: Scope, q: { status?: ProjectStatus; page: number; pageSize: number }): Promise<Paged<Prisma.ProjectGetPayload<{ select: typeof LIST_SELECT }>>> {
+export async function listProjects(scope: Scope, q: { status?: ProjectStatus; unit?: string; page: number; pageSize: number }): Promise<Paged<Prisma.ProjectGetPayload<{ select: typeof LIST_SELECT }>>> {
   const prisma = await db()
-  const where: Prisma.ProjectWhereInput = { ...rowScopeWhere(scope, 'project.read'), ...(q.status ? { status: q.status } : {}) }
+  // unit: drill-down from a dashboard (a unit's id is a segment of the path of every row under it)
+  const where: Prisma.ProjectWhereInput = { ...rowScopeWhere(scope, 'project.read'), ...(q.status ? { status: q.status } : {}), ...(q.unit ? { AND: [{ orgPath: { contains: `/${q.unit}/` } }] } : {}) }
   const [total, rows] = await Promise.all([
     prisma.project.count({ where }),
     prisma.project.findMany({ where, select: LIST_SELECT, orderBy: [{ updatedAt: 'desc' }, { id: 'asc' }], skip: (q.page - 1) * q.pageSize, take: q.pageSize }),
