@@ -61,13 +61,13 @@ describe('people exports', () => {
     const expect_ = (role: Awaited<ReturnType<typeof userWith>>, lists: string[]) =>
       expect(Object.keys(EXPORTS).filter((k) => EXPORTS[k].allowed(role.scope)).sort()).toEqual([...lists].sort())
     const county = await userWith('COUNTY_OFFICIAL', t.countyA1)
-    expect_(county, ['talent', 'projects', 'pilots', 'training', 'agencies', 'inspections', 'rectifications', 'practice', 'spot-checks', 'surveys', 'teams'])
-    expect_(await userWith('COMMUNITY_ADMIN', t.communityA1a), ['volunteers', 'talent', 'projects', 'pilots', 'training', 'agencies', 'inspections', 'rectifications', 'practice', 'surveys', 'teams'])
-    expect_(await userWith('TEAM_LEADER', t.communityA1a), ['volunteers', 'practice', 'teams'])
-    expect_(await userWith('VOLUNTEER', t.communityA1a), ['practice', 'teams'])
+    expect_(county, ['talent', 'projects', 'pilots', 'training', 'agencies', 'inspections', 'rectifications', 'practice', 'spot-checks', 'surveys', 'teams', 'venues', 'units', 'templates'])
+    expect_(await userWith('COMMUNITY_ADMIN', t.communityA1a), ['volunteers', 'talent', 'projects', 'pilots', 'training', 'agencies', 'inspections', 'rectifications', 'practice', 'surveys', 'teams', 'venues', 'rewards', 'units'])
+    expect_(await userWith('TEAM_LEADER', t.communityA1a), ['volunteers', 'practice', 'teams', 'venues'])
+    expect_(await userWith('VOLUNTEER', t.communityA1a), ['practice', 'teams', 'venues'])
     for (const [name, spec] of Object.entries(EXPORTS)) {
       if (!spec.allowed(county.scope)) continue
-      const rows = await sheet(await spec.build(county.scope, {}))
+      const rows = await sheet(await spec.build(county.scope, { q: t.countyA1.name }))
       expect(rows[0].length, name).toBeGreaterThan(2)
     }
   })

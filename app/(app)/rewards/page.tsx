@@ -1,4 +1,5 @@
 import type { Metadata } from 'next'
+import { ExportLink } from '@/components/ui/export-link'
 import { requirePermission } from '@/lib/server/auth/session'
 import { listRewards } from '@/lib/server/people/points'
 import { listActingCommunities } from '@/lib/server/workflow/common'
@@ -22,7 +23,10 @@ export default async function RewardsPage() {
   const [items, [community], corrections] = await Promise.all([listRewards(scope), listActingCommunities(scope, 'points.manage'), listHourAdjustments(scope)])
   return (
     <div className="mx-auto max-w-3xl space-y-4">
-      <h1 className="text-xl font-semibold">{t('rewards.title')}</h1>
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h1 className="text-xl font-semibold">{t('rewards.title')}</h1>
+        <ExportLink t={t} href="/api/exports/rewards" />
+      </div>
       {items.length === 0 ? <EmptyState title={t('points.noItems')} /> : null}
       <ul className="divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white text-sm" data-testid="rewards">
         {items.map((i) => (

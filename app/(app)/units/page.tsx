@@ -1,4 +1,5 @@
 import type { Metadata } from 'next'
+import { ExportLink } from '@/components/ui/export-link'
 import Link from 'next/link'
 import { requirePermission } from '@/lib/server/auth/session'
 import { searchUnits } from '@/lib/server/org/queries'
@@ -20,7 +21,10 @@ export default async function UnitsSearchPage({ searchParams }: { searchParams: 
   const result = query.q ? await searchUnits(scope, query.q, query.page, 20) : null
   return (
     <div className="space-y-4">
-      <h1 className="text-xl font-semibold">{t('units.title')}</h1>
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h1 className="text-xl font-semibold">{t('units.title')}</h1>
+        {query.q ? <ExportLink t={t} href={`/api/exports/units?q=${encodeURIComponent(query.q)}`} /> : null}
+      </div>
       <SearchForm q={query.q} placeholder={t('units.placeholder')} submitLabel={t('common.search')} />
       {!result ? (
         <p className="text-sm text-stone-600">{t('units.hint')}</p>

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next'
+import { ExportLink } from '@/components/ui/export-link'
 import Link from 'next/link'
 import { requirePermission } from '@/lib/server/auth/session'
 import { can } from '@/lib/server/authz/scope'
@@ -19,7 +20,10 @@ export default async function VenuesPage() {
   const [venues, communities] = await Promise.all([listVenues(scope), can(scope, 'venue.manage') ? listActingCommunities(scope, 'venue.manage') : Promise.resolve([])])
   return (
     <div className="mx-auto max-w-3xl space-y-4">
-      <h1 className="text-xl font-semibold">{t('venues.title')}</h1>
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h1 className="text-xl font-semibold">{t('venues.title')}</h1>
+        <ExportLink t={t} href="/api/exports/venues" />
+      </div>
       {venues.length === 0 ? <EmptyState title={t('venues.empty')} /> : null}
       <ul className="space-y-2" data-testid="venues">
         {venues.map((v) => (

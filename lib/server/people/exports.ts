@@ -13,6 +13,10 @@ import { listSpotChecks } from '../evaluation/spot-checks'
 import { listCampaigns } from '../evaluation/surveys'
 import { listPracticeCases } from '../projects/practice'
 import { listTeams } from './teams'
+import { listVenues } from './venues'
+import { listRewards } from './points'
+import { searchUnits } from '../org/queries'
+import { listTemplates } from '../evaluation/inspections'
 import { can } from '../authz/scope'
 import { canSeeVolunteers } from './volunteers'
 import { xlsxFileName } from '../workflow/xlsx'
@@ -148,6 +152,45 @@ export function exportTeams(scope: Scope) {
   )
 }
 
+export function exportVenues(scope: Scope) {
+  return exportPages(
+    'xlsx.sheet.venues',
+    ['xlsx.col.venue', 'xlsx.col.community', 'xlsx.col.capacity', 'xlsx.col.opensAt', 'xlsx.col.closesAt'],
+    async () => ({ rows: await listVenues(scope), pageCount: 1 }),
+    (v) => [v.name, v.orgUnit.name, v.capacity, v.opensAt, v.closesAt],
+  )
+}
+
+export function exportRewards(scope: Scope) {
+  return exportPages(
+    'xlsx.sheet.rewards',
+    ['xlsx.col.reward', 'xlsx.col.community', 'xlsx.col.cost', 'xlsx.col.stock'],
+    async () => ({ rows: await listRewards(scope), pageCount: 1 }),
+    (r) => [r.name, r.orgUnit.name, r.cost, r.stock],
+  )
+}
+
+const ZUnitsQuery = z.object({ q: z.string().trim().min(1).max(50).catch('') })
+
+export function exportUnits(scope: Scope, raw: Record<string, string>) {
+  const { q } = ZUnitsQuery.parse(raw)
+  return exportPages(
+    'xlsx.sheet.units',
+    ['xlsx.col.unitName', 'xlsx.col.code', 'xlsx.col.level', 'xlsx.col.subDistrict', 'xlsx.col.trail', 'xlsx.col.pilotBatch'],
+    async (page, pageSize) => (q ? searchUnits(scope, q, page, pageSize) : { rows: [], pageCount: 1 }),
+    (u, zh) => [u.name, u.code, zh(`level.${u.level}`), u.subDistrict ?? '', u.trail, u.pilot?.batch ?? ''],
+  )
+}
+
+export function exportTemplates(scope: Scope) {
+  return exportPages(
+    'xlsx.sheet.templates',
+    ['xlsx.col.template', 'xlsx.col.unit', 'xlsx.col.items', 'xlsx.col.totalWeight', 'xlsx.col.uses'],
+    async () => ({ rows: await listTemplates(scope), pageCount: 1 }),
+    (tpl) => [tpl.name, tpl.unit, tpl.itemCount, tpl.totalWeight, tpl.used],
+  )
+}
+
 type ExportList = { allowed: (scope: Scope) => boolean; file: Parameters<typeof xlsxFileName>[0]; build: (scope: Scope, query: Record<string, string>) => Promise<Buffer> }
 
 /** The lists /api/exports/<list> serves, with who may export them (anyone else gets 404). */
@@ -164,4 +207,8 @@ export const EXPORTS: Record<string, ExportList> = {
   'spot-checks': { allowed: (s) => can(s, 'evaluation.manage'), file: 'spotChecks', build: (s) => exportSpotChecks(s) },
   surveys: { allowed: (s) => can(s, 'survey.manage'), file: 'surveys', build: (s) => exportSurveys(s) },
   teams: { allowed: (s) => can(s, 'org.read'), file: 'teams', build: (s) => exportTeams(s) },
+  venues: { allowed: (s) => can(s, 'org.read'), file: 'venues', build: (s) => exportVenues(s) },
+  rewards: { allowed: (s) => can(s, 'points.manage'), file: 'rewards', build: (s) => exportRewards(s) },
+  units: { allowed: (s) => can(s, 'org.browse'), file: 'units', build: exportUnits },
+  templates: { allowed: (s) => can(s, 'evaluation.manage'), file: 'templates', build: (s) => exportTemplates(s) },
 }

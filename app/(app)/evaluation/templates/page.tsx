@@ -1,4 +1,5 @@
 import type { Metadata } from 'next'
+import { ExportLink } from '@/components/ui/export-link'
 import Link from 'next/link'
 import { requirePermission } from '@/lib/server/auth/session'
 import { listTemplates } from '@/lib/server/evaluation/inspections'
@@ -23,7 +24,10 @@ export default async function TemplatesPage({ searchParams }: { searchParams: Pr
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h1 className="text-xl font-semibold">{t('evaluation.title')}</h1>
-        <LinkButton href="/evaluation/templates/new">{t('evaluation.template.new')}</LinkButton>
+        <div className="flex flex-wrap gap-2">
+          <ExportLink t={t} href="/api/exports/templates" />
+          <LinkButton href="/evaluation/templates/new">{t('evaluation.template.new')}</LinkButton>
+        </div>
       </div>
       <EvaluationTabs scope={scope} t={t} active="/evaluation/templates" />
       <Link href={archived ? '/evaluation/templates' : '/evaluation/templates?archived=1'} className="text-sm text-brand-700 underline">
