@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs'
 import { EXPORTS, exportPilots, exportProjects, exportTalent, exportVolunteers } from '@/lib/server/people/exports'
 import { saveMyProfile } from '@/lib/server/people/volunteers'
 import { saveWorkerProfile } from '@/lib/server/people/talent'
+import { openCase } from '@/lib/server/cases/cases'
 import { prisma, tree, userWith } from './helpers'
 
 async function sheet(buf: Buffer): Promise<string[][]> {
@@ -64,12 +65,24 @@ describe('people exports', () => {
     expect_(county, ['talent', 'projects', 'pilots', 'training', 'agencies', 'inspections', 'rectifications', 'practice', 'spot-checks', 'surveys', 'teams', 'venues', 'units', 'templates'])
     expect_(await userWith('COMMUNITY_ADMIN', t.communityA1a), ['volunteers', 'talent', 'projects', 'pilots', 'training', 'agencies', 'inspections', 'rectifications', 'practice', 'surveys', 'teams', 'venues', 'rewards', 'units'])
     expect_(await userWith('TEAM_LEADER', t.communityA1a), ['volunteers', 'practice', 'teams', 'venues'])
+    expect_(await userWith('CASE_SUPERVISOR', t.communityA1a), ['cases', 'pilots', 'practice', 'teams', 'venues', 'units'])
     expect_(await userWith('VOLUNTEER', t.communityA1a), ['practice', 'teams', 'venues'])
     for (const [name, spec] of Object.entries(EXPORTS)) {
       if (!spec.allowed(county.scope)) continue
       const rows = await sheet(await spec.build(county.scope, { q: t.countyA1.name }))
       expect(rows[0].length, name).toBeGreaterThan(2)
     }
+  })
+
+  it('cases: the worker’s own caseload with the person’s name masked; nothing for a volunteer', async () => {
+    const t = await tree()
+    const worker = await userWith('SOCIAL_WORKER', t.communityA1a)
+    expect((await openCase(worker.scope, { orgUnitId: t.communityA1a.id, personName: '李桂英', gender: 'F', birthYear: '1949', vulnerabilityGroup: 'ELDERLY', foundVia: 'VISIT', situation: '独居老人，自行停用降压药' })).ok).toBe(true)
+    const rows = await sheet(await EXPORTS.cases.build(worker.scope, {}))
+    expect(rows[1].slice(0, 3)).toEqual(['李**', '老年人', '接案'])
+    expect(JSON.stringify(rows)).not.toContain('李桂英')
+    expect(JSON.stringify(rows)).not.toContain('降压药')
+    expect(EXPORTS.cases.allowed((await userWith('VOLUNTEER', t.communityA1a)).scope)).toBe(false)
   })
 })
 

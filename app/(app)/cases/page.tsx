@@ -1,4 +1,5 @@
 import type { Metadata } from 'next'
+import { ExportLink } from '@/components/ui/export-link'
 import Link from 'next/link'
 import { requirePermission } from '@/lib/server/auth/session'
 import { can } from '@/lib/server/authz/scope'
@@ -38,7 +39,10 @@ export default async function CasesPage() {
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h1 className="text-xl font-semibold">{t('cases.title')}</h1>
-        {can(scope, 'case.work') ? <LinkButton href="/cases/new">{t('cases.new')}</LinkButton> : null}
+        <div className="flex flex-wrap gap-2">
+          {works ? <ExportLink t={t} href="/api/exports/cases" /> : null}
+          {can(scope, 'case.work') ? <LinkButton href="/cases/new">{t('cases.new')}</LinkButton> : null}
+        </div>
       </div>
       {works ? (
         <section className="space-y-2">

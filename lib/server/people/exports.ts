@@ -17,6 +17,8 @@ import { listVenues } from './venues'
 import { listRewards } from './points'
 import { searchUnits } from '../org/queries'
 import { listTemplates } from '../evaluation/inspections'
+import { listMyCases } from '../cases/cases'
+import { maskName } from '@/lib/mask'
 import { can } from '../authz/scope'
 import { canSeeVolunteers } from './volunteers'
 import { xlsxFileName } from '../workflow/xlsx'
@@ -191,6 +193,19 @@ export function exportTemplates(scope: Scope) {
   )
 }
 
+/**
+ * A case worker's (or supervisor's) caseload: the person's name masked, no sensitive field, so a file that
+ * leaves the platform names nobody in full; officials' case figures are counts on the dashboards.
+ */
+export function exportCases(scope: Scope) {
+  return exportPages(
+    'xlsx.sheet.cases',
+    ['xlsx.col.person', 'xlsx.col.vulnerabilityGroup', 'xlsx.col.status', 'xlsx.col.community', 'xlsx.col.openedAt', 'xlsx.col.overdueFollowUps'],
+    async () => ({ rows: await listMyCases(scope), pageCount: 1 }),
+    (c, zh) => [maskName(c.personName), zh(`targetGroup.${c.vulnerabilityGroup}`), zh(`caseStatus.${c.status}`), c.orgUnit.name, day(c.createdAt), c._count.followUps],
+  )
+}
+
 type ExportList = { allowed: (scope: Scope) => boolean; file: Parameters<typeof xlsxFileName>[0]; build: (scope: Scope, query: Record<string, string>) => Promise<Buffer> }
 
 /** The lists /api/exports/<list> serves, with who may export them (anyone else gets 404). */
@@ -211,4 +226,5 @@ export const EXPORTS: Record<string, ExportList> = {
   rewards: { allowed: (s) => can(s, 'points.manage'), file: 'rewards', build: (s) => exportRewards(s) },
   units: { allowed: (s) => can(s, 'org.browse'), file: 'units', build: exportUnits },
   templates: { allowed: (s) => can(s, 'evaluation.manage'), file: 'templates', build: (s) => exportTemplates(s) },
+  cases: { allowed: (s) => can(s, 'case.work') || can(s, 'case.supervise'), file: 'cases', build: (s) => exportCases(s) },
 }

@@ -959,7 +959,7 @@ export async function exportPages<R>(sheet: XlsxKey, headers: MessageKeyOf[], pa
 export type FileName = { name: string; ascii: string }
 const en: Translate = makeT(messagesFor('en'))
 
-export function xlsxFileName(kind: 'needs' | 'resources' | 'orders' | 'services' | 'tasks' | 'dashboard' | 'volunteers' | 'talent' | 'projects' | 'pilots' | 'training' | 'agencies' | 'inspections' | 'rectifications' | 'practice' | 'spotChecks' | 'surveys' | 'teams' | 'venues' | 'rewards' | 'units' | 'templates' | 'needsTemplate' | 'resourcesTemplate' | 'volunteersTemplate' | 'errors', now = new Date()): FileName {
+export function xlsxFileName(kind: 'needs' | 'resources' | 'orders' | 'services' | 'tasks' | 'dashboard' | 'volunteers' | 'talent' | 'projects' | 'pilots' | 'training' | 'agencies' | 'inspections' | 'rectifications' | 'practice' | 'spotChecks' | 'surveys' | 'teams' | 'venues' | 'rewards' | 'units' | 'templates' | 'cases' | 'needsTemplate' | 'resourcesTemplate' | 'volunteersTemplate' | 'errors', now = new Date()): FileName {
   const key = `xlsx.file.${kind}` as const
   const dated = !kind.endsWith('Template')
   const suffix = dated ? `-${shanghaiDay(now)}.xlsx` : '.xlsx'
