@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { isCommonPassword } from '@/lib/common-passwords'
 import { ZIdNumber } from './id-number'
 
 // Messages are i18n keys (lib/i18n); forms translate them for the field they belong to.
@@ -17,8 +18,8 @@ export const ZPassword = z
   .string({ error: 'validation.password.required' })
   .min(8, { error: 'validation.password.short' })
   .max(72, { error: 'validation.password.long' })
-  .regex(/[A-Za-z]/, { error: 'validation.password.weak' })
-  .regex(/\d/, { error: 'validation.password.weak' })
+  // no composition rules (ASVS 5.0): length, and not one of the commonest passwords
+  .refine((p) => !isCommonPassword(p), { error: 'validation.password.common' })
 
 export const ZRegisterVolunteer = z
   .object({

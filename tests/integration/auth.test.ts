@@ -60,7 +60,7 @@ describe('sign-in by phone and password', () => {
 })
 
 describe('volunteer self-registration', () => {
-  const valid = () => ({ phone: uniquePhone(), name: '志愿者小王', password: 'abc12345', confirmPassword: 'abc12345', communityId: t.communityA1b.id })
+  const valid = () => ({ phone: uniquePhone(), name: '志愿者小王', password: 'grassland 2026', confirmPassword: 'grassland 2026', communityId: t.communityA1b.id })
 
   it('creates an account usable at once as a volunteer of that community', async () => {
     const input = valid()
@@ -86,7 +86,8 @@ describe('volunteer self-registration', () => {
       fieldErrors: { phone: 'validation.phone.format', name: 'validation.name.short', password: 'validation.password.short', communityId: 'validation.community.required' },
     })
     expect(await registerVolunteer({ ...valid(), confirmPassword: 'abc12346' })).toMatchObject({ fieldErrors: { confirmPassword: 'validation.confirm.mismatch' } })
-    expect(await registerVolunteer({ ...valid(), password: 'abcdefgh', confirmPassword: 'abcdefgh' })).toMatchObject({ fieldErrors: { password: 'validation.password.weak' } })
+    expect(await registerVolunteer({ ...valid(), password: '12345678', confirmPassword: '12345678' })).toMatchObject({ fieldErrors: { password: 'validation.password.common' } })
+    expect(await registerVolunteer({ ...valid(), password: 'Password123', confirmPassword: 'Password123' })).toMatchObject({ fieldErrors: { password: 'validation.password.common' } })
     // a county is not a community
     expect(await registerVolunteer({ ...valid(), communityId: t.countyA1.id })).toMatchObject({ fieldErrors: { communityId: 'validation.community.required' } })
     expect(await db.user.count()).toBe(before)
