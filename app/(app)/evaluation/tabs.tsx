@@ -1,4 +1,6 @@
 import Link from 'next/link'
+import { ExportLink } from '@/components/ui/export-link'
+import { LinkButton } from '@/components/ui/button'
 import type { Scope } from '@/lib/server/authz/scope'
 import { can } from '@/lib/server/authz/scope'
 import type { MessageKey, Translate } from '@/lib/i18n'
@@ -27,5 +29,21 @@ export function EvaluationTabs({ scope, t, active }: { scope: Scope; t: Translat
         </Link>
       ))}
     </nav>
+  )
+}
+
+/** The head of an evaluation page: the title, its export and "new" action, then the tabs. */
+export function EvaluationHeader({ scope, t, active, exportList, action }: { scope: Scope; t: Translate; active: string; exportList?: string; action?: { href: string; label: string } | null }) {
+  return (
+    <>
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h1 className="text-xl font-semibold">{t('evaluation.title')}</h1>
+        <div className="flex flex-wrap gap-2">
+          {exportList ? <ExportLink t={t} href={`/api/exports/${exportList}`} /> : null}
+          {action ? <LinkButton href={action.href}>{action.label}</LinkButton> : null}
+        </div>
+      </div>
+      <EvaluationTabs scope={scope} t={t} active={active} />
+    </>
   )
 }

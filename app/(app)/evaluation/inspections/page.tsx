@@ -1,5 +1,4 @@
 import type { Metadata } from 'next'
-import { ExportLink } from '@/components/ui/export-link'
 import Link from 'next/link'
 import { can } from '@/lib/server/authz/scope'
 import { listInspections } from '@/lib/server/evaluation/inspections'
@@ -7,9 +6,8 @@ import { ZEvalListQuery } from '@/lib/schemas/evaluation'
 import { getLocale, getT } from '@/lib/i18n/server'
 import { formatDate } from '@/lib/format'
 import { Badge, EmptyState } from '@/components/ui/card'
-import { LinkButton } from '@/components/ui/button'
 import { Pagination } from '@/components/ui/pagination'
-import { EvaluationTabs } from '../tabs'
+import { EvaluationHeader } from '../tabs'
 import { requireAnyOf } from '../guard'
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -25,14 +23,7 @@ export default async function InspectionsPage({ searchParams }: { searchParams: 
   const list = await listInspections(scope, query)
   return (
     <div className="space-y-4">
-      <div className="flex flex-wrap items-center justify-between gap-2">
-        <h1 className="text-xl font-semibold">{t('evaluation.title')}</h1>
-        <div className="flex flex-wrap gap-2">
-          <ExportLink t={t} href="/api/exports/inspections" />
-          {can(scope, 'evaluation.manage') ? <LinkButton href="/evaluation/inspections/new">{t('evaluation.inspection.new')}</LinkButton> : null}
-        </div>
-      </div>
-      <EvaluationTabs scope={scope} t={t} active="/evaluation/inspections" />
+      <EvaluationHeader scope={scope} t={t} active="/evaluation/inspections" exportList="inspections" action={can(scope, 'evaluation.manage') ? { href: '/evaluation/inspections/new', label: t('evaluation.inspection.new') } : null} />
       {list.rows.length === 0 ? (
         <EmptyState title={t('evaluation.inspection.empty')} />
       ) : (

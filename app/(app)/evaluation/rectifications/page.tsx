@@ -1,5 +1,4 @@
 import type { Metadata } from 'next'
-import { ExportLink } from '@/components/ui/export-link'
 import Link from 'next/link'
 import { listRectifications } from '@/lib/server/evaluation/inspections'
 import { ZEvalListQuery } from '@/lib/schemas/evaluation'
@@ -8,7 +7,7 @@ import type { Translate } from '@/lib/i18n'
 import { formatDate } from '@/lib/format'
 import { Badge, EmptyState } from '@/components/ui/card'
 import { Pagination } from '@/components/ui/pagination'
-import { EvaluationTabs } from '../tabs'
+import { EvaluationHeader } from '../tabs'
 import { requireAnyOf } from '../guard'
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -52,11 +51,7 @@ export default async function RectificationsPage({ searchParams }: { searchParam
   const { overdue, all } = await listRectifications(scope, query)
   return (
     <div className="space-y-4">
-      <div className="flex flex-wrap items-center justify-between gap-2">
-        <h1 className="text-xl font-semibold">{t('evaluation.title')}</h1>
-        <ExportLink t={t} href="/api/exports/rectifications" />
-      </div>
-      <EvaluationTabs scope={scope} t={t} active="/evaluation/rectifications" />
+      <EvaluationHeader scope={scope} t={t} active="/evaluation/rectifications" exportList="rectifications" />
       <section className="space-y-2">
         <h2 className="text-sm font-semibold text-red-800" data-testid="overdue-count">
           {t('evaluation.rect.overdueTitle', { count: overdue.length })}

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next'
-import { ExportLink } from '@/components/ui/export-link'
 import Link from 'next/link'
 import { requirePermission } from '@/lib/server/auth/session'
 import { listSpotCheckUnits, listSpotChecks } from '@/lib/server/evaluation/spot-checks'
@@ -10,7 +9,7 @@ import { Badge, Card, EmptyState } from '@/components/ui/card'
 import { ActionForm, FormInput, FormSelect } from '@/components/ui/action-form'
 import { Pagination } from '@/components/ui/pagination'
 import { drawSpotCheckAction } from '../actions'
-import { EvaluationTabs } from '../tabs'
+import { EvaluationHeader } from '../tabs'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())('evaluation.tab.spotChecks') }
@@ -26,11 +25,7 @@ export default async function SpotChecksPage({ searchParams }: { searchParams: P
   const base = units[0]?.depth ?? 0
   return (
     <div className="space-y-4">
-      <div className="flex flex-wrap items-center justify-between gap-2">
-        <h1 className="text-xl font-semibold">{t('evaluation.title')}</h1>
-        <ExportLink t={t} href="/api/exports/spot-checks" />
-      </div>
-      <EvaluationTabs scope={scope} t={t} active="/evaluation/spot-checks" />
+      <EvaluationHeader scope={scope} t={t} active="/evaluation/spot-checks" exportList="spot-checks" />
       <Card>
         <h2 className="text-sm font-semibold">{t('evaluation.spot.draw')}</h2>
         <p className="text-xs text-stone-500">{t('evaluation.spot.rule')}</p>

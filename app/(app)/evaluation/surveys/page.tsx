@@ -1,5 +1,4 @@
 import type { Metadata } from 'next'
-import { ExportLink } from '@/components/ui/export-link'
 import Link from 'next/link'
 import { requirePermission } from '@/lib/server/auth/session'
 import { listCampaigns } from '@/lib/server/evaluation/surveys'
@@ -7,9 +6,8 @@ import { ZEvalListQuery } from '@/lib/schemas/evaluation'
 import { getLocale, getT } from '@/lib/i18n/server'
 import { formatDate } from '@/lib/format'
 import { Badge, EmptyState } from '@/components/ui/card'
-import { LinkButton } from '@/components/ui/button'
 import { Pagination } from '@/components/ui/pagination'
-import { EvaluationTabs } from '../tabs'
+import { EvaluationHeader } from '../tabs'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())('evaluation.tab.surveys') }
@@ -24,14 +22,7 @@ export default async function SurveysPage({ searchParams }: { searchParams: Prom
   const list = await listCampaigns(scope, query)
   return (
     <div className="space-y-4">
-      <div className="flex flex-wrap items-center justify-between gap-2">
-        <h1 className="text-xl font-semibold">{t('evaluation.title')}</h1>
-        <div className="flex flex-wrap gap-2">
-          <ExportLink t={t} href="/api/exports/surveys" />
-          <LinkButton href="/evaluation/surveys/new">{t('evaluation.survey.new')}</LinkButton>
-        </div>
-      </div>
-      <EvaluationTabs scope={scope} t={t} active="/evaluation/surveys" />
+      <EvaluationHeader scope={scope} t={t} active="/evaluation/surveys" exportList="surveys" action={{ href: '/evaluation/surveys/new', label: t('evaluation.survey.new') }} />
       {list.rows.length === 0 ? (
         <EmptyState title={t('evaluation.survey.empty')}>{t('evaluation.survey.emptyHint')}</EmptyState>
       ) : (

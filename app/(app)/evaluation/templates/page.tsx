@@ -1,13 +1,11 @@
 import type { Metadata } from 'next'
-import { ExportLink } from '@/components/ui/export-link'
 import Link from 'next/link'
 import { requirePermission } from '@/lib/server/auth/session'
 import { listTemplates } from '@/lib/server/evaluation/inspections'
 import { getLocale, getT } from '@/lib/i18n/server'
 import { formatDate } from '@/lib/format'
 import { Badge, EmptyState } from '@/components/ui/card'
-import { LinkButton } from '@/components/ui/button'
-import { EvaluationTabs } from '../tabs'
+import { EvaluationHeader } from '../tabs'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())('evaluation.tab.templates') }
@@ -22,14 +20,7 @@ export default async function TemplatesPage({ searchParams }: { searchParams: Pr
   const rows = await listTemplates(scope, { archived })
   return (
     <div className="space-y-4">
-      <div className="flex flex-wrap items-center justify-between gap-2">
-        <h1 className="text-xl font-semibold">{t('evaluation.title')}</h1>
-        <div className="flex flex-wrap gap-2">
-          <ExportLink t={t} href="/api/exports/templates" />
-          <LinkButton href="/evaluation/templates/new">{t('evaluation.template.new')}</LinkButton>
-        </div>
-      </div>
-      <EvaluationTabs scope={scope} t={t} active="/evaluation/templates" />
+      <EvaluationHeader scope={scope} t={t} active="/evaluation/templates" exportList="templates" action={{ href: '/evaluation/templates/new', label: t('evaluation.template.new') }} />
       <Link href={archived ? '/evaluation/templates' : '/evaluation/templates?archived=1'} className="text-sm text-brand-700 underline">
         {archived ? t('evaluation.template.showActive') : t('evaluation.template.showArchived')}
       </Link>
