@@ -4,10 +4,9 @@
 import { afterAll, describe, expect, it } from 'vitest'
 import fs from 'node:fs'
 import path from 'node:path'
-import { execFileSync } from 'node:child_process'
 import { PassThrough } from 'node:stream'
 import { gunzipSync } from 'node:zlib'
-import pg from 'pg'
+import { createMigratedDatabase } from '@/tests/setup/throwaway-db'
 import { PrismaClient } from '@/lib/server/generated/prisma/client'
 import { backup, restore, RestoreRefused, tablesOf } from '@/lib/server/backup'
 import { createNeed } from '@/lib/server/workflow/needs'
@@ -15,6 +14,9 @@ import { exchange, awardPoints, createReward } from '@/lib/server/people/points'
 import { adjustHours } from '@/lib/server/people/hours'
 import { ensureCategories } from '@/tests/factories/workflow'
 import { isPostgres, prisma, serviceWorld, userWith } from './helpers'
+
+/** Prisma's migration history table, as the migrator creates it (the in-memory test database has none). */
+const MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" ("id" VARCHAR(36) PRIMARY KEY, "checksum" VARCHAR(64) NOT NULL, "finished_at" TIMESTAMPTZ, "migration_name" VARCHAR(255) NOT NULL, "logs" TEXT, "rolled_back_at" TIMESTAMPTZ, "started_at" TIMESTAMPTZ NOT NULL DEFAULT now(), "applied_steps_count" INTEGER NOT NULL DEFAULT 0)`
 
 const closers: (() => Promise<void>)[] = []
 afterAll(async () => {
@@ -24,23 +26,12 @@ afterAll(async () => {
 /** An empty database with every migration applied, of the same engine as the tests'. */
 async function emptyTarget(): Promise<PrismaClient> {
   if (isPostgres()) {
-    const base = new URL(process.env.DATABASE_URL!)
-    const name = `ronghe_restore_${process.pid}_${Date.now()}`
-    const admin = new pg.Client({ connectionString: base.toString() })
-    await admin.connect()
-    await admin.query(`CREATE DATABASE "${name}"`)
-    await admin.end()
-    const url = new URL(base)
-    url.pathname = `/${name}`
-    execFileSync(process.execPath, ['prisma/migrator.mjs', 'deploy'], { env: { ...process.env, DATABASE_URL: url.toString() }, stdio: 'ignore' })
+    const { url, drop } = await createMigratedDatabase(new URL(process.env.DATABASE_URL!), 'ronghe_restore')
     const { PrismaPg } = await import('@prisma/adapter-pg')
-    const client = new PrismaClient({ adapter: new PrismaPg({ connectionString: url.toString() }) })
+    const client = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) })
     closers.push(async () => {
       await client.$disconnect()
-      const c = new pg.Client({ connectionString: base.toString() })
-      await c.connect()
-      await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)
-      await c.end()
+      await drop()
     })
     return client
   }
@@ -51,7 +42,7 @@ async function emptyTarget(): Promise<PrismaClient> {
   const dirs = fs.readdirSync(root, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort()
   for (const d of dirs) await db.exec(fs.readFileSync(path.join(root, d, 'migration.sql'), 'utf8'))
   // the migration history, as the migrator writes it (the in-memory test database applies SQL directly)
-  await db.exec(`CREATE TABLE IF NOT EXISTS "_prisma_migrations" ("id" VARCHAR(36) PRIMARY KEY, "checksum" VARCHAR(64) NOT NULL, "finished_at" TIMESTAMPTZ, "migration_name" VARCHAR(255) NOT NULL, "logs" TEXT, "rolled_back_at" TIMESTAMPTZ, "started_at" TIMESTAMPTZ NOT NULL DEFAULT now(), "applied_steps_count" INTEGER NOT NULL DEFAULT 0)`)
+  await db.exec(MIGRATIONS_TABLE)
   const client = new PrismaClient({ adapter: new PrismaPGlite(db) })
   closers.push(async () => {
     await client.$disconnect()
@@ -119,7 +110,7 @@ describe('backup and restore', () => {
       // the in-memory source has no migration rows either; give both the same history
       const names = fs.readdirSync(path.join(process.cwd(), 'prisma', 'migrations'), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort()
       for (const c of [source, target]) {
-        await c.$executeRawUnsafe(`CREATE TABLE IF NOT EXISTS "_prisma_migrations" ("id" VARCHAR(36) PRIMARY KEY, "checksum" VARCHAR(64) NOT NULL, "finished_at" TIMESTAMPTZ, "migration_name" VARCHAR(255) NOT NULL, "logs" TEXT, "rolled_back_at" TIMESTAMPTZ, "started_at" TIMESTAMPTZ NOT NULL DEFAULT now(), "applied_steps_count" INTEGER NOT NULL DEFAULT 0)`)
+        await c.$executeRawUnsafe(MIGRATIONS_TABLE)
         for (const n of names) await c.$executeRawUnsafe(`INSERT INTO "_prisma_migrations" ("id", "checksum", "finished_at", "migration_name") VALUES ($1, '', now(), $1) ON CONFLICT DO NOTHING`, n)
       }
     }
