@@ -44,7 +44,7 @@ export function RegisterForm() {
       <CommunityPicker name="communityId" error={err('communityId')} />
       {state && !state.ok ? (
         <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-800">
-          {t('form.fixErrors')}
+          {state.error ? translateError(t, state.error, state.messageParams) : t('form.fixErrors')}
         </p>
       ) : null}
       <Button type="submit" disabled={pending} className="w-full">

@@ -36,7 +36,7 @@ export function SignInForm({ defaultPhone }: { defaultPhone: string }) {
       return
     }
     setPending(false)
-    setFormError(res?.error === 'LOCKED' ? t('signIn.locked') : t('signIn.invalid'))
+    setFormError(res?.error === 'LOCKED' ? t('signIn.locked') : res?.error === 'RATE_LIMITED' ? t('signIn.rateLimited') : t('signIn.invalid'))
   }
 
   return (

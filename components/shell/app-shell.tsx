@@ -33,6 +33,7 @@ const NAV: { href: string; label: MessageKey; needs: Permission | Permission[] |
   { href: '/units', label: 'nav.units', needs: 'org.browse' },
   { href: '/categories', label: 'nav.categories', needs: 'category.manage' },
   { href: '/settings', label: 'nav.settings', needs: 'tenant.settings' },
+  { href: '/audit', label: 'nav.audit', needs: 'audit.read' },
   { href: '/notifications', label: 'nav.notifications', needs: null },
   { href: '/account', label: 'nav.account', needs: null },
 ]

@@ -64,7 +64,7 @@ export function ActionForm({
       <ErrorsContext.Provider value={state?.fieldErrors}>{children}</ErrorsContext.Provider>
       {state && !state.ok && state.error ? (
         <p role="alert" className="rounded-md bg-red-50 p-2 text-sm text-red-800">
-          {translateError(t, state.error)}
+          {translateError(t, state.error, state.messageParams)}
         </p>
       ) : null}
       {state?.ok && state.message && isMessageKey(state.message) ? (

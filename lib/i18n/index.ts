@@ -34,7 +34,7 @@ export function makeT(messages: Messages): Translate {
 }
 
 /** A validation message from the server (an i18n key) in the reader's language. */
-export function translateError(t: Translate, key: string | undefined): string | undefined {
+export function translateError(t: Translate, key: string | undefined, params?: Record<string, string | number>): string | undefined {
   if (!key) return undefined
-  return isMessageKey(key) ? t(key) : t('validation.invalid')
+  return isMessageKey(key) ? t(key, params) : t('validation.invalid')
 }

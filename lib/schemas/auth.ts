@@ -38,3 +38,12 @@ export const ZRegisterVolunteer = z
   })
   .refine((v) => v.password === v.confirmPassword, { path: ['confirmPassword'], error: 'validation.confirm.mismatch' })
 export type TRegisterVolunteer = z.infer<typeof ZRegisterVolunteer>
+
+export const ZChangePassword = z
+  .object({
+    currentPassword: z.string({ error: 'validation.password.required' }).min(1, { error: 'validation.password.required' }).max(200),
+    newPassword: ZPassword,
+    confirmPassword: z.string({ error: 'validation.confirm.required' }),
+  })
+  .refine((v) => v.newPassword === v.confirmPassword, { path: ['confirmPassword'], error: 'validation.confirm.mismatch' })
+  .refine((v) => v.newPassword !== v.currentPassword, { path: ['newPassword'], error: 'validation.password.same' })

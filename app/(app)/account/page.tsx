@@ -3,6 +3,8 @@ import { requireScope } from '@/lib/server/auth/session'
 import { getMyAccount } from '@/lib/server/users/account'
 import { getLocale, getT } from '@/lib/i18n/server'
 import { Card } from '@/components/ui/card'
+import { ActionForm, FormInput } from '@/components/ui/action-form'
+import { changePasswordAction } from './actions'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())('nav.account') }
@@ -35,6 +37,15 @@ export default async function AccountPage() {
             </li>
           ))}
         </ul>
+      </Card>
+      <Card>
+        <h2 className="text-sm font-semibold">{t('account.password.title')}</h2>
+        <ActionForm action={changePasswordAction} submitLabel={t('account.password.submit')} resetOnSuccess className="mt-3 space-y-3" testId="password-form">
+          <FormInput label={t('account.password.current')} name="currentPassword" type="password" autoComplete="current-password" />
+          <FormInput label={t('account.password.new')} name="newPassword" type="password" autoComplete="new-password" hint={t('account.password.newHint')} />
+          <FormInput label={t('account.password.confirm')} name="confirmPassword" type="password" autoComplete="new-password" />
+        </ActionForm>
+        <p className="mt-3 text-xs text-stone-500">{t('account.sessionNote')}</p>
       </Card>
     </div>
   )

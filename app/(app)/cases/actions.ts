@@ -1,39 +1,54 @@
 'use server'
+import { runAction } from '@/lib/server/security/run-action'
 import { requireScope } from '@/lib/server/auth/session'
 import { toActionState } from '@/lib/server/action-state'
 import { addIntervention, advanceCase, completeFollowUp, openCase, revealCaseField, saveSensitive, scheduleFollowUp } from '@/lib/server/cases/cases'
 import { CASE_STATUSES } from '@/lib/schemas/projects'
 
 export async function openCaseAction(fd: FormData) {
-  const r = await openCase(await requireScope(), Object.fromEntries(fd))
-  return toActionState(r, r.ok ? { redirect: `/cases/${r.value.id}` } : {})
+  return runAction('cases.openCase', [fd], async () => {
+    const r = await openCase(await requireScope(), Object.fromEntries(fd))
+    return toActionState(r, r.ok ? { redirect: `/cases/${r.value.id}` } : {})
+  })
 }
 
 export async function saveSensitiveAction(id: string, fd: FormData) {
-  return toActionState(await saveSensitive(await requireScope(), id, Object.fromEntries(fd)), { message: 'common.saved' })
+  return runAction('cases.saveSensitive', [id, fd], async () => {
+    return toActionState(await saveSensitive(await requireScope(), id, Object.fromEntries(fd)), { message: 'common.saved' })
+  })
 }
 
 export async function advanceCaseAction(id: string, to: string, fd: FormData) {
-  const status = CASE_STATUSES.find((s) => s === to)
-  if (!status) return { ok: false, error: 'error.transition' }
-  return toActionState(await advanceCase(await requireScope(), id, status, Object.fromEntries(fd)))
+  return runAction('cases.advanceCase', [id, to, fd], async () => {
+    const status = CASE_STATUSES.find((s) => s === to)
+    if (!status) return { ok: false, error: 'error.transition' }
+    return toActionState(await advanceCase(await requireScope(), id, status, Object.fromEntries(fd)))
+  })
 }
 
 export async function addInterventionAction(id: string, fd: FormData) {
-  return toActionState(await addIntervention(await requireScope(), id, Object.fromEntries(fd)))
+  return runAction('cases.addIntervention', [id, fd], async () => {
+    return toActionState(await addIntervention(await requireScope(), id, Object.fromEntries(fd)))
+  })
 }
 
 export async function scheduleFollowUpAction(id: string, fd: FormData) {
-  return toActionState(await scheduleFollowUp(await requireScope(), id, Object.fromEntries(fd)))
+  return runAction('cases.scheduleFollowUp', [id, fd], async () => {
+    return toActionState(await scheduleFollowUp(await requireScope(), id, Object.fromEntries(fd)))
+  })
 }
 
 export async function completeFollowUpAction(followUpId: string, fd: FormData) {
-  return toActionState(await completeFollowUp(await requireScope(), followUpId, Object.fromEntries(fd)))
+  return runAction('cases.completeFollowUp', [followUpId, fd], async () => {
+    return toActionState(await completeFollowUp(await requireScope(), followUpId, Object.fromEntries(fd)))
+  })
 }
 
 /** Returns one unmasked field to its viewer; the DAL checks need-to-know and logs the unmasking. */
 export async function revealAction(id: string, field: 'idNumber' | 'healthNotes'): Promise<string | null> {
-  if (field !== 'idNumber' && field !== 'healthNotes') return null
-  const r = await revealCaseField(await requireScope(), id, field)
-  return r.ok ? r.value : null
+  return runAction('cases.reveal', [id, field], async () => {
+    if (field !== 'idNumber' && field !== 'healthNotes') return null
+    const r = await revealCaseField(await requireScope(), id, field)
+    return r.ok ? r.value : null
+  }, 'value')
 }

@@ -1,12 +1,17 @@
 'use server'
+import { runAction } from '@/lib/server/security/run-action'
 import { requireScope } from '@/lib/server/auth/session'
 import { toActionState } from '@/lib/server/action-state'
 import { createCategory, updateCategory } from '@/lib/server/workflow/categories'
 
 export async function createCategoryAction(fd: FormData) {
-  return toActionState(await createCategory(await requireScope(), Object.fromEntries(fd)), { message: 'common.saved' })
+  return runAction('categories.createCategory', [fd], async () => {
+    return toActionState(await createCategory(await requireScope(), Object.fromEntries(fd)), { message: 'common.saved' })
+  })
 }
 
 export async function updateCategoryAction(id: string, fd: FormData) {
-  return toActionState(await updateCategory(await requireScope(), id, { ...Object.fromEntries(fd), active: fd.get('active') === 'on' }), { message: 'common.saved' })
+  return runAction('categories.updateCategory', [id, fd], async () => {
+    return toActionState(await updateCategory(await requireScope(), id, { ...Object.fromEntries(fd), active: fd.get('active') === 'on' }), { message: 'common.saved' })
+  })
 }

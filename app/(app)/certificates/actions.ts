@@ -1,4 +1,5 @@
 'use server'
+import { runAction } from '@/lib/server/security/run-action'
 import { requireScope } from '@/lib/server/auth/session'
 import { toActionState, type ActionState } from '@/lib/server/action-state'
 import { issueCertificate } from '@/lib/server/people/certificates'
@@ -10,10 +11,14 @@ async function issue(userId?: string): Promise<ActionState> {
 
 /** A volunteer issues a certificate of their own hours (the /points page). */
 export async function issueMyCertificateAction() {
-  return issue()
+  return runAction('certificates.issueMyCertificate', [], async () => {
+    return issue()
+  })
 }
 
 /** Community staff (volunteer.manage) issue one for a volunteer of their community: bind the volunteer's id. */
 export async function issueCertificateAction(userId: string) {
-  return issue(typeof userId === 'string' ? userId : '')
+  return runAction('certificates.issueCertificate', [userId], async () => {
+    return issue(typeof userId === 'string' ? userId : '')
+  })
 }

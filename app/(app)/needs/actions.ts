@@ -1,4 +1,5 @@
 'use server'
+import { runAction } from '@/lib/server/security/run-action'
 import { requireScope } from '@/lib/server/auth/session'
 import { toActionState } from '@/lib/server/action-state'
 import { closeNeed, createNeed, rejectNeed, resolveNeed } from '@/lib/server/workflow/needs'
@@ -6,23 +7,33 @@ import { createServiceItem } from '@/lib/server/workflow/services'
 
 // Every action resolves the caller again; the DAL checks the permission over the record itself.
 export async function createNeedAction(fd: FormData) {
-  const r = await createNeed(await requireScope(), Object.fromEntries(fd))
-  return toActionState(r, r.ok ? { redirect: `/needs/${r.value.id}` } : {})
+  return runAction('needs.createNeed', [fd], async () => {
+    const r = await createNeed(await requireScope(), Object.fromEntries(fd))
+    return toActionState(r, r.ok ? { redirect: `/needs/${r.value.id}` } : {})
+  })
 }
 
 export async function rejectNeedAction(id: string, fd: FormData) {
-  return toActionState(await rejectNeed(await requireScope(), id, Object.fromEntries(fd)))
+  return runAction('needs.rejectNeed', [id, fd], async () => {
+    return toActionState(await rejectNeed(await requireScope(), id, Object.fromEntries(fd)))
+  })
 }
 
 export async function resolveNeedAction(id: string, fd: FormData) {
-  return toActionState(await resolveNeed(await requireScope(), id, Object.fromEntries(fd)))
+  return runAction('needs.resolveNeed', [id, fd], async () => {
+    return toActionState(await resolveNeed(await requireScope(), id, Object.fromEntries(fd)))
+  })
 }
 
 export async function closeNeedAction(id: string) {
-  return toActionState(await closeNeed(await requireScope(), id))
+  return runAction('needs.closeNeed', [id], async () => {
+    return toActionState(await closeNeed(await requireScope(), id))
+  })
 }
 
 export async function createServiceAction(needId: string, fd: FormData) {
-  const r = await createServiceItem(await requireScope(), { ...Object.fromEntries(fd), needId, resourceIds: fd.getAll('resourceIds') })
-  return toActionState(r, r.ok ? { redirect: `/services/${r.value.id}` } : {})
+  return runAction('needs.createService', [needId, fd], async () => {
+    const r = await createServiceItem(await requireScope(), { ...Object.fromEntries(fd), needId, resourceIds: fd.getAll('resourceIds') })
+    return toActionState(r, r.ok ? { redirect: `/services/${r.value.id}` } : {})
+  })
 }

@@ -1,18 +1,25 @@
 'use server'
+import { runAction } from '@/lib/server/security/run-action'
 import { requireScope } from '@/lib/server/auth/session'
 import { toActionState } from '@/lib/server/action-state'
 import { claimOrder, declineOrder } from '@/lib/server/workflow/orders'
 import { createTask } from '@/lib/server/workflow/tasks'
 
 export async function claimOrderAction(orderId: string, fd: FormData) {
-  return toActionState(await claimOrder(await requireScope(), orderId, String(fd.get('teamId') ?? '')))
+  return runAction('orders.claimOrder', [orderId, fd], async () => {
+    return toActionState(await claimOrder(await requireScope(), orderId, String(fd.get('teamId') ?? '')))
+  })
 }
 
 export async function declineOrderAction(orderId: string, fd: FormData) {
-  return toActionState(await declineOrder(await requireScope(), orderId, Object.fromEntries(fd)))
+  return runAction('orders.declineOrder', [orderId, fd], async () => {
+    return toActionState(await declineOrder(await requireScope(), orderId, Object.fromEntries(fd)))
+  })
 }
 
 export async function createTaskAction(orderId: string, fd: FormData) {
-  const r = await createTask(await requireScope(), { ...Object.fromEntries(fd), orderId })
-  return toActionState(r, r.ok ? { redirect: `/tasks/${r.value.id}` } : {})
+  return runAction('orders.createTask', [orderId, fd], async () => {
+    const r = await createTask(await requireScope(), { ...Object.fromEntries(fd), orderId })
+    return toActionState(r, r.ok ? { redirect: `/tasks/${r.value.id}` } : {})
+  })
 }

@@ -1,4 +1,5 @@
 'use server'
+import { runAction } from '@/lib/server/security/run-action'
 import { requireScope } from '@/lib/server/auth/session'
 import { toActionState } from '@/lib/server/action-state'
 import { addActivity, addExpense, createProject, moveProject, updateProject } from '@/lib/server/projects/projects'
@@ -7,26 +8,36 @@ import { PROJECT_STATUSES } from '@/lib/schemas/projects'
 const formInput = (fd: FormData) => ({ ...Object.fromEntries(fd), targetGroups: fd.getAll('targetGroups'), teamIds: fd.getAll('teamIds'), needIds: fd.getAll('needIds') })
 
 export async function createProjectAction(fd: FormData) {
-  const r = await createProject(await requireScope(), formInput(fd))
-  return toActionState(r, r.ok ? { redirect: `/projects/${r.value.id}` } : {})
+  return runAction('projects.createProject', [fd], async () => {
+    const r = await createProject(await requireScope(), formInput(fd))
+    return toActionState(r, r.ok ? { redirect: `/projects/${r.value.id}` } : {})
+  })
 }
 
 export async function updateProjectAction(id: string, fd: FormData) {
-  const r = await updateProject(await requireScope(), id, formInput(fd))
-  return toActionState(r, { redirect: `/projects/${id}` })
+  return runAction('projects.updateProject', [id, fd], async () => {
+    const r = await updateProject(await requireScope(), id, formInput(fd))
+    return toActionState(r, { redirect: `/projects/${id}` })
+  })
 }
 
 export async function moveProjectAction(id: string, to: string, fd: FormData) {
-  const status = PROJECT_STATUSES.find((s) => s === to)
-  if (!status) return { ok: false, error: 'error.transition' }
-  return toActionState(await moveProject(await requireScope(), id, status, Object.fromEntries(fd)))
+  return runAction('projects.moveProject', [id, to, fd], async () => {
+    const status = PROJECT_STATUSES.find((s) => s === to)
+    if (!status) return { ok: false, error: 'error.transition' }
+    return toActionState(await moveProject(await requireScope(), id, status, Object.fromEntries(fd)))
+  })
 }
 
 export async function addActivityAction(id: string, fd: FormData) {
-  const r = await addActivity(await requireScope(), id, Object.fromEntries(fd))
-  return toActionState(r, r.ok ? { redirect: `/services/${r.value.id}` } : {})
+  return runAction('projects.addActivity', [id, fd], async () => {
+    const r = await addActivity(await requireScope(), id, Object.fromEntries(fd))
+    return toActionState(r, r.ok ? { redirect: `/services/${r.value.id}` } : {})
+  })
 }
 
 export async function addExpenseAction(id: string, fd: FormData) {
-  return toActionState(await addExpense(await requireScope(), id, Object.fromEntries(fd)), { message: 'common.saved' })
+  return runAction('projects.addExpense', [id, fd], async () => {
+    return toActionState(await addExpense(await requireScope(), id, Object.fromEntries(fd)), { message: 'common.saved' })
+  })
 }

@@ -1,9 +1,12 @@
 'use server'
+import { runAction } from '@/lib/server/security/run-action'
 import { requireScope } from '@/lib/server/auth/session'
 import { toActionState } from '@/lib/server/action-state'
 import { createResource } from '@/lib/server/workflow/resources'
 
 export async function createResourceAction(fd: FormData) {
-  const r = await createResource(await requireScope(), { ...Object.fromEntries(fd), categoryIds: fd.getAll('categoryIds') })
-  return toActionState(r, r.ok ? { redirect: '/resources' } : {})
+  return runAction('resources.createResource', [fd], async () => {
+    const r = await createResource(await requireScope(), { ...Object.fromEntries(fd), categoryIds: fd.getAll('categoryIds') })
+    return toActionState(r, r.ok ? { redirect: '/resources' } : {})
+  })
 }

@@ -1,8 +1,11 @@
 'use server'
+import { runAction } from '@/lib/server/security/run-action'
 import { requireScope } from '@/lib/server/auth/session'
 import { toActionState } from '@/lib/server/action-state'
 import { adjustHours } from '@/lib/server/people/hours'
 
 export async function adjustHoursAction(fd: FormData) {
-  return toActionState(await adjustHours(await requireScope(), Object.fromEntries(fd)), { message: 'hours.correct.saved' })
+  return runAction('rewards.adjustHours', [fd], async () => {
+    return toActionState(await adjustHours(await requireScope(), Object.fromEntries(fd)), { message: 'hours.correct.saved' })
+  })
 }

@@ -1,9 +1,12 @@
 'use server'
+import { runAction } from '@/lib/server/security/run-action'
 import { requireScope } from '@/lib/server/auth/session'
 import { toActionState } from '@/lib/server/action-state'
 import { dispatchOrder } from '@/lib/server/workflow/orders'
 
 export async function dispatchOrderAction(serviceItemId: string, fd: FormData) {
-  const r = await dispatchOrder(await requireScope(), { ...Object.fromEntries(fd), serviceItemId })
-  return toActionState(r, r.ok ? { redirect: `/orders/${r.value.id}` } : {})
+  return runAction('services.dispatchOrder', [serviceItemId, fd], async () => {
+    const r = await dispatchOrder(await requireScope(), { ...Object.fromEntries(fd), serviceItemId })
+    return toActionState(r, r.ok ? { redirect: `/orders/${r.value.id}` } : {})
+  })
 }

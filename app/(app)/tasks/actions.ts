@@ -1,36 +1,55 @@
 'use server'
+import { runAction } from '@/lib/server/security/run-action'
 import { requireScope } from '@/lib/server/auth/session'
 import { toActionState } from '@/lib/server/action-state'
+import { checkLimit, retryMinutes } from '@/lib/server/security/rate-limit'
+import { requestIp } from '@/lib/server/security/audit'
 import { cancelSignup, cancelTask, checkIn, checkOut, signUp, updateTask } from '@/lib/server/workflow/tasks'
 
 export async function signUpAction(taskId: string) {
-  const r = await signUp(await requireScope(), taskId)
-  return toActionState(r, r.ok ? { message: r.value.status === 'CONFIRMED' ? 'tasks.confirmed' : 'tasks.waitlisted' } : {})
+  return runAction('tasks.signUp', [taskId], async () => {
+    const scope = await requireScope()
+    // bursts of sign-ups (scripts grabbing every slot) are limited per volunteer and per client IP
+    const limit = await checkLimit('signUp', { user: scope.userId, ip: await requestIp() })
+    if (!limit.ok) return { ok: false, error: 'error.rateLimited', messageParams: { minutes: retryMinutes(limit) } }
+    const r = await signUp(scope, taskId)
+    return toActionState(r, r.ok ? { message: r.value.status === 'CONFIRMED' ? 'tasks.confirmed' : 'tasks.waitlisted' } : {})
+  })
 }
 
 export async function cancelSignupAction(taskId: string) {
-  return toActionState(await cancelSignup(await requireScope(), taskId))
+  return runAction('tasks.cancelSignup', [taskId], async () => {
+    return toActionState(await cancelSignup(await requireScope(), taskId))
+  })
 }
 
 /** The volunteer checks in or out with the code given out on site. */
 export async function selfCheckAction(taskId: string, mode: 'in' | 'out', fd: FormData) {
-  const scope = await requireScope()
-  const by = { code: String(fd.get('code') ?? '') }
-  const r = mode === 'in' ? await checkIn(scope, taskId, by) : await checkOut(scope, taskId, by)
-  return toActionState(r)
+  return runAction('tasks.selfCheck', [taskId, mode, fd], async () => {
+    const scope = await requireScope()
+    const by = { code: String(fd.get('code') ?? '') }
+    const r = mode === 'in' ? await checkIn(scope, taskId, by) : await checkOut(scope, taskId, by)
+    return toActionState(r)
+  })
 }
 
 /** A team leader or social worker checks a volunteer in or out. */
 export async function staffCheckAction(taskId: string, volunteerId: string, mode: 'in' | 'out') {
-  const scope = await requireScope()
-  const r = mode === 'in' ? await checkIn(scope, taskId, { volunteerId }) : await checkOut(scope, taskId, { volunteerId })
-  return toActionState(r)
+  return runAction('tasks.staffCheck', [taskId, volunteerId, mode], async () => {
+    const scope = await requireScope()
+    const r = mode === 'in' ? await checkIn(scope, taskId, { volunteerId }) : await checkOut(scope, taskId, { volunteerId })
+    return toActionState(r)
+  })
 }
 
 export async function updateTaskAction(taskId: string, fd: FormData) {
-  return toActionState(await updateTask(await requireScope(), taskId, Object.fromEntries(fd)), { message: 'common.saved' })
+  return runAction('tasks.updateTask', [taskId, fd], async () => {
+    return toActionState(await updateTask(await requireScope(), taskId, Object.fromEntries(fd)), { message: 'common.saved' })
+  })
 }
 
 export async function cancelTaskAction(taskId: string, fd: FormData) {
-  return toActionState(await cancelTask(await requireScope(), taskId, Object.fromEntries(fd)))
+  return runAction('tasks.cancelTask', [taskId, fd], async () => {
+    return toActionState(await cancelTask(await requireScope(), taskId, Object.fromEntries(fd)))
+  })
 }

@@ -1,12 +1,17 @@
 'use server'
+import { runAction } from '@/lib/server/security/run-action'
 import { requireScope } from '@/lib/server/auth/session'
 import { toActionState } from '@/lib/server/action-state'
 import { decideJoin, requestJoin } from '@/lib/server/people/teams'
 
 export async function requestJoinAction(teamId: string) {
-  return toActionState(await requestJoin(await requireScope(), teamId), { message: 'teams.joined' })
+  return runAction('teams.requestJoin', [teamId], async () => {
+    return toActionState(await requestJoin(await requireScope(), teamId), { message: 'teams.joined' })
+  })
 }
 
 export async function decideJoinAction(requestId: string, approve: boolean) {
-  return toActionState(await decideJoin(await requireScope(), requestId, approve))
+  return runAction('teams.decideJoin', [requestId, approve], async () => {
+    return toActionState(await decideJoin(await requireScope(), requestId, approve))
+  })
 }

@@ -1,19 +1,26 @@
 'use server'
+import { runAction } from '@/lib/server/security/run-action'
 import { requireScope } from '@/lib/server/auth/session'
 import { toActionState } from '@/lib/server/action-state'
 import { createTrainingEvent, recordAttendance, removeAttendance } from '@/lib/server/people/training'
 
 // Every action resolves the caller again; the DAL checks training.manage over the event's unit.
 export async function createTrainingAction(fd: FormData) {
-  const r = await createTrainingEvent(await requireScope(), Object.fromEntries(fd))
-  return toActionState(r, r.ok ? { redirect: `/training/${r.value.id}` } : {})
+  return runAction('training.createTraining', [fd], async () => {
+    const r = await createTrainingEvent(await requireScope(), Object.fromEntries(fd))
+    return toActionState(r, r.ok ? { redirect: `/training/${r.value.id}` } : {})
+  })
 }
 
 export async function recordAttendanceAction(eventId: string, fd: FormData) {
-  const r = await recordAttendance(await requireScope(), eventId, { userIds: fd.getAll('userIds') })
-  return toActionState(r, r.ok ? { message: 'training.recorded', messageParams: { added: r.value.added } } : {})
+  return runAction('training.recordAttendance', [eventId, fd], async () => {
+    const r = await recordAttendance(await requireScope(), eventId, { userIds: fd.getAll('userIds') })
+    return toActionState(r, r.ok ? { message: 'training.recorded', messageParams: { added: r.value.added } } : {})
+  })
 }
 
 export async function removeAttendanceAction(eventId: string, userId: string) {
-  return toActionState(await removeAttendance(await requireScope(), eventId, userId))
+  return runAction('training.removeAttendance', [eventId, userId], async () => {
+    return toActionState(await removeAttendance(await requireScope(), eventId, userId))
+  })
 }

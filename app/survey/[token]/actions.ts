@@ -1,4 +1,5 @@
 'use server'
+import { runAction } from '@/lib/server/security/run-action'
 import { submitSurveyResponse } from '@/lib/server/evaluation/surveys'
 
 const ERRORS: Record<string, string> = {
@@ -11,6 +12,8 @@ const ERRORS: Record<string, string> = {
 
 // Public (no sign-in): the campaign's token is the only key; the DAL validates and limits the rate.
 export async function submitSurveyAction(token: string, fd: FormData) {
-  const r = await submitSurveyResponse(token, Object.fromEntries(fd))
-  return r.ok ? { ok: true } : { ok: false, error: ERRORS[r.error] ?? 'error.state', fieldErrors: r.fieldErrors }
+  return runAction('survey.submitSurvey', [token, fd], async () => {
+    const r = await submitSurveyResponse(token, Object.fromEntries(fd))
+    return r.ok ? { ok: true } : { ok: false, error: ERRORS[r.error] ?? 'error.state', fieldErrors: r.fieldErrors }
+  })
 }

@@ -5,6 +5,7 @@ import { volunteersEn } from './volunteers.en'
 import { hoursEn } from './hours.en'
 import { talentEn } from './talent.en'
 import { evaluationEn } from './evaluation.en'
+import { securityEn } from './security.en'
 
 export const en: Record<keyof typeof zhCN, string> = {
   ...xlsxEn,
@@ -13,6 +14,7 @@ export const en: Record<keyof typeof zhCN, string> = {
   ...hoursEn,
   ...talentEn,
   ...evaluationEn,
+  ...securityEn,
   'app.name': 'Ronghe · Social work + Volunteering',
   'app.tagline': 'Pilot platform for "professional social workers + volunteer service"',
 

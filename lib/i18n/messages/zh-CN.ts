@@ -5,6 +5,7 @@ import { volunteersZhCN } from './volunteers.zh-CN'
 import { hoursZhCN } from './hours.zh-CN'
 import { talentZhCN } from './talent.zh-CN'
 import { evaluationZhCN } from './evaluation.zh-CN'
+import { securityZhCN } from './security.zh-CN'
 
 export const zhCN = {
   ...xlsxZhCN,
@@ -13,6 +14,7 @@ export const zhCN = {
   ...hoursZhCN,
   ...talentZhCN,
   ...evaluationZhCN,
+  ...securityZhCN,
   'app.name': '融合 · 社工+志愿服务',
   'app.tagline': '“专业社工+志愿服务”融合发展试点工作平台',
 

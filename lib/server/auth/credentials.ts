@@ -52,3 +52,15 @@ export async function verifyCredentials(input: unknown, now = new Date()): Promi
   })
   return ok({ userId: user.id })
 }
+
+/** Who a phone number belongs to, for the audit entry of a sign-in attempt (null: nobody). */
+export async function actorByPhone(phone: string): Promise<{ id: string; tenantId: string; name: string } | null> {
+  if (!/^1\d{10}$/.test(phone)) return null
+  const prisma = await db()
+  return prisma.user.findUnique({ where: { phone }, select: { id: true, tenantId: true, name: true } })
+}
+
+export async function actorById(id: string): Promise<{ id: string; tenantId: string; name: string } | null> {
+  const prisma = await db()
+  return prisma.user.findUnique({ where: { id }, select: { id: true, tenantId: true, name: true } })
+}

@@ -1,7 +1,11 @@
 import 'server-only'
 import type { NextAuthOptions } from 'next-auth'
 import CredentialsProvider from 'next-auth/providers/credentials'
-import { verifyCredentials } from './credentials'
+import { actorById, actorByPhone, verifyCredentials } from './credentials'
+import { audit } from '../security/audit'
+import { clientIpOf } from '../security/client-ip'
+import { checkLimit } from '../security/rate-limit'
+import { maskPhone } from '@/lib/mask'
 import { endSession, startSession } from './sessions'
 
 /**
@@ -19,11 +23,24 @@ export const authOptions: NextAuthOptions = {
     CredentialsProvider({
       name: 'phone',
       credentials: { phone: { type: 'tel' }, password: { type: 'password' } },
-      async authorize(credentials) {
+      async authorize(credentials, req) {
+        const ip = clientIpOf({ get: (n: string) => headerOf(req?.headers, n) })
+        const phone = typeof credentials?.phone === 'string' ? credentials.phone.trim().slice(0, 20) : ''
+        const target = maskPhone(phone) || null
+        // the error code reaches the sign-in form as signIn()'s `error` (INVALID / LOCKED / RATE_LIMITED)
+        const limit = await checkLimit('signIn', { user: phone || null, ip })
+        if (!limit.ok) {
+          await audit({ action: 'auth.signIn', result: 'limited', target, ip, actor: await actorByPhone(phone) })
+          throw new Error('RATE_LIMITED')
+        }
         const r = await verifyCredentials(credentials)
-        // the error code reaches the sign-in form as signIn()'s `error` (INVALID / LOCKED)
-        if (!r.ok) throw new Error(r.error)
-        return { id: r.value.userId, sid: await startSession(r.value.userId) }
+        if (!r.ok) {
+          await audit({ action: 'auth.signIn', result: r.error === 'LOCKED' ? 'locked' : 'failed', target, ip, actor: await actorByPhone(phone) })
+          throw new Error(r.error)
+        }
+        const sid = await startSession(r.value.userId)
+        await audit({ action: 'auth.signIn', result: 'ok', target, ip, actor: await actorByPhone(phone) })
+        return { id: r.value.userId, sid }
       },
     }),
   ],
@@ -43,6 +60,14 @@ export const authOptions: NextAuthOptions = {
   events: {
     async signOut({ token }) {
       if (typeof token?.sid === 'string') await endSession(token.sid)
+      if (typeof token?.sub === 'string') await audit({ action: 'auth.signOut', result: 'ok', actor: await actorById(token.sub) })
     },
   },
+}
+
+function headerOf(headers: unknown, name: string): string | null {
+  if (!headers || typeof headers !== 'object') return null
+  if (typeof (headers as Headers).get === 'function') return (headers as Headers).get(name)
+  const v = (headers as Record<string, string | string[] | undefined>)[name]
+  return Array.isArray(v) ? v.join(',') : (v ?? null)
 }

@@ -6,6 +6,13 @@ import { can, resolveScope, type Scope } from '../authz/scope'
 import type { Permission } from '../authz/permissions'
 import { authOptions } from './options'
 import { touchSession } from './sessions'
+import { audit } from '../security/audit'
+
+/** The caller's session id (the cookie's), once per request; null when signed out. */
+export const getSessionId = cache(async (): Promise<string | null> => {
+  const session = (await getServerSession(authOptions)) as { sid?: string } | null
+  return session?.sid ?? null
+})
 
 /** The signed-in caller's scope, once per request; null when signed out, expired or deactivated. */
 export const getScope = cache(async (): Promise<Scope | null> => {
@@ -25,6 +32,9 @@ export async function requireScope(): Promise<Scope> {
 /** A page that needs a permission the caller lacks anywhere is "not found", like an out-of-scope record. */
 export async function requirePermission(permission: Permission): Promise<Scope> {
   const scope = await requireScope()
-  if (!can(scope, permission)) notFound()
+  if (!can(scope, permission)) {
+    await audit({ action: `page.${permission}`, result: 'denied', scope })
+    notFound()
+  }
   return scope
 }

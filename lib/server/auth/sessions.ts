@@ -3,6 +3,8 @@ import { db } from '../db'
 
 /** A session ends after this long without a request. */
 export const IDLE_MINUTES = 30
+/** …and this long after sign-in, however busy (absolute timeout). */
+export const ABSOLUTE_HOURS = 12
 /** lastSeenAt is written at most this often, so a busy user does not cost a write per request. */
 const TOUCH_EVERY_MS = 60_000
 
@@ -13,14 +15,15 @@ export async function startSession(userId: string): Promise<string> {
 }
 
 /**
- * Is this session still alive? Alive = not revoked and seen within the idle window. Each check
- * counts as activity and slides the window. A dead session stays dead.
+ * Is this session still alive? Alive = not revoked, seen within the idle window and started less than
+ * 12 hours ago. Each check counts as activity and slides the idle window. A dead session stays dead.
  */
 export async function touchSession(sessionId: string, userId: string, now = new Date()): Promise<boolean> {
   const prisma = await db()
   const idleSince = new Date(now.getTime() - IDLE_MINUTES * 60_000)
+  const startedSince = new Date(now.getTime() - ABSOLUTE_HOURS * 3600_000)
   const s = await prisma.userSession.findFirst({
-    where: { id: sessionId, userId, revokedAt: null, lastSeenAt: { gt: idleSince } },
+    where: { id: sessionId, userId, revokedAt: null, lastSeenAt: { gt: idleSince }, createdAt: { gt: startedSince } },
     select: { lastSeenAt: true },
   })
   if (!s) return false
@@ -33,4 +36,14 @@ export async function touchSession(sessionId: string, userId: string, now = new 
 export async function endSession(sessionId: string, now = new Date()): Promise<void> {
   const prisma = await db()
   await prisma.userSession.updateMany({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: now } })
+}
+
+/** Ends every live session of a user but `keep` (password changed, account disabled). Returns how many. */
+export async function endSessionsOf(userId: string, keep: string | null = null, now = new Date()): Promise<number> {
+  const prisma = await db()
+  const r = await prisma.userSession.updateMany({
+    where: { userId, revokedAt: null, ...(keep ? { id: { not: keep } } : {}) },
+    data: { revokedAt: now },
+  })
+  return r.count
 }

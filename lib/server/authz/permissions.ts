@@ -53,6 +53,7 @@ export const PERMISSIONS = [
   'evaluation.manage', //  checklist templates, inspections, rectification orders, spot checks over the subtree
   'evaluation.respond', // respond to rectifications ordered to one's own unit (and read its inspections)
   'survey.manage', //      satisfaction survey campaigns of the units of the subtree and their results
+  'audit.read', //         search the tenant's audit trail (who did what, when, from where)
 ] as const
 
 export type Permission = (typeof PERMISSIONS)[number]
@@ -61,7 +62,7 @@ const OFFICIAL_READ = ['org.read', 'org.browse', 'need.read', 'resource.read', '
 
 /** role → permissions: the single table every check reads. Officials read; the community acts. */
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
-  REGION_OFFICIAL: [...OFFICIAL_READ, 'org.manage', 'category.manage', 'practice.publish', 'agency.manage', 'training.manage', 'tenant.settings', 'evaluation.manage', 'survey.manage'],
+  REGION_OFFICIAL: [...OFFICIAL_READ, 'org.manage', 'category.manage', 'practice.publish', 'agency.manage', 'training.manage', 'tenant.settings', 'evaluation.manage', 'survey.manage', 'audit.read'],
   LEAGUE_OFFICIAL: [...OFFICIAL_READ, 'practice.reviewLeague', 'agency.manage', 'training.manage', 'evaluation.manage', 'survey.manage'],
   COUNTY_OFFICIAL: [...OFFICIAL_READ, 'project.approve', 'practice.reviewCounty', 'agency.manage', 'training.manage', 'org.figures', 'evaluation.manage', 'evaluation.respond', 'survey.manage'],
   COMMUNITY_ADMIN: [...OFFICIAL_READ, 'need.record', 'need.resolve', 'resource.manage', 'service.manage', 'order.dispatch', 'task.manage', 'project.manage', 'practice.write', 'pilot.evidence', 'points.manage', 'team.manage', 'venue.manage', 'venue.book', 'volunteer.manage', 'talent.manage', 'training.manage', 'org.figures', 'evaluation.respond', 'survey.manage'],

@@ -12,6 +12,7 @@ import { maskPhone } from '@/lib/mask'
 import { starLevel } from '@/lib/stars'
 import type { Tx } from '../workflow/common'
 import { bump, volunteerMetric } from '../stats/counters'
+import { endSessionsOf } from '../auth/sessions'
 
 /**
  * Volunteer profiles (队伍共建): the volunteer keeps their own; the community admin (volunteer.manage) and
@@ -213,6 +214,7 @@ export async function volunteerDetail(scope: Scope, userId: string) {
       id: true,
       name: true,
       phone: true,
+      active: true,
       createdAt: true,
       volunteerProfile: { select: { ...PROFILE_SELECT, imported: true } },
       roles: { where: { role: { in: [...VOLUNTEER_ROLES] } }, select: { orgUnitId: true, orgPath: true, orgUnit: { select: { name: true } } } },
@@ -240,4 +242,23 @@ export async function volunteerDetail(scope: Scope, userId: string) {
     /** the caller keeps this volunteer's community (certificates, corrections), not only leads a team of theirs */
     manages: roles.some((r) => manageRoots.some((root) => r.orgPath.startsWith(root))),
   }
+}
+
+/**
+ * The community's volunteer.manage holder disables (or re-enables) a volunteer's account. Only an
+ * account whose every role is a volunteer role in the caller's communities qualifies (a social worker
+ * who also volunteers is not the community admin's to switch off), never one's own. Disabling ends
+ * every session of the account at once; sign-in then answers "wrong phone or password".
+ */
+export async function setVolunteerActive(scope: Scope, userId: string, active: boolean): Promise<Result<{ endedSessions: number }, 'NOT_FOUND'>> {
+  const manage = rootsFor(scope, 'volunteer.manage')
+  if (!manage.length || typeof userId !== 'string' || userId === scope.userId) return fail('NOT_FOUND')
+  const prisma = await db()
+  const u = await prisma.user.findFirst({
+    where: { id: userId, tenantId: scope.tenantId, roles: { some: { role: { in: [...VOLUNTEER_ROLES] }, ...underAny(manage, 'orgPath') } } },
+    select: { id: true, roles: { select: { role: true, orgPath: true } } },
+  })
+  if (!u || !u.roles.every((r) => (VOLUNTEER_ROLES as readonly string[]).includes(r.role) && manage.some((root) => r.orgPath.startsWith(root)))) return fail('NOT_FOUND')
+  await prisma.user.update({ where: { id: u.id }, data: { active }, select: { id: true } })
+  return ok({ endedSessions: active ? 0 : await endSessionsOf(u.id) })
 }

@@ -1,4 +1,5 @@
 'use server'
+import { runAction } from '@/lib/server/security/run-action'
 import { revalidatePath } from 'next/cache'
 import { requireScope } from '@/lib/server/auth/session'
 import { toActionState } from '@/lib/server/action-state'
@@ -7,19 +8,25 @@ import { addEvidence } from '@/lib/server/projects/pilot-tasks'
 
 /** Designate or change a pilot. The DAL checks org.manage over the unit again. */
 export async function setPilotAction(unitId: string, fd: FormData) {
-  const r = await setPilot(await requireScope(), unitId, Object.fromEntries(fd))
-  if (r.ok) revalidatePath(`/units/${unitId}`)
-  return toActionState(r, { message: 'common.saved' })
+  return runAction('units.setPilot', [unitId, fd], async () => {
+    const r = await setPilot(await requireScope(), unitId, Object.fromEntries(fd))
+    if (r.ok) revalidatePath(`/units/${unitId}`)
+    return toActionState(r, { message: 'common.saved' })
+  })
 }
 
 export async function withdrawPilotAction(unitId: string) {
-  const r = await setPilot(await requireScope(), unitId, null)
-  if (r.ok) revalidatePath(`/units/${unitId}`)
-  return toActionState(r)
+  return runAction('units.withdrawPilot', [unitId], async () => {
+    const r = await setPilot(await requireScope(), unitId, null)
+    if (r.ok) revalidatePath(`/units/${unitId}`)
+    return toActionState(r)
+  })
 }
 
 export async function addEvidenceAction(unitId: string, fd: FormData) {
-  const r = await addEvidence(await requireScope(), unitId, Object.fromEntries(fd))
-  if (r.ok) revalidatePath(`/units/${unitId}`)
-  return toActionState(r, { message: 'common.saved' })
+  return runAction('units.addEvidence', [unitId, fd], async () => {
+    const r = await addEvidence(await requireScope(), unitId, Object.fromEntries(fd))
+    if (r.ok) revalidatePath(`/units/${unitId}`)
+    return toActionState(r, { message: 'common.saved' })
+  })
 }

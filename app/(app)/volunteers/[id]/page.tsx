@@ -7,6 +7,7 @@ import { listHourAdjustments } from '@/lib/server/people/hours'
 import { CorrectionsList } from '@/components/hours/corrections'
 import { ActionForm } from '@/components/ui/action-form'
 import { issueCertificateAction } from '../../certificates/actions'
+import { setVolunteerActiveAction } from '../actions'
 import { idParam } from '@/lib/params'
 import { getLocale, getT } from '@/lib/i18n/server'
 import { formatDateTime } from '@/lib/format'
@@ -35,6 +36,18 @@ export default async function VolunteerPage({ params }: { params: Promise<{ id: 
         <Stat label={t('volunteer.col.stars')} value={v.stars ? '★'.repeat(v.stars) : '—'} />
       </div>
       {v.manages ? <ActionForm action={issueCertificateAction.bind(null, v.id)} submitLabel={t('certificate.issue')} variant="secondary" className="flex flex-col items-start gap-1" testId="issue-certificate" /> : null}
+      {v.manages ? (
+        <Card className="flex flex-wrap items-center justify-between gap-2" data-testid="volunteer-account">
+          <span className="text-sm">
+            {t('volunteers.account.title')}：<strong data-testid="account-state">{v.active ? t('volunteers.account.active') : t('volunteers.account.disabled')}</strong>
+          </span>
+          {v.active ? (
+            <ActionForm action={setVolunteerActiveAction.bind(null, v.id, false)} submitLabel={t('volunteers.account.disable')} confirm={t('volunteers.account.disableConfirm')} variant="danger" className="flex flex-col items-end gap-1" />
+          ) : (
+            <ActionForm action={setVolunteerActiveAction.bind(null, v.id, true)} submitLabel={t('volunteers.account.enable')} variant="secondary" className="flex flex-col items-end gap-1" />
+          )}
+        </Card>
+      ) : null}
       <Card className="space-y-1" data-testid="volunteer-profile">
         <Row label={t('volunteer.col.phone')}>{v.phone}</Row>
         <Row label={t('volunteer.col.community')}>{v.communities.join('、')}</Row>

@@ -1,3 +1,4 @@
+import { gateRoute } from '@/lib/server/security/route-gate'
 import { getScope } from '@/lib/server/auth/session'
 import { can } from '@/lib/server/authz/scope'
 import { dashboard, ZDashboardQuery } from '@/lib/server/stats/dashboard'
@@ -9,8 +10,9 @@ const zh = makeT(messagesFor('zh-CN')) // files are always Chinese
 
 // The dashboard's comparison of child units as .xlsx: the same unit, period, scope and order as the page.
 export async function GET(req: Request) {
-  const scope = await getScope()
-  if (!scope || !can(scope, 'org.browse')) return Response.json({ error: 'NOT_FOUND' }, { status: 404 })
+  const gate = await gateRoute(req, 'export.dashboard', await getScope(), (s) => can(s, 'org.browse'), 'export')
+  if (!gate.ok) return gate.response
+  const scope = gate.scope
   const raw = Object.fromEntries(new URL(req.url).searchParams)
   const r = await dashboard(scope, raw)
   if (!r.ok) return Response.json({ error: r.error }, { status: r.error === 'NOT_FOUND' ? 404 : 400 })

@@ -1,3 +1,4 @@
+import { gateRoute } from '@/lib/server/security/route-gate'
 import { z } from 'zod'
 import { getScope } from '@/lib/server/auth/session'
 import { can } from '@/lib/server/authz/scope'
@@ -7,8 +8,9 @@ const ZQuery = z.object({ q: z.string().trim().max(50).optional().catch(undefine
 
 // 服务清单-YYYYMMDD.xlsx under the same search as the services page.
 export async function GET(req: Request) {
-  const scope = await getScope()
-  if (!scope || !can(scope, 'service.read')) return Response.json({ error: 'NOT_FOUND' }, { status: 404 })
+  const gate = await gateRoute(req, 'export.services', await getScope(), (s) => can(s, 'service.read'), 'export')
+  if (!gate.ok) return gate.response
+  const scope = gate.scope
   const query = ZQuery.parse(Object.fromEntries(new URL(req.url).searchParams))
   return xlsxResponse(await exportServices(scope, query), xlsxFileName('services'))
 }

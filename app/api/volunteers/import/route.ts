@@ -1,3 +1,4 @@
+import { gateRoute } from '@/lib/server/security/route-gate'
 import { getScope } from '@/lib/server/auth/session'
 import { can } from '@/lib/server/authz/scope'
 import { getT } from '@/lib/i18n/server'
@@ -5,8 +6,9 @@ import { importResponse, importVolunteers, readUpload } from '@/lib/server/workf
 
 // POST multipart `file` → NDJSON progress lines, then {"type":"done",…} or {"type":"error","message"}.
 export async function POST(req: Request) {
-  const scope = await getScope()
-  if (!scope || !can(scope, 'volunteer.manage')) return Response.json({ error: 'NOT_FOUND' }, { status: 404 })
+  const gate = await gateRoute(req, 'import.volunteers', await getScope(), (s) => can(s, 'volunteer.manage'))
+  if (!gate.ok) return gate.response
+  const scope = gate.scope
   const t = await getT()
   const upload = await readUpload(req, t)
   if (!upload.ok) return upload.response

@@ -1,0 +1,13 @@
+'use server'
+import { runAction } from '@/lib/server/security/run-action'
+import { getSessionId, requireScope } from '@/lib/server/auth/session'
+import { toActionState } from '@/lib/server/action-state'
+import { changePassword } from '@/lib/server/users/password'
+
+/** The caller's own password; every other session of theirs ends. */
+export async function changePasswordAction(fd: FormData) {
+  return runAction('account.changePassword', [], async () => {
+    const scope = await requireScope()
+    return toActionState(await changePassword(scope, await getSessionId(), Object.fromEntries(fd)), { message: 'account.password.done' })
+  })
+}

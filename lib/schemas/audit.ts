@@ -1,0 +1,23 @@
+import { z } from 'zod'
+
+export const AUDIT_RESULTS = ['ok', 'invalid', 'denied', 'refused', 'limited', 'failed', 'locked', 'error'] as const
+export type AuditResult = (typeof AUDIT_RESULTS)[number]
+
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((s) => !Number.isNaN(Date.parse(s)))
+  .optional()
+  .catch(undefined)
+
+/** searchParams of the audit search page: free text (actor, action, target, IP), result, action kind, day range. */
+export const ZAuditQuery = z.object({
+  q: z.string().trim().max(60).optional().catch(undefined),
+  result: z.enum(AUDIT_RESULTS).optional().catch(undefined),
+  action: z.string().trim().max(60).regex(/^[\w.-]*$/).optional().catch(undefined),
+  from: day,
+  to: day,
+  page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
+  pageSize: z.coerce.number().int().min(10).max(100).catch(50).default(50),
+})
+export type TAuditQuery = z.infer<typeof ZAuditQuery>

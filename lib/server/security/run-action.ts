@@ -1,0 +1,84 @@
+import 'server-only'
+import { getScope } from '../auth/session'
+import { audit, type AuditResult } from './audit'
+
+/**
+ * Every server action runs through here (the actions files wrap their bodies in it; a test checks
+ * that none is missing). It writes the audit entry of the action — who, role, unit, action, target,
+ * result, IP — and turns a dropped database connection into a clear, retryable answer instead of a
+ * crash: the action's own transaction either committed before the drop or did not happen at all.
+ */
+export async function runAction<T>(name: string, args: readonly unknown[], fn: () => Promise<T>, kind: 'state' | 'value' = 'state'): Promise<T> {
+  try {
+    const out = await fn()
+    await audit({ action: name, target: targetOf(args, out), result: resultOf(out, kind), scope: await scopeOrNull() })
+    return out
+  } catch (e) {
+    const digest = typeof (e as { digest?: unknown })?.digest === 'string' ? (e as { digest: string }).digest : ''
+    if (digest.startsWith('NEXT_REDIRECT')) {
+      // requireScope sends a signed-out caller to the sign-in page: a denial; other redirects are the
+      // action's own success path
+      const toLogin = digest.includes(';/login;') || /;\/login[;?]/.test(digest)
+      await audit({ action: name, target: targetOf(args, undefined), result: toLogin ? 'denied' : 'ok', scope: await scopeOrNull() })
+      throw e
+    }
+    if (digest.startsWith('NEXT_HTTP_ERROR_FALLBACK') || digest === 'NEXT_NOT_FOUND') {
+      await audit({ action: name, target: targetOf(args, undefined), result: 'denied', scope: await scopeOrNull() })
+      throw e
+    }
+    if (isConnectionError(e)) {
+      console.error(`[action ${name}] database connection lost:`, e instanceof Error ? e.message : e)
+      if (kind === 'state') return { ok: false, error: 'error.retryable' } as T
+    } else {
+      await audit({ action: name, target: targetOf(args, undefined), result: 'error', scope: await scopeOrNull() })
+    }
+    throw e
+  }
+}
+
+async function scopeOrNull() {
+  try {
+    return await getScope()
+  } catch {
+    return null
+  }
+}
+
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i
+
+function targetOf(args: readonly unknown[], out: unknown): string | null {
+  const id = args.find((a): a is string => typeof a === 'string' && a.length > 0)
+  if (id) return id.slice(0, 200)
+  const redirect = (out as { redirect?: unknown } | undefined)?.redirect
+  if (typeof redirect === 'string') return redirect.match(UUID)?.[0] ?? redirect.slice(0, 200)
+  return null
+}
+
+const ERROR_RESULTS: Record<string, AuditResult> = {
+  'error.notFound': 'denied',
+  'error.transition': 'refused',
+  'form.fixErrors': 'invalid',
+  'error.rateLimited': 'limited',
+  'error.retryable': 'error',
+}
+
+function resultOf(out: unknown, kind: 'state' | 'value'): AuditResult {
+  if (kind === 'value') return out === null ? 'denied' : 'ok'
+  const s = out as { ok?: unknown; error?: unknown; fieldErrors?: unknown } | undefined
+  if (!s || typeof s !== 'object' || !('ok' in s)) return 'ok'
+  if (s.ok) return 'ok'
+  if (typeof s.error === 'string' && ERROR_RESULTS[s.error]) return ERROR_RESULTS[s.error]
+  return s.fieldErrors ? 'invalid' : 'refused'
+}
+
+const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTCONN', 'EHOSTUNREACH', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006', 'P1001', 'P1002', 'P1017', 'P2024'])
+const CONNECTION_TEXT = /connection (terminated|refused|reset|closed|ended|error|timeout)|terminating connection|server closed the connection|Connection terminated|ECONNRESET|ECONNREFUSED|Can't reach database|timeout exceeded when trying to connect|Timed out fetching a new connection/i
+
+/** Is this a lost / unreachable database connection (not a bug, not a constraint)? Walks `cause`. */
+export function isConnectionError(e: unknown, depth = 0): boolean {
+  if (!e || typeof e !== 'object' || depth > 5) return false
+  const o = e as { code?: unknown; message?: unknown; cause?: unknown; kind?: unknown; originalCode?: unknown }
+  for (const c of [o.code, o.originalCode]) if (typeof c === 'string' && CONNECTION_CODES.has(c)) return true
+  if (typeof o.message === 'string' && CONNECTION_TEXT.test(o.message)) return true
+  return isConnectionError(o.cause, depth + 1)
+}
