@@ -6,7 +6,7 @@ import { changePassword } from '@/lib/server/users/password'
 
 /** The caller's own password; every other session of theirs ends. */
 export async function changePasswordAction(fd: FormData) {
-  return runAction('account.changePassword', [], async () => {
+  return runAction('account.changePassword', ['form'], [fd], async () => {
     const scope = await requireScope()
     return toActionState(await changePassword(scope, await getSessionId(), Object.fromEntries(fd)), { message: 'account.password.done' })
   })

@@ -6,14 +6,14 @@ import { createAgency, updateAgency } from '@/lib/server/people/agencies'
 
 // Every action resolves the caller again; the DAL checks agency.manage over the unit and the record.
 export async function createAgencyAction(fd: FormData) {
-  return runAction('agencies.createAgency', [fd], async () => {
+  return runAction('agencies.createAgency', ['form'], [fd], async () => {
     const r = await createAgency(await requireScope(), Object.fromEntries(fd))
     return toActionState(r, r.ok ? { redirect: `/agencies/${r.value.id}` } : {})
   })
 }
 
 export async function updateAgencyAction(id: string, fd: FormData) {
-  return runAction('agencies.updateAgency', [id, fd], async () => {
+  return runAction('agencies.updateAgency', ['id', 'form'], [id, fd], async () => {
     return toActionState(await updateAgency(await requireScope(), id, Object.fromEntries(fd)), { message: 'common.saved' })
   })
 }

@@ -5,13 +5,13 @@ import { toActionState } from '@/lib/server/action-state'
 import { createCategory, updateCategory } from '@/lib/server/workflow/categories'
 
 export async function createCategoryAction(fd: FormData) {
-  return runAction('categories.createCategory', [fd], async () => {
+  return runAction('categories.createCategory', ['form'], [fd], async () => {
     return toActionState(await createCategory(await requireScope(), Object.fromEntries(fd)), { message: 'common.saved' })
   })
 }
 
 export async function updateCategoryAction(id: string, fd: FormData) {
-  return runAction('categories.updateCategory', [id, fd], async () => {
+  return runAction('categories.updateCategory', ['id', 'form'], [id, fd], async () => {
     return toActionState(await updateCategory(await requireScope(), id, { ...Object.fromEntries(fd), active: fd.get('active') === 'on' }), { message: 'common.saved' })
   })
 }

@@ -11,14 +11,14 @@ async function issue(userId?: string): Promise<ActionState> {
 
 /** A volunteer issues a certificate of their own hours (the /points page). */
 export async function issueMyCertificateAction() {
-  return runAction('certificates.issueMyCertificate', [], async () => {
+  return runAction('certificates.issueMyCertificate', [], [], async () => {
     return issue()
   })
 }
 
 /** Community staff (volunteer.manage) issue one for a volunteer of their community: bind the volunteer's id. */
 export async function issueCertificateAction(userId: string) {
-  return runAction('certificates.issueCertificate', [userId], async () => {
+  return runAction('certificates.issueCertificate', ['id'], [userId], async () => {
     return issue(typeof userId === 'string' ? userId : '')
   })
 }

@@ -7,32 +7,32 @@ import { createServiceItem } from '@/lib/server/workflow/services'
 
 // Every action resolves the caller again; the DAL checks the permission over the record itself.
 export async function createNeedAction(fd: FormData) {
-  return runAction('needs.createNeed', [fd], async () => {
+  return runAction('needs.createNeed', ['form'], [fd], async () => {
     const r = await createNeed(await requireScope(), Object.fromEntries(fd))
     return toActionState(r, r.ok ? { redirect: `/needs/${r.value.id}` } : {})
   })
 }
 
 export async function rejectNeedAction(id: string, fd: FormData) {
-  return runAction('needs.rejectNeed', [id, fd], async () => {
+  return runAction('needs.rejectNeed', ['id', 'form'], [id, fd], async () => {
     return toActionState(await rejectNeed(await requireScope(), id, Object.fromEntries(fd)))
   })
 }
 
 export async function resolveNeedAction(id: string, fd: FormData) {
-  return runAction('needs.resolveNeed', [id, fd], async () => {
+  return runAction('needs.resolveNeed', ['id', 'form'], [id, fd], async () => {
     return toActionState(await resolveNeed(await requireScope(), id, Object.fromEntries(fd)))
   })
 }
 
 export async function closeNeedAction(id: string) {
-  return runAction('needs.closeNeed', [id], async () => {
+  return runAction('needs.closeNeed', ['id'], [id], async () => {
     return toActionState(await closeNeed(await requireScope(), id))
   })
 }
 
 export async function createServiceAction(needId: string, fd: FormData) {
-  return runAction('needs.createService', [needId, fd], async () => {
+  return runAction('needs.createService', ['id', 'form'], [needId, fd], async () => {
     const r = await createServiceItem(await requireScope(), { ...Object.fromEntries(fd), needId, resourceIds: fd.getAll('resourceIds') })
     return toActionState(r, r.ok ? { redirect: `/services/${r.value.id}` } : {})
   })

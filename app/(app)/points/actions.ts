@@ -5,19 +5,19 @@ import { toActionState } from '@/lib/server/action-state'
 import { awardPoints, createReward, exchange } from '@/lib/server/people/points'
 
 export async function exchangeAction(itemId: string) {
-  return runAction('points.exchange', [itemId], async () => {
+  return runAction('points.exchange', ['id'], [itemId], async () => {
     return toActionState(await exchange(await requireScope(), itemId), { message: 'points.exchanged' })
   })
 }
 
 export async function createRewardAction(fd: FormData) {
-  return runAction('points.createReward', [fd], async () => {
+  return runAction('points.createReward', ['form'], [fd], async () => {
     return toActionState(await createReward(await requireScope(), Object.fromEntries(fd)), { message: 'common.saved' })
   })
 }
 
 export async function awardPointsAction(fd: FormData) {
-  return runAction('points.awardPoints', [fd], async () => {
+  return runAction('points.awardPoints', ['form'], [fd], async () => {
     return toActionState(await awardPoints(await requireScope(), Object.fromEntries(fd)), { message: 'common.saved' })
   })
 }

@@ -6,20 +6,20 @@ import { createPracticeCase, movePracticeCase, updatePracticeCase } from '@/lib/
 import { PRACTICE_STATUSES } from '@/lib/schemas/projects'
 
 export async function createPracticeAction(fd: FormData) {
-  return runAction('practice.createPractice', [fd], async () => {
+  return runAction('practice.createPractice', ['form'], [fd], async () => {
     const r = await createPracticeCase(await requireScope(), Object.fromEntries(fd))
     return toActionState(r, r.ok ? { redirect: `/practice/${r.value.id}` } : {})
   })
 }
 
 export async function updatePracticeAction(id: string, fd: FormData) {
-  return runAction('practice.updatePractice', [id, fd], async () => {
+  return runAction('practice.updatePractice', ['id', 'form'], [id, fd], async () => {
     return toActionState(await updatePracticeCase(await requireScope(), id, Object.fromEntries(fd)), { redirect: `/practice/${id}` })
   })
 }
 
 export async function movePracticeAction(id: string, to: string, fd: FormData) {
-  return runAction('practice.movePractice', [id, to, fd], async () => {
+  return runAction('practice.movePractice', ['id', 'text', 'form'], [id, to, fd], async () => {
     const status = PRACTICE_STATUSES.find((s) => s === to)
     if (!status) return { ok: false, error: 'error.transition' }
     return toActionState(await movePracticeCase(await requireScope(), id, status, Object.fromEntries(fd)))

@@ -6,7 +6,7 @@ import { saveMyProfile } from '@/lib/server/people/volunteers'
 
 /** FormData → the profile input: checkboxes give several values under one name. */
 export async function saveProfileAction(fd: FormData) {
-  return runAction('profile.saveProfile', [fd], async () => {
+  return runAction('profile.saveProfile', ['form'], [fd], async () => {
     const input = { ...Object.fromEntries(fd), skills: fd.getAll('skills'), availability: fd.getAll('availability') }
     return toActionState(await saveMyProfile(await requireScope(), input), { message: 'volunteer.saved' })
   })

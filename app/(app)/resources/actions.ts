@@ -5,7 +5,7 @@ import { toActionState } from '@/lib/server/action-state'
 import { createResource } from '@/lib/server/workflow/resources'
 
 export async function createResourceAction(fd: FormData) {
-  return runAction('resources.createResource', [fd], async () => {
+  return runAction('resources.createResource', ['form'], [fd], async () => {
     const r = await createResource(await requireScope(), { ...Object.fromEntries(fd), categoryIds: fd.getAll('categoryIds') })
     return toActionState(r, r.ok ? { redirect: '/resources' } : {})
   })

@@ -5,7 +5,7 @@ import { toActionState } from '@/lib/server/action-state'
 import { adjustHours } from '@/lib/server/people/hours'
 
 export async function adjustHoursAction(fd: FormData) {
-  return runAction('rewards.adjustHours', [fd], async () => {
+  return runAction('rewards.adjustHours', ['form'], [fd], async () => {
     return toActionState(await adjustHours(await requireScope(), Object.fromEntries(fd)), { message: 'hours.correct.saved' })
   })
 }

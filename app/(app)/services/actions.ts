@@ -5,7 +5,7 @@ import { toActionState } from '@/lib/server/action-state'
 import { dispatchOrder } from '@/lib/server/workflow/orders'
 
 export async function dispatchOrderAction(serviceItemId: string, fd: FormData) {
-  return runAction('services.dispatchOrder', [serviceItemId, fd], async () => {
+  return runAction('services.dispatchOrder', ['id', 'form'], [serviceItemId, fd], async () => {
     const r = await dispatchOrder(await requireScope(), { ...Object.fromEntries(fd), serviceItemId })
     return toActionState(r, r.ok ? { redirect: `/orders/${r.value.id}` } : {})
   })

@@ -5,7 +5,7 @@ import { toActionState } from '@/lib/server/action-state'
 import { updateTenantSettings } from '@/lib/server/org/tenant-settings'
 
 export async function updateTenantSettingsAction(fd: FormData) {
-  return runAction('settings.updateTenantSettings', [fd], async () => {
+  return runAction('settings.updateTenantSettings', ['form'], [fd], async () => {
     const input = {
       pointsPerHour: fd.get('pointsPerHour'),
       // one input per star level, named like the field errors they show (starThresholds.0 … .4)

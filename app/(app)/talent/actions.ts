@@ -6,13 +6,13 @@ import { saveWorkerProfile, setElderlyPopulation } from '@/lib/server/people/tal
 
 // Every action resolves the caller again; the DAL checks the permission over the record itself.
 export async function saveWorkerProfileAction(userId: string, fd: FormData) {
-  return runAction('talent.saveWorkerProfile', [userId, fd], async () => {
+  return runAction('talent.saveWorkerProfile', ['id', 'form'], [userId, fd], async () => {
     return toActionState(await saveWorkerProfile(await requireScope(), userId, Object.fromEntries(fd)), { message: 'common.saved' })
   })
 }
 
 export async function setElderlyPopulationAction(fd: FormData) {
-  return runAction('talent.setElderlyPopulation', [fd], async () => {
+  return runAction('talent.setElderlyPopulation', ['form'], [fd], async () => {
     return toActionState(await setElderlyPopulation(await requireScope(), Object.fromEntries(fd)), { message: 'common.saved' })
   })
 }

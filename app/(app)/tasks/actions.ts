@@ -7,7 +7,7 @@ import { requestIp } from '@/lib/server/security/audit'
 import { cancelSignup, cancelTask, checkIn, checkOut, signUp, updateTask } from '@/lib/server/workflow/tasks'
 
 export async function signUpAction(taskId: string) {
-  return runAction('tasks.signUp', [taskId], async () => {
+  return runAction('tasks.signUp', ['id'], [taskId], async () => {
     const scope = await requireScope()
     // bursts of sign-ups (scripts grabbing every slot) are limited per volunteer and per client IP
     const limit = await checkLimit('signUp', { user: scope.userId, ip: await requestIp() })
@@ -18,14 +18,14 @@ export async function signUpAction(taskId: string) {
 }
 
 export async function cancelSignupAction(taskId: string) {
-  return runAction('tasks.cancelSignup', [taskId], async () => {
+  return runAction('tasks.cancelSignup', ['id'], [taskId], async () => {
     return toActionState(await cancelSignup(await requireScope(), taskId))
   })
 }
 
 /** The volunteer checks in or out with the code given out on site. */
 export async function selfCheckAction(taskId: string, mode: 'in' | 'out', fd: FormData) {
-  return runAction('tasks.selfCheck', [taskId, mode, fd], async () => {
+  return runAction('tasks.selfCheck', ['id', ['in', 'out'], 'form'], [taskId, mode, fd], async () => {
     const scope = await requireScope()
     const by = { code: String(fd.get('code') ?? '') }
     const r = mode === 'in' ? await checkIn(scope, taskId, by) : await checkOut(scope, taskId, by)
@@ -35,7 +35,7 @@ export async function selfCheckAction(taskId: string, mode: 'in' | 'out', fd: Fo
 
 /** A team leader or social worker checks a volunteer in or out. */
 export async function staffCheckAction(taskId: string, volunteerId: string, mode: 'in' | 'out') {
-  return runAction('tasks.staffCheck', [taskId, volunteerId, mode], async () => {
+  return runAction('tasks.staffCheck', ['id', 'id', ['in', 'out']], [taskId, volunteerId, mode], async () => {
     const scope = await requireScope()
     const r = mode === 'in' ? await checkIn(scope, taskId, { volunteerId }) : await checkOut(scope, taskId, { volunteerId })
     return toActionState(r)
@@ -43,13 +43,13 @@ export async function staffCheckAction(taskId: string, volunteerId: string, mode
 }
 
 export async function updateTaskAction(taskId: string, fd: FormData) {
-  return runAction('tasks.updateTask', [taskId, fd], async () => {
+  return runAction('tasks.updateTask', ['id', 'form'], [taskId, fd], async () => {
     return toActionState(await updateTask(await requireScope(), taskId, Object.fromEntries(fd)), { message: 'common.saved' })
   })
 }
 
 export async function cancelTaskAction(taskId: string, fd: FormData) {
-  return runAction('tasks.cancelTask', [taskId, fd], async () => {
+  return runAction('tasks.cancelTask', ['id', 'form'], [taskId, fd], async () => {
     return toActionState(await cancelTask(await requireScope(), taskId, Object.fromEntries(fd)))
   })
 }

@@ -5,13 +5,13 @@ import { toActionState } from '@/lib/server/action-state'
 import { bookVenue, createVenue } from '@/lib/server/people/venues'
 
 export async function createVenueAction(fd: FormData) {
-  return runAction('venues.createVenue', [fd], async () => {
+  return runAction('venues.createVenue', ['form'], [fd], async () => {
     return toActionState(await createVenue(await requireScope(), Object.fromEntries(fd)), { message: 'common.saved' })
   })
 }
 
 export async function bookVenueAction(venueId: string, fd: FormData) {
-  return runAction('venues.bookVenue', [venueId, fd], async () => {
+  return runAction('venues.bookVenue', ['id', 'form'], [venueId, fd], async () => {
     const day = String(fd.get('day') ?? '')
     const input = { startsAt: `${day}T${fd.get('from') ?? ''}`, endsAt: `${day}T${fd.get('to') ?? ''}`, purpose: fd.get('purpose') }
     // on success, show the week of the booked day

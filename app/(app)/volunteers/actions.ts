@@ -6,7 +6,7 @@ import { setVolunteerActive } from '@/lib/server/people/volunteers'
 
 /** Disable or re-enable a volunteer's account (the community's volunteer.manage holder). */
 export async function setVolunteerActiveAction(userId: string, active: boolean) {
-  return runAction('volunteers.setActive', [userId, active], async () => {
+  return runAction('volunteers.setActive', ['id', 'bool'], [userId, active], async () => {
     const r = await setVolunteerActive(await requireScope(), userId, active === true)
     return toActionState(r, { message: active === true ? 'volunteers.account.enabledDone' : 'volunteers.account.disabledDone' })
   })

@@ -8,7 +8,7 @@ export type RegisterState = { ok: boolean; fieldErrors?: Record<string, string>;
 
 /** Volunteer self-registration (public). Field errors come back as i18n keys; nothing is written on error. */
 export async function registerVolunteerAction(_prev: RegisterState, formData: FormData): Promise<RegisterState> {
-  return runAction('register.registerVolunteer', [_prev, formData], async () => {
+  return runAction('register.registerVolunteer', ['form'], [formData], async () => {
     const input = Object.fromEntries(formData)
     // self-registration is public: limited per phone number and per client IP
     const phone = typeof input.phone === 'string' ? input.phone.trim().slice(0, 20) : null

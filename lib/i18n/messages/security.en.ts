@@ -1,6 +1,8 @@
 import type { securityZhCN } from './security.zh-CN'
 
 export const securityEn: Record<keyof typeof securityZhCN, string> = {
+  'error.badRequest': 'Invalid request. Please reload the page and try again.',
+  'validation.invalidChars': 'Contains control characters that are not allowed',
   'error.rateLimited': 'Too many requests. Please try again in {minutes} min.',
   'error.retryable': 'The connection was interrupted and nothing was done. Please try again.',
   'signIn.rateLimited': 'Too many sign-in attempts. Please try again in 15 minutes.',

@@ -1,5 +1,7 @@
 // 限流、连接中断、修改密码、停用账号与审计日志的文案（由 zh-CN.ts 合并）。
 export const securityZhCN = {
+  'error.badRequest': '请求无效，请刷新页面后重试。',
+  'validation.invalidChars': '含有不允许的控制字符，请删除后重试',
   'error.rateLimited': '操作过于频繁，请 {minutes} 分钟后再试。',
   'error.retryable': '网络或数据库连接中断，操作没有完成，请稍后重试。',
   'signIn.rateLimited': '登录尝试过于频繁，请 15 分钟后再试。',

@@ -8,7 +8,15 @@ import { audit, type AuditResult } from './audit'
  * result, IP — and turns a dropped database connection into a clear, retryable answer instead of a
  * crash: the action's own transaction either committed before the drop or did not happen at all.
  */
-export async function runAction<T>(name: string, args: readonly unknown[], fn: () => Promise<T>, kind: 'state' | 'value' = 'state'): Promise<T> {
+export async function runAction<T>(name: string, spec: readonly ArgSpec[], args: readonly unknown[], fn: () => Promise<T>, kind: 'state' | 'value' = 'state'): Promise<T> {
+  // arguments come from the client as it pleases: anything not of the declared kind is refused here,
+  // before it can reach a query (an `undefined` id would match any row, an object would crash Prisma)
+  const bad = checkArgs(spec, args)
+  if (bad) {
+    await audit({ action: name, target: null, result: 'invalid', scope: await scopeOrNull() })
+    if (kind === 'value') return null as T
+    return (bad.field ? { ok: false, error: 'form.fixErrors', fieldErrors: { [bad.field]: 'validation.invalidChars' } } : { ok: false, error: 'error.badRequest' }) as T
+  }
   try {
     const out = await fn()
     await audit({ action: name, target: targetOf(args, out), result: resultOf(out, kind), scope: await scopeOrNull() })
@@ -60,6 +68,7 @@ const ERROR_RESULTS: Record<string, AuditResult> = {
   'form.fixErrors': 'invalid',
   'error.rateLimited': 'limited',
   'error.retryable': 'error',
+  'error.badRequest': 'invalid',
 }
 
 function resultOf(out: unknown, kind: 'state' | 'value'): AuditResult {
@@ -81,4 +90,31 @@ export function isConnectionError(e: unknown, depth = 0): boolean {
   for (const c of [o.code, o.originalCode]) if (typeof c === 'string' && CONNECTION_CODES.has(c)) return true
   if (typeof o.message === 'string' && CONNECTION_TEXT.test(o.message)) return true
   return isConnectionError(o.cause, depth + 1)
+}
+
+/** What an action's argument must be: a record id, a short text, a form, a yes/no, or one of a list. */
+export type ArgSpec = 'id' | 'text' | 'form' | 'bool' | readonly string[]
+
+const ID = /^[A-Za-z0-9_-]{1,100}$/
+// NUL cannot be stored by PostgreSQL; the other C0 controls have no place in a form either (tab, newlines kept)
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/
+
+/** null when every argument is of its kind; else which form field is at fault, if one is. */
+export function checkArgs(spec: readonly ArgSpec[], args: readonly unknown[]): null | { field?: string } {
+  if (args.length !== spec.length) return {}
+  for (let i = 0; i < spec.length; i++) {
+    const k = spec[i]
+    const a = args[i]
+    if (k === 'id') {
+      if (typeof a !== 'string' || !ID.test(a)) return {}
+    } else if (k === 'text') {
+      if (typeof a !== 'string' || a.length > 100 || CONTROL.test(a)) return {}
+    } else if (k === 'bool') {
+      if (typeof a !== 'boolean') return {}
+    } else if (k === 'form') {
+      if (!(a instanceof FormData)) return {}
+      for (const [field, v] of a.entries()) if (typeof v === 'string' && CONTROL.test(v)) return { field }
+    } else if (typeof a !== 'string' || !k.includes(a)) return {}
+  }
+  return null
 }

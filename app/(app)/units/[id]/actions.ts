@@ -8,7 +8,7 @@ import { addEvidence } from '@/lib/server/projects/pilot-tasks'
 
 /** Designate or change a pilot. The DAL checks org.manage over the unit again. */
 export async function setPilotAction(unitId: string, fd: FormData) {
-  return runAction('units.setPilot', [unitId, fd], async () => {
+  return runAction('units.setPilot', ['id', 'form'], [unitId, fd], async () => {
     const r = await setPilot(await requireScope(), unitId, Object.fromEntries(fd))
     if (r.ok) revalidatePath(`/units/${unitId}`)
     return toActionState(r, { message: 'common.saved' })
@@ -16,7 +16,7 @@ export async function setPilotAction(unitId: string, fd: FormData) {
 }
 
 export async function withdrawPilotAction(unitId: string) {
-  return runAction('units.withdrawPilot', [unitId], async () => {
+  return runAction('units.withdrawPilot', ['id'], [unitId], async () => {
     const r = await setPilot(await requireScope(), unitId, null)
     if (r.ok) revalidatePath(`/units/${unitId}`)
     return toActionState(r)
@@ -24,7 +24,7 @@ export async function withdrawPilotAction(unitId: string) {
 }
 
 export async function addEvidenceAction(unitId: string, fd: FormData) {
-  return runAction('units.addEvidence', [unitId, fd], async () => {
+  return runAction('units.addEvidence', ['id', 'form'], [unitId, fd], async () => {
     const r = await addEvidence(await requireScope(), unitId, Object.fromEntries(fd))
     if (r.ok) revalidatePath(`/units/${unitId}`)
     return toActionState(r, { message: 'common.saved' })
