@@ -494,7 +494,6 @@ describe('every server action, enumerated from the file system', () => {
         // record's state ("already full", "closed") would tell an outsider it exists
         else if (isState(r) && !OUTSIDER_ANSWERS.has(r.error ?? '')) leaks.push(`${a.key} as ${who}: answer tells the record exists: ${JSON.stringify(r)}`)
         else if (isState(r) && r.error === 'error.notFound') byScope++
-        if (process.env.SWEEP_DEBUG && a.key.includes(process.env.SWEEP_DEBUG)) console.log(a.key, who, JSON.stringify(r))
         const text = JSON.stringify(r ?? null)
         for (const n of FOREIGN_NAMES) if (text.includes(n)) leaks.push(`${a.key} as ${who}: answer names "${n}"`)
       }
@@ -526,7 +525,6 @@ describe('every server action, enumerated from the file system', () => {
           continue
         }
         const okay = isState(r) ? r.ok : r !== null && r !== undefined
-        if (process.env.SWEEP_DEBUG && a.key.includes(process.env.SWEEP_DEBUG)) console.log(a.key, key, JSON.stringify(r))
         if (!okay) continue
         succeeded++
         allowedSomewhere.add(a.key)
