@@ -442,7 +442,8 @@ async function inParallel<T>(items: T[], n: number, f: (x: T) => Promise<void>) 
   await Promise.all(Array.from({ length: n }, async () => { while (i < items.length) await f(items[i++]) }))
 }
 
-const signinStats = await setupStep(`sign in ${volunteers.length + officials.length} users over HTTP (8 at a time)`, async () => {
+const SIGNIN_STEP = `sign in ${volunteers.length + officials.length} users over HTTP (8 at a time)`
+const signinStats = await setupStep(SIGNIN_STEP, async () => {
   recording = new Map()
   await inParallel([...officials.map((o) => ({ phone: o.phone, jar: o.cookies })), ...volunteers.map((v) => ({ phone: v.phone, jar: v.cookies }))], 8, (u) => signIn(u.phone, u.jar))
   return recording
@@ -607,7 +608,7 @@ const report = {
   perKind,
   signupOutcomes: outcomes,
   warmup: { outcomes: warmupOutcomes, requests: [...warmupStats.values()].reduce((a, s) => a + s.ms.length, 0), errors: [...warmupStats.values()].reduce((a, s) => a + s.errors, 0), perKind: Object.fromEntries([...warmupStats].map(([k, s]) => [k, summarize(s, WARMUP_S)])) },
-  signIn: Object.fromEntries([...signinStats].map(([k, s]) => [k, summarize(s, 1)])),
+  signIn: Object.fromEntries([...signinStats].map(([k, s]) => [k, summarize(s, Number(setup[SIGNIN_STEP]) / 1000)])),
   consistency,
   serverLog: { file: SERVER_LOG, lines: serverLines.length, errorLines: serverErrors.length, sample: serverErrors.slice(0, 20) },
 }
