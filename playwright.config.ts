@@ -30,6 +30,7 @@ export default defineConfig({
     reuseExistingServer: false,
     timeout: 180_000,
     stdout: 'pipe',
-    env: { DATABASE_URL: 'file:./.data/e2e', NEXTAUTH_URL: BASE },
+    // every request comes from loopback: per-IP limits ×20 (per-user limits as in production)
+    env: { DATABASE_URL: 'file:./.data/e2e', NEXTAUTH_URL: BASE, RATE_LIMIT_IP_FACTOR: '20' },
   },
 })

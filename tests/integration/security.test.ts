@@ -107,7 +107,7 @@ describe('rate limits', () => {
     }
   })
 
-  it('sign-in: the 11th attempt for one phone in 15 minutes is refused before the password is checked', async () => {
+  it('sign-in: the attempt after the per-phone limit within 15 minutes is refused', async () => {
     const phone = '13700000003'
     await createUser(await prisma(), { tenantId: t.tenant.id, name: '限流', phone, password: 'Volunteer2026', roles: [{ role: 'VOLUNTEER', unit: t.communityA1a }] })
     const now = new Date()

@@ -13,7 +13,7 @@ type Rule = { perUser: number; perIp: number; windowSeconds: number }
 
 export const LIMITS: Record<LimitKind, Rule> = {
   // the account lock (5 wrong passwords → 15 min) guards one account; these guard the form itself
-  signIn: { perUser: 10, perIp: 60, windowSeconds: 15 * 60 },
+  signIn: { perUser: 30, perIp: 60, windowSeconds: 15 * 60 },
   register: { perUser: 5, perIp: 10, windowSeconds: 60 * 60 },
   signUp: { perUser: 30, perIp: 300, windowSeconds: 10 * 60 },
   export: { perUser: 30, perIp: 120, windowSeconds: 10 * 60 },
