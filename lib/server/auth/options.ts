@@ -3,6 +3,7 @@ import type { NextAuthOptions } from 'next-auth'
 import CredentialsProvider from 'next-auth/providers/credentials'
 import { actorById, actorByPhone, verifyCredentials } from './credentials'
 import { audit } from '../security/audit'
+import { resolveScope } from '../authz/scope'
 import { clientIpOf } from '../security/client-ip'
 import { checkLimit } from '../security/rate-limit'
 import { maskPhone } from '@/lib/mask'
@@ -39,7 +40,7 @@ export const authOptions: NextAuthOptions = {
           throw new Error(r.error)
         }
         const sid = await startSession(r.value.userId)
-        await audit({ action: 'auth.signIn', result: 'ok', target, ip, actor: await actorByPhone(phone) })
+        await audit({ action: 'auth.signIn', result: 'ok', target, ip, scope: await resolveScope(r.value.userId) })
         return { id: r.value.userId, sid }
       },
     }),

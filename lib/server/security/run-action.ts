@@ -81,13 +81,17 @@ function resultOf(out: unknown, kind: 'state' | 'value'): AuditResult {
 }
 
 const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTCONN', 'EHOSTUNREACH', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006', 'P1001', 'P1002', 'P1017', 'P2024'])
-const CONNECTION_TEXT = /connection (terminated|refused|reset|closed|ended|error|timeout)|terminating connection|server closed the connection|Connection terminated|ECONNRESET|ECONNREFUSED|Can't reach database|timeout exceeded when trying to connect|Timed out fetching a new connection/i
+const ADAPTER_KINDS = new Set(['ConnectionClosed', 'SocketTimeout', 'DatabaseNotReachable', 'TransactionAlreadyClosed'])
+const CONNECTION_TEXT = /connection (terminated|refused|reset|closed|ended|error|timeout)|terminating connection|server (has )?closed the connection|Connection terminated|ECONNRESET|ECONNREFUSED|Can't reach database|timeout exceeded when trying to connect|Timed out fetching a new connection/i
 
 /** Is this a lost / unreachable database connection (not a bug, not a constraint)? Walks `cause`. */
 export function isConnectionError(e: unknown, depth = 0): boolean {
   if (!e || typeof e !== 'object' || depth > 5) return false
   const o = e as { code?: unknown; message?: unknown; cause?: unknown; kind?: unknown; originalCode?: unknown }
   for (const c of [o.code, o.originalCode]) if (typeof c === 'string' && CONNECTION_CODES.has(c)) return true
+  // Prisma's driver-adapter errors carry a kind (the message is the kind): { kind: 'ConnectionClosed' }
+  if (typeof o.kind === 'string' && ADAPTER_KINDS.has(o.kind)) return true
+  if (typeof o.message === 'string' && ADAPTER_KINDS.has(o.message)) return true
   if (typeof o.message === 'string' && CONNECTION_TEXT.test(o.message)) return true
   return isConnectionError(o.cause, depth + 1)
 }
