@@ -6,7 +6,6 @@ import { can, resolveScope, type Scope } from '../authz/scope'
 import type { Permission } from '../authz/permissions'
 import { authOptions } from './options'
 import { touchSession } from './sessions'
-import { audit } from '../security/audit'
 
 /** The caller's session id (the cookie's), once per request; null when signed out. */
 export const getSessionId = cache(async (): Promise<string | null> => {
@@ -32,9 +31,7 @@ export async function requireScope(): Promise<Scope> {
 /** A page that needs a permission the caller lacks anywhere is "not found", like an out-of-scope record. */
 export async function requirePermission(permission: Permission): Promise<Scope> {
   const scope = await requireScope()
-  if (!can(scope, permission)) {
-    await audit({ action: `page.${permission}`, result: 'denied', scope })
-    notFound()
-  }
+  // the not-found page writes the audit entry (with the path) for this and for out-of-scope records alike
+  if (!can(scope, permission)) notFound()
   return scope
 }
