@@ -21,3 +21,19 @@ export function queryString(q: Record<string, string | number | undefined | null
   const s = sp.toString()
   return s ? `?${s}` : ''
 }
+
+/** A from–to pair of day inputs for a list's search form (`from`, `to` as YYYY-MM-DD). */
+export function DateRangeInputs({ from, to, fromLabel, toLabel }: { from: string | undefined; to: string | undefined; fromLabel: string; toLabel: string }) {
+  return (
+    <>
+      <label className="flex items-center gap-1 text-sm text-stone-600">
+        {fromLabel}
+        <input type="date" name="from" defaultValue={from ?? ''} className="min-h-10 rounded-md border border-stone-300 bg-white px-2" />
+      </label>
+      <label className="flex items-center gap-1 text-sm text-stone-600">
+        {toLabel}
+        <input type="date" name="to" defaultValue={to ?? ''} className="min-h-10 rounded-md border border-stone-300 bg-white px-2" />
+      </label>
+    </>
+  )
+}

@@ -10,7 +10,7 @@ import { formatDateTime } from '@/lib/format'
 import { EmptyState } from '@/components/ui/card'
 import { Pagination } from '@/components/ui/pagination'
 import { SearchForm } from '@/components/ui/search-form'
-import { FilterSelect, queryString } from '@/components/workflow/filters'
+import { DateRangeInputs, FilterSelect, queryString } from '@/components/workflow/filters'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())('audit.title') }
@@ -40,14 +40,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       <SearchForm q={query.q} placeholder={t('audit.search')} submitLabel={t('audit.filter')}>
         <FilterSelect name="result" label={t('audit.result')} value={query.result} allLabel={t('audit.result')} options={AUDIT_RESULTS.map((r) => ({ value: r, label: resultLabel(r) }))} />
         <FilterSelect name="action" label={t('audit.action')} value={query.action} allLabel={t('audit.kind.all')} options={KINDS.map((k) => ({ value: k, label: t(`audit.kind.${k}`) }))} />
-        <label className="flex items-center gap-1 text-sm">
-          <span className="text-stone-600">{t('audit.from')}</span>
-          <input type="date" name="from" defaultValue={query.from ?? ''} className="min-h-10 rounded-md border border-stone-300 bg-white px-2 text-sm" />
-        </label>
-        <label className="flex items-center gap-1 text-sm">
-          <span className="text-stone-600">{t('audit.to')}</span>
-          <input type="date" name="to" defaultValue={query.to ?? ''} className="min-h-10 rounded-md border border-stone-300 bg-white px-2 text-sm" />
-        </label>
+        <DateRangeInputs from={query.from} to={query.to} fromLabel={t('audit.from')} toLabel={t('audit.to')} />
         {filtered ? (
           <Link href="/audit" className="self-center text-sm text-brand-700 underline">
             {t('common.reset')}

@@ -12,7 +12,7 @@ import { Pagination } from '@/components/ui/pagination'
 import { SearchForm } from '@/components/ui/search-form'
 import { LinkButton } from '@/components/ui/button'
 import { StatusBadge } from '@/components/workflow/status-badge'
-import { FilterSelect, queryString } from '@/components/workflow/filters'
+import { FilterSelect, queryString, DateRangeInputs } from '@/components/workflow/filters'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())('needs.title') }
@@ -57,14 +57,7 @@ export default async function NeedsPage({ searchParams }: { searchParams: Promis
         <FilterSelect name="categoryId" label={t('field.category')} value={query.categoryId} allLabel={t('common.all')} options={categories.map((c) => ({ value: c.id, label: c.name }))} />
         <FilterSelect name="targetGroup" label={t('field.targetGroup')} value={query.targetGroup} allLabel={t('common.all')} options={TARGET_GROUPS.map((s) => ({ value: s, label: t(`targetGroup.${s}`) }))} />
         <FilterSelect name="urgency" label={t('field.urgency')} value={query.urgency} allLabel={t('common.all')} options={URGENCIES.map((s) => ({ value: s, label: t(`urgency.${s}`) }))} />
-        <label className="flex items-center gap-1 text-sm text-stone-600">
-          {t('field.from')}
-          <input type="date" name="from" defaultValue={query.from ?? ''} className="min-h-10 rounded-md border border-stone-300 bg-white px-2" />
-        </label>
-        <label className="flex items-center gap-1 text-sm text-stone-600">
-          {t('field.to')}
-          <input type="date" name="to" defaultValue={query.to ?? ''} className="min-h-10 rounded-md border border-stone-300 bg-white px-2" />
-        </label>
+        <DateRangeInputs from={query.from} to={query.to} fromLabel={t('field.from')} toLabel={t('field.to')} />
         {filtered ? (
           <Link href="/needs" className="self-center text-sm text-brand-700 underline">
             {t('common.reset')}
