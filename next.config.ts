@@ -1,9 +1,10 @@
 import type { NextConfig } from 'next'
 
-/** Headers of every response but static assets: no framing, no sniffing, no caching of pages with personal data. */
+/**
+ * Headers of every response but static assets: no framing, no sniffing, no caching of pages with personal
+ * data. The Content-Security-Policy is set per request by proxy.ts (it carries a fresh script nonce).
+ */
 const SECURITY_HEADERS = [
-  // a CSP of one directive: no page of the platform may be framed (clickjacking); scripts are governed separately
-  { key: 'Content-Security-Policy', value: "frame-ancestors 'none'" },
   { key: 'X-Frame-Options', value: 'DENY' },
   { key: 'X-Content-Type-Options', value: 'nosniff' },
   { key: 'Referrer-Policy', value: 'same-origin' },

@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from 'next'
+import { connection } from 'next/server'
 import { I18nProvider } from '@/lib/i18n/client'
 import { messagesFor } from '@/lib/i18n'
 import { getLocale, getT } from '@/lib/i18n/server'
@@ -12,6 +13,9 @@ export async function generateMetadata(): Promise<Metadata> {
 export const viewport: Viewport = { width: 'device-width', initialScale: 1 }
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // every page is rendered per request, never prerendered: Next puts the request's CSP nonce (proxy.ts)
+  // on its scripts only while rendering, so a prerendered page's scripts would be refused
+  await connection()
   const locale = await getLocale()
   return (
     <html lang={locale}>

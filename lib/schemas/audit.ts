@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from './zod'
 
 export const AUDIT_RESULTS = ['ok', 'invalid', 'denied', 'refused', 'limited', 'failed', 'locked', 'error'] as const
 export type AuditResult = (typeof AUDIT_RESULTS)[number]

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from './zod'
 import { isCommonPassword } from '@/lib/common-passwords'
 import { ZIdNumber } from './id-number'
 

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from './zod'
 
 // Building blocks of the schemas every form and import shares. Messages are i18n keys (lib/i18n).
 

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from './zod'
 import { blankToUndefined, optionalText, text } from './common'
 
 // The evaluation system (评估体系): checklist templates, inspections and rectifications, spot checks,

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from './zod'
 import { isValidIdNumber } from '@/lib/id-card'
 
 /** A mainland resident ID number (GB 11643): 18 characters, a real birth date, the MOD 11-2 check digit. */

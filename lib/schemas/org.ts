@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from './zod'
 
 /** searchParams of a unit's child list; anything malformed falls back to the defaults */
 export const ZUnitListQuery = z.object({

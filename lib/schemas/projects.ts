@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from './zod'
 import { blankToUndefined, text } from './common'
 import { TARGET_GROUPS } from './workflow'
 

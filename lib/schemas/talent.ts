@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from './zod'
 import { blankToUndefined, optionalText, phoneOptional, text } from './common'
 
 // The talent registry, agencies and training: forms and the server share these. Messages are i18n keys.

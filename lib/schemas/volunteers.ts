@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from './zod'
 import { blankToUndefined } from './common'
 import { ZIdNumber } from './id-number'
 import { ZPhone } from './auth'

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from './zod'
 import { optionalText, phoneOptional, text } from './common'
 
 // Forms and imports share these. Messages are i18n keys; see lib/i18n.
