@@ -21,6 +21,8 @@ export function proxy(request: NextRequest) {
 
   const headers = new Headers(request.headers)
   headers.set('Content-Security-Policy', csp)
+  // the path, for the not-found page's audit entry (whatever the client sent under this name is replaced)
+  headers.set('x-ronghe-path', request.nextUrl.pathname.slice(0, 200))
   const response = NextResponse.next({ request: { headers } })
   response.headers.set('Content-Security-Policy', csp)
   return response

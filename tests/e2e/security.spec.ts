@@ -112,10 +112,25 @@ test('a volunteer whose account the community disables is signed out at once; th
   await page.getByRole('button', { name: '登录', exact: true }).click()
   await expect(page.getByText('手机号或密码错误。')).toBeVisible()
 
-  // the audit trail: the region official searches it; a volunteer cannot open it
+  // the audit trail: a volunteer cannot open it (and the 404 is recorded, with the path) …
+  await signIn(page, '13900000009')
+  const res = await page.goto('/audit')
+  expect(res?.status()).toBe(404)
+  await page.context().clearCookies()
+  // … the region official searches it
   await signIn(page, '13900000001')
   await page.goto(`/audit?q=${encodeURIComponent('刘秀英')}`)
   await expect(page.getByRole('heading', { name: '审计日志' })).toBeVisible()
+  const rows = page.getByTestId('audit-row')
+  await expect(rows.filter({ hasText: 'volunteers.setActive' }).first()).toContainText('成功')
+  await expect(rows.filter({ hasText: 'auth.signIn' }).first()).toContainText('小街社区')
+  await page.goto('/audit?result=failed')
+  await expect(rows.filter({ hasText: '138****0003' }).first()).toContainText('auth.signIn')
+  await page.goto(`/audit?q=${encodeURIComponent('赵丽娜')}&result=denied`)
+  await expect(rows.filter({ hasText: 'page.notFound' }).first()).toContainText('/audit')
+  await page.goto('/audit?action=export')
+  await expect(page.getByTestId('audit-total')).toBeVisible()
+})).toBeVisible()
   const rows = page.getByTestId('audit-row')
   await expect(rows.filter({ hasText: 'volunteers.setActive' }).first()).toContainText('成功')
   await expect(rows.filter({ hasText: 'auth.signIn' }).first()).toContainText('小街社区')
