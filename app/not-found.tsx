@@ -1,15 +1,9 @@
-import { headers } from 'next/headers'
 import { getT } from '@/lib/i18n/server'
-import { getScope } from '@/lib/server/auth/session'
-import { audit } from '@/lib/server/security/audit'
 import { LinkButton } from '@/components/ui/button'
 
 // Also what an out-of-scope record shows: it must not say whether the record exists.
 export default async function NotFound() {
   const t = await getT()
-  // a signed-in caller probing records outside their scope leaves a trace (the path comes from proxy.ts)
-  const scope = await getScope().catch(() => null)
-  if (scope) await audit({ action: 'page.notFound', result: 'denied', scope, target: (await headers()).get('x-ronghe-path') })
   return (
     <main className="mx-auto max-w-md p-8 text-center">
       <p className="text-5xl font-bold text-stone-300">404</p>

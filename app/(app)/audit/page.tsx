@@ -1,7 +1,6 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
-import { notFound } from 'next/navigation'
-import { requirePermission } from '@/lib/server/auth/session'
+import { requirePermission, denyPage } from '@/lib/server/auth/session'
 import { searchAudit } from '@/lib/server/security/audit'
 import { AUDIT_RESULTS, ZAuditQuery } from '@/lib/schemas/audit'
 import { getLocale, getT } from '@/lib/i18n/server'
@@ -25,7 +24,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const locale = await getLocale()
   const query = ZAuditQuery.parse(await searchParams)
   const list = await searchAudit(scope, query)
-  if (!list) notFound()
+  if (!list) return denyPage()
   const filtered = Boolean(query.q || query.result || query.action || query.from || query.to)
   const resultLabel = (r: string) => {
     const k = `audit.result.${r}`

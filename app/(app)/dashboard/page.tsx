@@ -1,7 +1,6 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
-import { notFound } from 'next/navigation'
-import { requirePermission } from '@/lib/server/auth/session'
+import { requirePermission, denyPage } from '@/lib/server/auth/session'
 import { dashboard, PERIODS, ZDashboardQuery } from '@/lib/server/stats/dashboard'
 import { CASE_STATUSES, FUNDING_SOURCES, PROJECT_STATUSES } from '@/lib/schemas/projects'
 import { VOLUNTEER_KINDS } from '@/lib/schemas/volunteers'
@@ -29,7 +28,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const raw = await searchParams
   const q = ZDashboardQuery.parse(raw)
   const r = await dashboard(scope, raw)
-  if (!r.ok && r.error === 'NOT_FOUND') notFound()
+  if (!r.ok && r.error === 'NOT_FOUND') return denyPage()
   const keep = { unit: q.unit, period: q.period, from: q.from, to: q.to }
   if (!r.ok) {
     return (

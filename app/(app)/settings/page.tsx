@@ -1,6 +1,5 @@
 import type { Metadata } from 'next'
-import { notFound } from 'next/navigation'
-import { requirePermission } from '@/lib/server/auth/session'
+import { requirePermission, denyPage } from '@/lib/server/auth/session'
 import { getTenantSettings } from '@/lib/server/org/tenant-settings'
 import { getT } from '@/lib/i18n/server'
 import { Card } from '@/components/ui/card'
@@ -15,7 +14,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function SettingsPage() {
   const scope = await requirePermission('tenant.settings')
   const r = await getTenantSettings(scope)
-  if (!r.ok) notFound()
+  if (!r.ok) return denyPage()
   const s = r.value
   const t = await getT()
   return (

@@ -1,8 +1,7 @@
 import type { Metadata } from 'next'
 import { ExportLink } from '@/components/ui/export-link'
 import Link from 'next/link'
-import { notFound } from 'next/navigation'
-import { requireScope } from '@/lib/server/auth/session'
+import { requireScope, denyPage } from '@/lib/server/auth/session'
 import { can } from '@/lib/server/authz/scope'
 import { canSeeVolunteers, listVolunteers } from '@/lib/server/people/volunteers'
 import { SKILLS, VOLUNTEER_KINDS } from '@/lib/schemas/volunteers'
@@ -20,7 +19,7 @@ export async function generateMetadata(): Promise<Metadata> {
 /** 志愿者名册: the community admin's volunteers, or a team leader's members — phones and ID numbers masked. */
 export default async function VolunteersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const scope = await requireScope()
-  if (!canSeeVolunteers(scope)) notFound()
+  if (!canSeeVolunteers(scope)) return denyPage()
   const t = await getT()
   const list = await listVolunteers(scope, await searchParams)
   const { query } = list

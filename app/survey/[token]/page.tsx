@@ -1,5 +1,5 @@
+import { denyPage } from '@/lib/server/auth/session'
 import type { Metadata } from 'next'
-import { notFound } from 'next/navigation'
 import { publicCampaign } from '@/lib/server/evaluation/surveys'
 import { getLocale, getT } from '@/lib/i18n/server'
 import { formatDate } from '@/lib/format'
@@ -14,7 +14,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function PublicSurveyPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params
   const c = await publicCampaign(token)
-  if (!c) notFound()
+  if (!c) return denyPage()
   const t = await getT()
   const locale = await getLocale()
   return (

@@ -1,6 +1,6 @@
+import { denyPage } from '@/lib/server/auth/session'
 import type { Metadata } from 'next'
 import Link from 'next/link'
-import { notFound } from 'next/navigation'
 import { verifyCertificate } from '@/lib/server/people/certificates'
 import { getLocale, getT } from '@/lib/i18n/server'
 import { formatDate } from '@/lib/format'
@@ -15,7 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 /** Public (no sign-in): what a certificate with this code says, the holder's name masked; unknown → 404. */
 export default async function VerifyCodePage({ params }: { params: Promise<{ code: string }> }) {
   const c = await verifyCertificate((await params).code)
-  if (!c) notFound()
+  if (!c) return denyPage()
   const t = await getT()
   const locale = await getLocale()
   return (

@@ -6,6 +6,8 @@ import { can, resolveScope, type Scope } from '../authz/scope'
 import type { Permission } from '../authz/permissions'
 import { authOptions } from './options'
 import { touchSession } from './sessions'
+import { headers } from 'next/headers'
+import { audit } from '../security/audit'
 
 /** The caller's session id (the cookie's), once per request; null when signed out. */
 export const getSessionId = cache(async (): Promise<string | null> => {
@@ -31,7 +33,19 @@ export async function requireScope(): Promise<Scope> {
 /** A page that needs a permission the caller lacks anywhere is "not found", like an out-of-scope record. */
 export async function requirePermission(permission: Permission): Promise<Scope> {
   const scope = await requireScope()
-  // the not-found page writes the audit entry (with the path) for this and for out-of-scope records alike
-  if (!can(scope, permission)) notFound()
+  if (!can(scope, permission)) return denyPage()
   return scope
+}
+
+/**
+ * A page the caller may not see — a permission they lack, or a record outside their scope (or none at
+ * all: the answer is the same 404). A signed-in caller's attempt is audited with the path (proxy.ts).
+ */
+export async function denyPage(): Promise<never> {
+  const scope = await getScope().catch(() => null)
+  if (scope) {
+    const path = (await headers()).get('x-ronghe-path')
+    await audit({ action: 'page.notFound', result: 'denied', scope, target: path })
+  }
+  notFound()
 }

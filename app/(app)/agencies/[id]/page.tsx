@@ -1,7 +1,6 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
-import { notFound } from 'next/navigation'
-import { requirePermission } from '@/lib/server/auth/session'
+import { requirePermission, denyPage } from '@/lib/server/auth/session'
 import { getAgency, listRegisterUnits } from '@/lib/server/people/agencies'
 import { idParam } from '@/lib/params'
 import { getT } from '@/lib/i18n/server'
@@ -20,7 +19,7 @@ export default async function AgencyPage({ params }: { params: Promise<{ id: str
   const scope = await requirePermission('talent.read')
   const id = await idParam(params)
   const r = await getAgency(scope, id)
-  if (!r.ok) notFound()
+  if (!r.ok) return denyPage()
   const a = r.value
   const t = await getT()
   const units = a.canEdit ? await listRegisterUnits(scope) : []

@@ -1,7 +1,6 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
-import { notFound } from 'next/navigation'
-import { requirePermission } from '@/lib/server/auth/session'
+import { requirePermission, denyPage } from '@/lib/server/auth/session'
 import { getCase } from '@/lib/server/cases/cases'
 import { CASE_OUTCOMES } from '@/lib/schemas/projects'
 import { idParam } from '@/lib/params'
@@ -25,7 +24,7 @@ export default async function CasePage({ params }: Props) {
   const scope = await requirePermission('case.stats')
   const id = await idParam(params)
   const r = await getCase(scope, id) // logs the read
-  if (!r.ok) notFound()
+  if (!r.ok) return denyPage()
   const c = r.value
   const t = await getT()
   const locale = await getLocale()

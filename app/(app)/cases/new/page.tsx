@@ -1,6 +1,5 @@
 import type { Metadata } from 'next'
-import { notFound } from 'next/navigation'
-import { requirePermission } from '@/lib/server/auth/session'
+import { requirePermission, denyPage } from '@/lib/server/auth/session'
 import { listActingCommunities } from '@/lib/server/workflow/common'
 import { NEED_SOURCES, TARGET_GROUPS } from '@/lib/schemas/workflow'
 import { getT } from '@/lib/i18n/server'
@@ -15,7 +14,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function NewCasePage() {
   const scope = await requirePermission('case.work')
   const [community] = await listActingCommunities(scope, 'case.work')
-  if (!community) notFound()
+  if (!community) return denyPage()
   const t = await getT()
   return (
     <div className="mx-auto max-w-2xl space-y-4">

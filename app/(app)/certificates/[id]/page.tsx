@@ -1,7 +1,6 @@
 import type { Metadata } from 'next'
 import { headers } from 'next/headers'
-import { notFound } from 'next/navigation'
-import { requireScope } from '@/lib/server/auth/session'
+import { requireScope, denyPage } from '@/lib/server/auth/session'
 import { getCertificate } from '@/lib/server/people/certificates'
 import { idParam } from '@/lib/params'
 import { getLocale, getT } from '@/lib/i18n/server'
@@ -32,7 +31,7 @@ export default async function CertificatePage({ params }: { params: Promise<{ id
   const scope = await requireScope()
   const id = await idParam(params)
   const r = await getCertificate(scope, id)
-  if (!r.ok) notFound()
+  if (!r.ok) return denyPage()
   const c = r.value
   const t = await getT()
   const locale = await getLocale()

@@ -1,8 +1,7 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
-import { notFound } from 'next/navigation'
 import { z } from 'zod'
-import { requirePermission } from '@/lib/server/auth/session'
+import { requirePermission, denyPage } from '@/lib/server/auth/session'
 import { dashboard } from '@/lib/server/stats/dashboard'
 import { chinaDay } from '@/lib/server/stats/counters'
 import { FUNDING_SOURCES, PROJECT_STATUSES } from '@/lib/schemas/projects'
@@ -50,7 +49,7 @@ export default async function ReportPage({ searchParams }: { searchParams: Promi
     dashboard(scope, { unit: q.unit, period: 'custom', from: `${month}-01`, to: monthEnd }),
     dashboard(scope, { unit: q.unit, period: 'custom', from: `${month.slice(0, 4)}-01-01`, to: monthEnd }),
   ])
-  if (!m.ok || !ytd.ok) notFound()
+  if (!m.ok || !ytd.ok) return denyPage()
   const d = m.value
   const rows: [string, string, string][] = [
     ...REPORT_COLUMNS.map((c) => [t(c.label), formatValue(c.value(d.figures), 'percent' in c ? c.percent : false), formatValue(c.value(ytd.value.figures), 'percent' in c ? c.percent : false)] as [string, string, string]),

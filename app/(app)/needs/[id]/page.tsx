@@ -1,7 +1,6 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
-import { notFound } from 'next/navigation'
-import { requirePermission } from '@/lib/server/auth/session'
+import { requirePermission, denyPage } from '@/lib/server/auth/session'
 import { getNeed } from '@/lib/server/workflow/needs'
 import { suggestMatches } from '@/lib/server/workflow/services'
 import { idParam } from '@/lib/params'
@@ -28,7 +27,7 @@ export default async function NeedPage({ params }: Props) {
   const scope = await requirePermission('need.read')
   const id = await idParam(params)
   const r = await getNeed(scope, id)
-  if (!r.ok) notFound()
+  if (!r.ok) return denyPage()
   const n = r.value
   const t = await getT()
   const locale = await getLocale()

@@ -1,7 +1,6 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
-import { notFound } from 'next/navigation'
-import { requirePermission } from '@/lib/server/auth/session'
+import { requirePermission, denyPage } from '@/lib/server/auth/session'
 import { getOrder } from '@/lib/server/workflow/orders'
 import { historyOf } from '@/lib/server/workflow/common'
 import { idParam } from '@/lib/params'
@@ -30,7 +29,7 @@ export default async function OrderPage({ params }: Props) {
   const scope = await requirePermission('order.read')
   const id = await idParam(params)
   const r = await getOrder(scope, id)
-  if (!r.ok) notFound()
+  if (!r.ok) return denyPage()
   const o = r.value
   const t = await getT()
   const locale = await getLocale()

@@ -1,6 +1,5 @@
 import type { Metadata } from 'next'
-import { notFound } from 'next/navigation'
-import { requireScope } from '@/lib/server/auth/session'
+import { requireScope, denyPage } from '@/lib/server/auth/session'
 import { getPracticeCase } from '@/lib/server/projects/practice'
 import { idParam } from '@/lib/params'
 import { ZUnitId } from '@/lib/schemas/org'
@@ -30,7 +29,7 @@ export default async function PracticeCasePage({ params }: Props) {
   const scope = await requireScope()
   const id = await idParam(params)
   const r = await getPracticeCase(scope, id)
-  if (!r.ok) notFound()
+  if (!r.ok) return denyPage()
   const c = r.value
   const t = await getT()
   const locale = await getLocale()

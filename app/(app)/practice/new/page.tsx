@@ -1,6 +1,5 @@
 import type { Metadata } from 'next'
-import { notFound } from 'next/navigation'
-import { requirePermission } from '@/lib/server/auth/session'
+import { requirePermission, denyPage } from '@/lib/server/auth/session'
 import { listActingCommunities } from '@/lib/server/workflow/common'
 import { practiceFormOptions } from '@/lib/server/projects/practice'
 import { getT } from '@/lib/i18n/server'
@@ -16,7 +15,7 @@ export default async function NewPracticePage() {
   const scope = await requirePermission('practice.write')
   const [community] = await listActingCommunities(scope, 'practice.write')
   const options = community ? await practiceFormOptions(scope, community.id) : null
-  if (!options) notFound()
+  if (!options) return denyPage()
   const t = await getT()
   return (
     <div className="mx-auto max-w-2xl space-y-4">

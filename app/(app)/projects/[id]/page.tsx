@@ -1,7 +1,6 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
-import { notFound } from 'next/navigation'
-import { requirePermission } from '@/lib/server/auth/session'
+import { requirePermission, denyPage } from '@/lib/server/auth/session'
 import { getProject } from '@/lib/server/projects/projects'
 import { listCategories } from '@/lib/server/workflow/categories'
 import { idParam } from '@/lib/params'
@@ -31,7 +30,7 @@ export default async function ProjectPage({ params }: Props) {
   const scope = await requirePermission('project.read')
   const id = await idParam(params)
   const r = await getProject(scope, id)
-  if (!r.ok) notFound()
+  if (!r.ok) return denyPage()
   const p = r.value
   const t = await getT()
   const locale = await getLocale()

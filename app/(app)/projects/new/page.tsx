@@ -1,6 +1,5 @@
 import type { Metadata } from 'next'
-import { notFound } from 'next/navigation'
-import { requirePermission } from '@/lib/server/auth/session'
+import { requirePermission, denyPage } from '@/lib/server/auth/session'
 import { listActingCommunities } from '@/lib/server/workflow/common'
 import { projectFormOptions } from '@/lib/server/projects/projects'
 import { getT } from '@/lib/i18n/server'
@@ -19,7 +18,7 @@ export default async function NewProjectPage({ searchParams }: { searchParams: P
   const wanted = (await searchParams).community
   const community = communities.find((c) => c.id === wanted) ?? communities[0]
   const options = community ? await projectFormOptions(scope, community.id) : null
-  if (!options) notFound()
+  if (!options) return denyPage()
   return (
     <div className="mx-auto max-w-2xl space-y-4">
       <h1 className="text-xl font-semibold">{t('projects.new')}</h1>

@@ -1,7 +1,6 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
-import { notFound } from 'next/navigation'
-import { requirePermission } from '@/lib/server/auth/session'
+import { requirePermission, denyPage } from '@/lib/server/auth/session'
 import { getServiceItem } from '@/lib/server/workflow/services'
 import { idParam } from '@/lib/params'
 import { ZUnitId } from '@/lib/schemas/org'
@@ -27,7 +26,7 @@ export default async function ServicePage({ params }: Props) {
   const scope = await requirePermission('service.read')
   const id = await idParam(params)
   const r = await getServiceItem(scope, id)
-  if (!r.ok) notFound()
+  if (!r.ok) return denyPage()
   const s = r.value
   const t = await getT()
   const locale = await getLocale()

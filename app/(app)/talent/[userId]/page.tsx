@@ -1,7 +1,6 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
-import { notFound } from 'next/navigation'
-import { requirePermission } from '@/lib/server/auth/session'
+import { requirePermission, denyPage } from '@/lib/server/auth/session'
 import { getTalentRecord } from '@/lib/server/people/talent'
 import { CERT_LEVELS, EMPLOYER_KINDS } from '@/lib/schemas/talent'
 import { idParam } from '@/lib/params'
@@ -23,7 +22,7 @@ export default async function TalentRecordPage({ params }: { params: Promise<{ u
   const scope = await requirePermission('talent.read')
   const id = await idParam(params.then((p) => ({ id: p.userId })))
   const r = await getTalentRecord(scope, id)
-  if (!r.ok) notFound()
+  if (!r.ok) return denyPage()
   const w = r.value
   const p = w.profile
   const t = await getT()

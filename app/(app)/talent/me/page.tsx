@@ -1,6 +1,5 @@
 import type { Metadata } from 'next'
-import { notFound } from 'next/navigation'
-import { requirePermission } from '@/lib/server/auth/session'
+import { requirePermission, denyPage } from '@/lib/server/auth/session'
 import { myTalentRecord } from '@/lib/server/people/talent'
 import { getLocale, getT } from '@/lib/i18n/server'
 import { formatDate } from '@/lib/format'
@@ -17,7 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function MyTalentPage() {
   const scope = await requirePermission('talent.self')
   const r = await myTalentRecord(scope)
-  if (!r.ok) notFound()
+  if (!r.ok) return denyPage()
   const me = r.value
   const t = await getT()
   const locale = await getLocale()

@@ -1,6 +1,5 @@
 import type { Metadata } from 'next'
-import { notFound } from 'next/navigation'
-import { requirePermission } from '@/lib/server/auth/session'
+import { requirePermission, denyPage } from '@/lib/server/auth/session'
 import { getTask } from '@/lib/server/workflow/tasks'
 import { idParam } from '@/lib/params'
 import { ZUnitId } from '@/lib/schemas/org'
@@ -25,7 +24,7 @@ export default async function TaskPage({ params }: Props) {
   const scope = await requirePermission('task.read')
   const id = await idParam(params)
   const r = await getTask(scope, id)
-  if (!r.ok) notFound()
+  if (!r.ok) return denyPage()
   const task = r.value
   const t = await getT()
   const locale = await getLocale()

@@ -1,7 +1,6 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
-import { notFound } from 'next/navigation'
-import { requirePermission } from '@/lib/server/auth/session'
+import { requirePermission, denyPage } from '@/lib/server/auth/session'
 import { getTeam } from '@/lib/server/people/teams'
 import { idParam } from '@/lib/params'
 import { getT } from '@/lib/i18n/server'
@@ -18,7 +17,7 @@ export default async function TeamPage({ params }: { params: Promise<{ id: strin
   const scope = await requirePermission('org.read')
   const id = await idParam(params)
   const r = await getTeam(scope, id)
-  if (!r.ok) notFound()
+  if (!r.ok) return denyPage()
   const team = r.value
   const t = await getT()
   // the leader and the community admin open members' volunteer profiles (masked)

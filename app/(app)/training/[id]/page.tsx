@@ -1,6 +1,5 @@
 import type { Metadata } from 'next'
-import { notFound } from 'next/navigation'
-import { requirePermission } from '@/lib/server/auth/session'
+import { requirePermission, denyPage } from '@/lib/server/auth/session'
 import { getTrainingEvent } from '@/lib/server/people/training'
 import { idParam } from '@/lib/params'
 import { getLocale, getT } from '@/lib/i18n/server'
@@ -19,7 +18,7 @@ export default async function TrainingEventPage({ params }: { params: Promise<{ 
   const scope = await requirePermission('talent.read')
   const id = await idParam(params)
   const r = await getTrainingEvent(scope, id)
-  if (!r.ok) notFound()
+  if (!r.ok) return denyPage()
   const e = r.value
   const t = await getT()
   const locale = await getLocale()

@@ -1,7 +1,6 @@
 import type { Metadata } from 'next'
-import { notFound } from 'next/navigation'
 import { idParam } from '@/lib/params'
-import { requireScope } from '@/lib/server/auth/session'
+import { requireScope, denyPage } from '@/lib/server/auth/session'
 import { getUnit, listChildUnits } from '@/lib/server/org/queries'
 import { ZUnitId, ZUnitListQuery } from '@/lib/schemas/org'
 import { UnitView } from '@/components/org/unit-view'
@@ -24,7 +23,7 @@ export default async function UnitPage({ params, searchParams }: Props) {
   const id = await idParam(params)
   // out of scope and nonexistent look the same: 404, nothing about the unit is rendered
   const unit = await getUnit(scope, id)
-  if (!unit.ok) notFound()
+  if (!unit.ok) return denyPage()
   const query = ZUnitListQuery.parse(await searchParams)
   const children = unit.value.canBrowse && unit.value.level !== 'COMMUNITY' ? await listChildUnits(scope, id, query) : null
   const t = await getT()

@@ -1,8 +1,7 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
-import { notFound } from 'next/navigation'
 import { z } from 'zod'
-import { requirePermission } from '@/lib/server/auth/session'
+import { requirePermission, denyPage } from '@/lib/server/auth/session'
 import { can } from '@/lib/server/authz/scope'
 import { venueWeek } from '@/lib/server/people/venues'
 import { idParam } from '@/lib/params'
@@ -23,7 +22,7 @@ export default async function VenuePage({ params, searchParams }: { params: Prom
   const id = await idParam(params)
   const day = ZDay.parse((await searchParams).week)
   const r = await venueWeek(scope, id, day)
-  if (!r.ok) notFound()
+  if (!r.ok) return denyPage()
   const w = r.value
   const t = await getT()
   return (

@@ -1,7 +1,6 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
-import { notFound } from 'next/navigation'
-import { requireScope } from '@/lib/server/auth/session'
+import { requireScope, denyPage } from '@/lib/server/auth/session'
 import { volunteerDetail } from '@/lib/server/people/volunteers'
 import { listHourAdjustments } from '@/lib/server/people/hours'
 import { CorrectionsList } from '@/components/hours/corrections'
@@ -22,7 +21,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function VolunteerPage({ params }: { params: Promise<{ id: string }> }) {
   const scope = await requireScope()
   const v = await volunteerDetail(scope, await idParam(params))
-  if (!v) notFound()
+  if (!v) return denyPage()
   const t = await getT()
   const locale = await getLocale()
   const p = v.profile

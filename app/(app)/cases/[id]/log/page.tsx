@@ -1,7 +1,6 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
-import { notFound } from 'next/navigation'
-import { requirePermission } from '@/lib/server/auth/session'
+import { requirePermission, denyPage } from '@/lib/server/auth/session'
 import { caseAccessLog } from '@/lib/server/cases/cases'
 import { idParam } from '@/lib/params'
 import { getLocale, getT } from '@/lib/i18n/server'
@@ -17,7 +16,7 @@ export default async function CaseLogPage({ params }: { params: Promise<{ id: st
   const scope = await requirePermission('case.supervise')
   const id = await idParam(params)
   const r = await caseAccessLog(scope, id)
-  if (!r.ok) notFound()
+  if (!r.ok) return denyPage()
   const t = await getT()
   const locale = await getLocale()
   return (

@@ -1,7 +1,6 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
-import { notFound } from 'next/navigation'
-import { requireScope } from '@/lib/server/auth/session'
+import { requireScope, denyPage } from '@/lib/server/auth/session'
 import { getInspection } from '@/lib/server/evaluation/inspections'
 import { idParam } from '@/lib/params'
 import { chinaDate } from '@/lib/schemas/evaluation'
@@ -20,7 +19,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function InspectionPage({ params }: { params: Promise<{ id: string }> }) {
   const scope = await requireScope()
   const r = await getInspection(scope, await idParam(params))
-  if (!r.ok) notFound()
+  if (!r.ok) return denyPage()
   const i = r.value
   const t = await getT()
   const locale = await getLocale()

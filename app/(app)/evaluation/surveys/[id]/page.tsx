@@ -1,6 +1,5 @@
 import type { Metadata } from 'next'
-import { notFound } from 'next/navigation'
-import { requirePermission } from '@/lib/server/auth/session'
+import { requirePermission, denyPage } from '@/lib/server/auth/session'
 import { getCampaign } from '@/lib/server/evaluation/surveys'
 import { idParam } from '@/lib/params'
 import { getLocale, getT } from '@/lib/i18n/server'
@@ -18,7 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function SurveyPage({ params }: { params: Promise<{ id: string }> }) {
   const scope = await requirePermission('survey.manage')
   const r = await getCampaign(scope, await idParam(params))
-  if (!r.ok) notFound()
+  if (!r.ok) return denyPage()
   const c = r.value
   const t = await getT()
   const locale = await getLocale()

@@ -1,6 +1,5 @@
 import type { Metadata } from 'next'
-import { notFound } from 'next/navigation'
-import { requirePermission } from '@/lib/server/auth/session'
+import { requirePermission, denyPage } from '@/lib/server/auth/session'
 import { getTemplate } from '@/lib/server/evaluation/inspections'
 import { idParam } from '@/lib/params'
 import { getLocale, getT } from '@/lib/i18n/server'
@@ -20,7 +19,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function TemplatePage({ params }: { params: Promise<{ id: string }> }) {
   const scope = await requirePermission('evaluation.manage')
   const r = await getTemplate(scope, await idParam(params))
-  if (!r.ok) notFound()
+  if (!r.ok) return denyPage()
   const tpl = r.value
   const t = await getT()
   const locale = await getLocale()

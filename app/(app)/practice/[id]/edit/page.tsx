@@ -1,6 +1,5 @@
 import type { Metadata } from 'next'
-import { notFound } from 'next/navigation'
-import { requirePermission } from '@/lib/server/auth/session'
+import { requirePermission, denyPage } from '@/lib/server/auth/session'
 import { getPracticeCase, practiceFormOptions } from '@/lib/server/projects/practice'
 import { idParam } from '@/lib/params'
 import { getT } from '@/lib/i18n/server'
@@ -16,9 +15,9 @@ export default async function EditPracticePage({ params }: { params: Promise<{ i
   const scope = await requirePermission('practice.write')
   const id = await idParam(params)
   const r = await getPracticeCase(scope, id)
-  if (!r.ok || !r.value.canEdit) notFound()
+  if (!r.ok || !r.value.canEdit) return denyPage()
   const options = await practiceFormOptions(scope, r.value.orgUnit.id)
-  if (!options) notFound()
+  if (!options) return denyPage()
   const t = await getT()
   const c = r.value
   return (

@@ -1,6 +1,5 @@
 import type { Metadata } from 'next'
-import { notFound } from 'next/navigation'
-import { requirePermission } from '@/lib/server/auth/session'
+import { requirePermission, denyPage } from '@/lib/server/auth/session'
 import { getProject, projectFormOptions } from '@/lib/server/projects/projects'
 import { idParam } from '@/lib/params'
 import { getT } from '@/lib/i18n/server'
@@ -16,10 +15,10 @@ export default async function EditProjectPage({ params }: { params: Promise<{ id
   const scope = await requirePermission('project.manage')
   const id = await idParam(params)
   const r = await getProject(scope, id)
-  if (!r.ok || !r.value.canManage) notFound()
+  if (!r.ok || !r.value.canManage) return denyPage()
   const p = r.value
   const options = await projectFormOptions(scope, p.orgUnit.id)
-  if (!options) notFound()
+  if (!options) return denyPage()
   const t = await getT()
   return (
     <div className="mx-auto max-w-2xl space-y-4">
