@@ -68,7 +68,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                 <tr key={r.id} data-testid="audit-row">
                   <td className="whitespace-nowrap px-3 py-2 tabular-nums">{formatDateTime(locale, r.at)}</td>
                   <td className="whitespace-nowrap px-3 py-2">{r.actorName ?? t('audit.anonymous')}</td>
-                  <td className="px-3 py-2 text-xs text-stone-600">{r.role ? r.role.split(',').map((x) => (isMessageKey(`role.${x}`) ? t(`role.${x}` as 'role.VOLUNTEER') : x)).join('、') : '—'}</td>
+                  <td className="whitespace-nowrap px-3 py-2 text-xs text-stone-600">{r.role ? r.role.split(',').map((x) => (isMessageKey(`role.${x}`) ? t(`role.${x}` as 'role.VOLUNTEER') : x)).join('、') : '—'}</td>
                   <td className="whitespace-nowrap px-3 py-2">{r.unitName ?? '—'}</td>
                   <td className="px-3 py-2 font-mono text-xs">{r.action}</td>
                   <td className="max-w-48 truncate px-3 py-2 font-mono text-xs" title={r.target ?? ''}>
