@@ -4,7 +4,7 @@ import vm from 'node:vm'
 import ts from 'typescript'
 import ExcelJS from 'exceljs'
 import { expect, request as playwrightRequest, test, type APIRequestContext, type APIResponse, type Browser, type Page } from '@playwright/test'
-import { DEMO_PASSWORD } from './helpers'
+import { DEMO_PASSWORD, claimOrderAndCreateTask } from './helpers'
 
 /*
  * The authorization sweep over HTTP: every page (app/**\/page.tsx) and route handler (app/**\/route.ts),
@@ -388,15 +388,7 @@ async function createXiaojieRecords(browser: Browser) {
 
   // the team leader claims the order and makes a task of it
   const leader = await browserAs(browser, '13900000008')
-  await leader.goto('/orders')
-  const row = leader.getByTestId('orders-list').getByRole('listitem').filter({ hasText: title })
-  await row.getByRole('button', { name: '接单' }).click()
-  await expect(row.getByText('已接单')).toBeVisible()
-  await row.getByRole('link', { name: title }).click()
-  await leader.getByLabel('地点').fill('小街社区党群服务中心')
-  await leader.getByLabel('名额').fill('1')
-  await leader.getByRole('button', { name: '新建' }).click()
-  await expect(leader.getByTestId('task-title')).toHaveText(title)
+  await claimOrderAndCreateTask(leader, title)
   addCreated('/tasks/[id]', leader.url(), 'XJ', title)
   for (const p of [admin, leader]) await p.context().close()
 }

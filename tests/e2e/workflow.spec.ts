@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test'
-import { registerVolunteer, signIn } from './helpers'
+import { registerVolunteer, signIn, claimOrderAndCreateTask } from './helpers'
 
 // The core workflow in the browser: record → match → dispatch → claim → task → sign-up (one at phone
 // width) → waitlist → check-in/out → resolved with rating.
@@ -36,15 +36,7 @@ test('need to resolution, across five roles', async ({ browser }) => {
   const leader = await open()
   await signIn(leader, '13900000008')
   await expect(leader.getByTestId('unread')).toBeVisible()
-  await leader.goto('/orders')
-  const row = leader.getByTestId('orders-list').getByRole('listitem').filter({ hasText: title })
-  await row.getByRole('button', { name: '接单' }).click()
-  await expect(row.getByText('已接单')).toBeVisible()
-  await row.getByRole('link', { name: title }).click()
-  await leader.getByLabel('地点').fill('小街社区党群服务中心')
-  await leader.getByLabel('名额').fill('1')
-  await leader.getByRole('button', { name: '新建' }).click()
-  await expect(leader.getByTestId('task-title')).toHaveText(title)
+  await claimOrderAndCreateTask(leader, title)
   const code = ((await leader.getByTestId('checkin-code').textContent()) ?? '').replace(/\D/g, '')
   expect(code).toMatch(/^\d{6}$/)
 
