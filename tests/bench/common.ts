@@ -19,11 +19,11 @@ export function argValue(argv: string[], flag: string): string | undefined {
   return i >= 0 ? argv[i + 1] : undefined
 }
 
-/** Drops and re-creates the bench database, then applies the project's migrations to it. */
-export async function recreate(url: string) {
+/** Drops and re-creates a throw-away database (bench, load test), then applies the project's migrations to it. */
+export async function recreate(url: string, allowed = /^ronghe_bench\w*$/) {
   const u = new URL(url)
   const name = u.pathname.slice(1)
-  if (!/^ronghe_bench\w*$/.test(name)) throw new Error(`refusing to drop ${name}`)
+  if (!allowed.test(name)) throw new Error(`refusing to drop ${name}`)
   u.pathname = '/postgres'
   const admin = new pg.Client({ connectionString: u.toString() })
   await admin.connect()

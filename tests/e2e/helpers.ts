@@ -35,13 +35,13 @@ export async function registerVolunteer(page: Page, phone: string, name: string,
 }
 
 /** A team leader (signed in on `page`) claims the order for `title` in 派单接单 and makes a one-slot task of it. */
-export async function claimOrderAndCreateTask(page: Page, title: string) {
+export async function claimOrderAndCreateTask(page: Page, title: string, place = '小街社区党群服务中心') {
   await page.goto('/orders')
   const row = page.getByTestId('orders-list').getByRole('listitem').filter({ hasText: title })
   await row.getByRole('button', { name: '接单' }).click()
   await expect(row.getByText('已接单')).toBeVisible()
   await row.getByRole('link', { name: title }).click()
-  await page.getByLabel('地点').fill('小街社区党群服务中心')
+  await page.getByLabel('地点').fill(place)
   await page.getByLabel('名额').fill('1')
   await page.getByRole('button', { name: '新建' }).click()
   await expect(page.getByTestId('task-title')).toHaveText(title)

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test'
-import { registerVolunteer, signIn } from './helpers'
+import { registerVolunteer, signIn, claimOrderAndCreateTask } from './helpers'
 
 const W = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
 /** A valid GB 11643 number for a woman born 1996-05-04 (sequence even). */
@@ -74,15 +74,7 @@ test('a volunteer registers, joins a team, completes a task, sees hours and star
   await admin.getByLabel('接单队伍').selectOption({ label: '党旗红志愿服务队' })
   await admin.getByRole('button', { name: '派单' }).click()
   await expect(admin.getByTestId('order-status')).toHaveText('待接单')
-  await leader.goto('/orders')
-  const row = leader.getByTestId('orders-list').getByRole('listitem').filter({ hasText: title })
-  await row.getByRole('button', { name: '接单' }).click()
-  await expect(row.getByText('已接单')).toBeVisible()
-  await row.getByRole('link', { name: title }).click()
-  await leader.getByLabel('地点').fill('科尔沁区医院')
-  await leader.getByLabel('名额').fill('1')
-  await leader.getByRole('button', { name: '新建' }).click()
-  await expect(leader.getByTestId('task-title')).toHaveText(title)
+  await claimOrderAndCreateTask(leader, title, '科尔沁区医院')
   const code = ((await leader.getByTestId('checkin-code').textContent()) ?? '').replace(/\D/g, '')
 
   // 4. she signs up and checks in with the code; the leader checks her out

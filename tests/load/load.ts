@@ -34,6 +34,7 @@ import os from 'node:os'
 import path from 'node:path'
 import zlib from 'node:zlib'
 import pg from 'pg'
+import { recreate } from '../bench/common'
 
 // ───────────────────────── options ─────────────────────────
 const argv = process.argv.slice(2)
@@ -100,16 +101,6 @@ async function databaseExists(): Promise<boolean> {
   return r.rowCount === 1
 }
 
-async function recreateDatabase() {
-  const u = new URL(DB_URL)
-  u.pathname = '/postgres'
-  const c = new pg.Client({ connectionString: u.toString() })
-  await c.connect()
-  await c.query(`DROP DATABASE IF EXISTS "${DB_NAME}" WITH (FORCE)`)
-  await c.query(`CREATE DATABASE "${DB_NAME}"`)
-  await c.end()
-}
-
 function migrate() {
   const r = spawnSync(process.execPath, ['prisma/migrator.mjs', 'deploy'], { env: { ...process.env, DATABASE_URL: DB_URL }, encoding: 'utf8' })
   if (r.status !== 0) throw new Error(`migrate failed: ${r.stderr || r.stdout}`)
@@ -125,7 +116,7 @@ const setupStep = async <T>(name: string, f: () => Promise<T>): Promise<T> => {
 }
 
 const fresh = !REUSE || !(await databaseExists())
-if (fresh) await setupStep(`drop, create, migrate ${DB_NAME}`, async () => { await recreateDatabase(); migrate() })
+if (fresh) await setupStep(`drop, create, migrate ${DB_NAME}`, () => recreate(DB_URL, /^ronghe_load\w*$/))
 else await setupStep(`migrate ${DB_NAME} (--reuse)`, async () => migrate())
 
 const { db, disconnectDb } = await import('@/lib/server/db')
