@@ -1,5 +1,6 @@
-// Dates are shown in China time whatever the server's zone.
-const TZ = 'Asia/Shanghai'
+import { addDays, CHINA_TZ as TZ, chinaDate, chinaIso, fromChinaDateTime } from './china-time'
+
+// Dates are shown in China time whatever the server's zone (lib/china-time.ts).
 
 export function formatDateTime(locale: string, d: Date | string | null | undefined): string {
   if (!d) return '—'
@@ -13,13 +14,10 @@ export function formatDate(locale: string, d: Date | string | null | undefined):
 
 /** yyyy-MM-ddTHH:mm in China time, for a datetime-local input's value. */
 export function toLocalInput(d: Date): string {
-  const p = new Intl.DateTimeFormat('sv-SE', { timeZone: TZ, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).format(d)
-  return p.replace(' ', 'T')
+  return chinaIso(d).slice(0, 16)
 }
 
-/** A sensible default start for a new task: 09:00 China time, three days from now. */
+/** A sensible default start for a new task: 09:00 China time, three China days from today. */
 export function defaultTaskStart(now = new Date()): Date {
-  const d = new Date(now.getTime() + 3 * 86_400_000)
-  d.setUTCHours(1, 0, 0, 0)
-  return d
+  return fromChinaDateTime(`${addDays(chinaDate(now), 3)}T09:00`)!
 }

@@ -5,10 +5,11 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { spawnSync } from 'node:child_process'
+import { chinaIso } from '@/lib/china-time'
 
 if (fs.existsSync('.env')) process.loadEnvFile('.env')
 const [cmd, ...args] = process.argv.slice(2)
-const stamp = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 19).replace(/[-:T]/g, '')
+const stamp = () => chinaIso(new Date()).slice(0, 19).replace(/[-:T]/g, '') // 20261122090512, China time
 
 if (cmd !== 'backup' && cmd !== 'restore') {
   console.error('usage: tsx prisma/backup.ts backup [FILE] | restore FILE [--replace]')

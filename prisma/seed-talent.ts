@@ -3,6 +3,7 @@
 // Idempotent: records are found by their natural keys and left alone when present.
 import type { Db } from '@/lib/server/db'
 import type { UnitRef } from '@/tests/factories/org'
+import { addDays, chinaDate, toDbDate } from '@/lib/china-time'
 
 export const DEMO_AGENCY = '科尔沁区益民社会工作服务中心'
 const DEMO_TRAINING = '社区社会工作实务专题讲座：老年人个案服务'
@@ -25,20 +26,20 @@ export async function seedTalent(prisma: Db, units: Map<string, UnitRef>) {
   await prisma.workerProfile.upsert({
     where: { userId: worker },
     update: {},
-    create: { ...at, userId: worker, certLevel: 'INTERMEDIATE', certNumber: 'Z2019150502000318', certDate: new Date('2019-06-16T00:00:00Z'), employerKind: 'COMMUNITY', station: '小街社区社工站' },
+    create: { ...at, userId: worker, certLevel: 'INTERMEDIATE', certNumber: 'Z2019150502000318', certDate: toDbDate('2019-06-16'), employerKind: 'COMMUNITY', station: '小街社区社工站' },
   })
   await prisma.workerProfile.upsert({
     where: { userId: orgStaff },
     update: {},
-    create: { ...at, userId: orgStaff, certLevel: 'ASSISTANT', certNumber: 'A2022150502001207', certDate: new Date('2022-06-19T00:00:00Z'), employerKind: 'AGENCY', agencyId: agency.id, station: '小街社区社工站' },
+    create: { ...at, userId: orgStaff, certLevel: 'ASSISTANT', certNumber: 'A2022150502001207', certDate: toDbDate('2022-06-19'), employerKind: 'AGENCY', agencyId: agency.id, station: '小街社区社工站' },
   })
 
   // a lecture by the county 30 days before the first seeding (China date), 张晓燕 attended
   let event = await prisma.trainingEvent.findFirst({ where: { orgUnitId: keerqin.id, title: DEMO_TRAINING }, select: { id: true } })
   if (!event) {
-    const date = new Date(Date.now() + 8 * 3_600_000 - 30 * 86_400_000).toISOString().slice(0, 10)
+    const date = addDays(chinaDate(), -30)
     event = await prisma.trainingEvent.create({
-      data: { tenantId, orgUnitId: keerqin.id, orgPath: keerqin.path, title: DEMO_TRAINING, kind: 'LECTURE', date: new Date(`${date}T00:00:00Z`), minutes: 180, createdById: county },
+      data: { tenantId, orgUnitId: keerqin.id, orgPath: keerqin.path, title: DEMO_TRAINING, kind: 'LECTURE', date: toDbDate(date), minutes: 180, createdById: county },
       select: { id: true },
     })
   }

@@ -1,12 +1,12 @@
 import { z } from './zod'
+import { isCalendarDate } from '@/lib/china-time'
 
 export const AUDIT_RESULTS = ['ok', 'invalid', 'denied', 'refused', 'limited', 'failed', 'locked', 'error'] as const
 export type AuditResult = (typeof AUDIT_RESULTS)[number]
 
 const day = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .refine((s) => !Number.isNaN(Date.parse(s)))
+  .refine(isCalendarDate) // 2026-02-30 is no day (Date.parse would roll it over to March)
   .optional()
   .catch(undefined)
 

@@ -17,9 +17,6 @@ export const MAX_SAMPLE = 100
 const date = (key = 'date') => z.iso.date({ error: `validation.${key}.format` })
 const uuidOr = (key: string) => z.preprocess(blankToUndefined, z.uuid({ error: `validation.${key}.required` }).optional())
 
-/** Today's date (yyyy-MM-dd) in China time. */
-export const chinaDate = (now = new Date()) => new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10)
-
 /**
  * Rows of a repeated group, from either an array (`items: [{…}]`) or flat form fields (`items.3.text`).
  * A row whose fields are all blank is `undefined`, so an error keeps the row number of the form.

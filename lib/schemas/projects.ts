@@ -1,6 +1,6 @@
 import { z } from './zod'
 import { blankToUndefined, text } from './common'
-import { TARGET_GROUPS } from './workflow'
+import { dateTime, TARGET_GROUPS } from './workflow'
 
 export const FUNDING_SOURCES = ['GOVERNMENT_PURCHASE', 'PROJECT_FUNDS', 'VENTURE_GRANT', 'CHARITY'] as const
 export const PROJECT_STATUSES = ['DRAFT', 'SUBMITTED', 'RETURNED', 'APPROVED', 'RUNNING', 'EVALUATING', 'COMPLETED'] as const
@@ -129,14 +129,7 @@ export const ZVenue = z
   })
   .refine((v) => v.closesAt > v.opensAt, { path: ['closesAt'], error: 'validation.closesAt.beforeOpen' })
 
-const chinaTime = (key: string) =>
-  z
-    .string({ error: `validation.${key}.required` })
-    .min(1, { error: `validation.${key}.required` })
-    .transform((v) => new Date(/(Z|[+-]\d{2}:\d{2})$/i.test(v) ? v : `${v}+08:00`))
-    .refine((d) => !Number.isNaN(d.getTime()), { error: `validation.${key}.required` })
-
 export const ZBooking = z
-  .object({ startsAt: chinaTime('startsAt'), endsAt: chinaTime('endsAt'), purpose: text(2, 100, 'purpose') })
+  .object({ startsAt: dateTime('startsAt'), endsAt: dateTime('endsAt'), purpose: text(2, 100, 'purpose') })
   .refine((v) => v.endsAt > v.startsAt, { path: ['endsAt'], error: 'validation.endsAt.beforeStart' })
   .refine((v) => v.endsAt.getTime() - v.startsAt.getTime() <= 12 * 3_600_000, { path: ['endsAt'], error: 'validation.booking.tooLong' })

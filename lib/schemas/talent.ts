@@ -1,5 +1,6 @@
 import { z } from './zod'
 import { blankToUndefined, optionalText, phoneOptional, text } from './common'
+import { chinaDate, toDbDate } from '@/lib/china-time'
 
 // The talent registry, agencies and training: forms and the server share these. Messages are i18n keys.
 export const CERT_LEVELS = ['NONE', 'ASSISTANT', 'INTERMEDIATE', 'SENIOR'] as const
@@ -8,11 +9,6 @@ export const EMPLOYER_KINDS = ['COMMUNITY', 'AGENCY'] as const
 export const AGENCY_KINDS = ['SOCIAL_WORK_AGENCY', 'SOCIAL_ORGANISATION'] as const
 export const TRAINING_KINDS = ['LECTURE', 'EXCHANGE', 'SITE_VISIT'] as const
 
-
-
-
-/** Today's date (yyyy-MM-dd) in China time. */
-export const chinaToday = (now = new Date()) => new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10)
 
 /**
  * A worker's talent record. A certificate level other than NONE needs the certificate's number (6–30
@@ -33,14 +29,14 @@ export const ZWorkerProfile = z
       if (!v.certNumber) ctx.addIssue({ code: 'custom', path: ['certNumber'], message: 'validation.certNumber.required' })
       else if (!/^[0-9A-Za-z-]{6,30}$/.test(v.certNumber)) ctx.addIssue({ code: 'custom', path: ['certNumber'], message: 'validation.certNumber.format' })
       if (!v.certDate) ctx.addIssue({ code: 'custom', path: ['certDate'], message: 'validation.certDate.required' })
-      else if (v.certDate > chinaToday()) ctx.addIssue({ code: 'custom', path: ['certDate'], message: 'validation.certDate.future' })
+      else if (v.certDate > chinaDate()) ctx.addIssue({ code: 'custom', path: ['certDate'], message: 'validation.certDate.future' })
     }
     if (v.employerKind === 'AGENCY' && !v.agencyId) ctx.addIssue({ code: 'custom', path: ['agencyId'], message: 'validation.agency.required' })
   })
   .transform((v) => ({
     certLevel: v.certLevel,
     certNumber: v.certLevel === 'NONE' ? null : v.certNumber!.toUpperCase(),
-    certDate: v.certLevel === 'NONE' ? null : new Date(`${v.certDate}T00:00:00Z`),
+    certDate: v.certLevel === 'NONE' ? null : toDbDate(v.certDate!),
     employerKind: v.employerKind,
     agencyId: v.employerKind === 'AGENCY' ? v.agencyId! : null,
     station: v.station ?? null,

@@ -2,6 +2,7 @@ import { z } from './zod'
 import { blankToUndefined } from './common'
 import { ZIdNumber } from './id-number'
 import { ZPhone } from './auth'
+import { chinaYear } from '@/lib/china-time'
 
 // Messages are i18n keys (lib/i18n); forms translate them for the field they belong to.
 
@@ -25,8 +26,6 @@ const list = <T extends readonly [string, ...string[]]>(values: T, key: string) 
 
 export { ZIdNumber }
 
-const thisYear = () => new Date(Date.now() + 8 * 3_600_000).getUTCFullYear()
-
 /** Gender and birth year as the ID number states them (digit 17 odd = male; digits 7–10 = year). */
 export function fromIdNumber(id: string): { gender: (typeof GENDERS)[number]; birthYear: number } {
   return { gender: Number(id[16]) % 2 === 1 ? 'MALE' : 'FEMALE', birthYear: Number(id.slice(6, 10)) }
@@ -48,7 +47,7 @@ const profileFields = {
       .number({ error: 'validation.birthYear.range' })
       .int({ error: 'validation.birthYear.range' })
       .min(1920, { error: 'validation.birthYear.range' })
-      .refine((y) => y <= thisYear() - 6, { error: 'validation.birthYear.range' })
+      .refine((y) => y <= chinaYear() - 6, { error: 'validation.birthYear.range' })
       .optional(),
   ),
   kind: z.enum(VOLUNTEER_KINDS, { error: 'validation.volunteerKind.required' }),

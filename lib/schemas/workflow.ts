@@ -1,5 +1,6 @@
 import { z } from './zod'
 import { optionalText, phoneOptional, text } from './common'
+import { fromChinaDateTime } from '@/lib/china-time'
 
 // Forms and imports share these. Messages are i18n keys; see lib/i18n.
 export const TARGET_GROUPS = ['ELDERLY', 'CHILDREN', 'DISABLED', 'IN_DIFFICULTY', 'NEW_EMPLOYMENT', 'ALL_RESIDENTS'] as const
@@ -19,12 +20,15 @@ const int = (min: number, max: number, key: string) =>
     .max(max, { error: `validation.${key}.max` })
 
 
-const dateTime = (key: string) =>
+/**
+ * A datetime-local field (China time, see fromChinaDateTime) → the instant. A blank or unreadable value
+ * stops there (abort), so the object's refinements comparing the dates never see a non-date.
+ */
+export const dateTime = (key: string) =>
   z
     .string({ error: `validation.${key}.required` })
-    .min(1, { error: `validation.${key}.required` })
-    .transform((v) => new Date(/(Z|[+-]\d{2}:\d{2})$/i.test(v) ? v : `${v}+08:00`)) // a datetime-local field is China time
-    .refine((d) => !Number.isNaN(d.getTime()), { error: `validation.${key}.required` })
+    .min(1, { error: `validation.${key}.required`, abort: true })
+    .transform((v, ctx) => fromChinaDateTime(v) ?? (ctx.addIssue({ code: 'custom', message: `validation.${key}.required` }), z.NEVER))
 
 export const ZCreateNeed = z.object({
   orgUnitId: z.uuid({ error: 'validation.community.required' }),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { addIntervention, advanceCase, caseAccessLog, caseStats, completeFollowUp, getCase, listMyCases, openCase, overdueFollowUps, revealCaseField, saveSensitive, scheduleFollowUp } from '@/lib/server/cases/cases'
+import { chinaYear } from '@/lib/china-time'
 import { prisma, tree, userWith } from './helpers'
 
 const ID = '11010519491231002X' // a valid GB 11643 number (check digit X)
@@ -44,7 +45,7 @@ describe('case work', () => {
 
   it('asks a guardian’s consent for a child under 14', async () => {
     const w = await world()
-    const child = await openCase(w.worker.scope, { orgUnitId: w.t.communityA1a.id, personName: '小明', birthYear: String(new Date().getUTCFullYear() - 9), vulnerabilityGroup: 'CHILDREN', foundVia: 'GRID_PATROL', situation: '事实无人抚养' })
+    const child = await openCase(w.worker.scope, { orgUnitId: w.t.communityA1a.id, personName: '小明', birthYear: String(chinaYear() - 9), vulnerabilityGroup: 'CHILDREN', foundVia: 'GRID_PATROL', situation: '事实无人抚养' })
     if (!child.ok) throw new Error('child')
     expect(await saveSensitive(w.worker.scope, child.value.id, { healthNotes: '营养不良', consentBy: '小明' })).toMatchObject({ ok: false, fieldErrors: { guardianName: 'validation.guardianConsent.required' } })
     expect(await saveSensitive(w.worker.scope, child.value.id, { healthNotes: '营养不良', consentBy: '小明', guardianName: '王奶奶' })).toEqual({ ok: true, value: null })

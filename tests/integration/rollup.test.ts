@@ -12,7 +12,7 @@ import { saveMyProfile } from '@/lib/server/people/volunteers'
 import { resolveScope, type Scope } from '@/lib/server/authz/scope'
 import { rebuildCounters } from '@/lib/server/stats/rebuild'
 import { dashboard, type Dashboard } from '@/lib/server/stats/dashboard'
-import { chinaDay } from '@/lib/server/stats/counters'
+import { chinaDate } from '@/lib/china-time'
 import { moveUnit } from '@/lib/server/org/mutations'
 import { listPilots } from '@/lib/server/projects/pilot-tasks'
 import { listNeeds } from '@/lib/server/workflow/needs'
@@ -126,11 +126,12 @@ async function mixOfEvents(t: TestTree, seed: number, steps: number) {
       const vs = volunteers.filter((v) => n && v.site === n.site)
       if (!n || !vs.length) continue
       const v = pick(vs)
-      const start = Date.now() + 86_400_000
-      const task = await createTask(n.site.leader, { orderId: n.orderId, title: '服务任务', startsAt: new Date(start).toISOString(), endsAt: new Date(start + 7_200_000).toISOString(), place: '社区', slots: '3', signupDeadline: new Date(start - 3_600_000).toISOString() })
-      if (!task.ok) throw new Error('task')
-      expect((await signUp(v.scope, task.value.id)).ok).toBe(true)
+      // the task starts at the check-in and lasts longer than any stay below (30–210 min): nothing capped
       const from = new Date(base + Math.floor(random() * 300) * 86_400_000)
+      const start = from.getTime()
+      const task = await createTask(n.site.leader, { orderId: n.orderId, title: '服务任务', startsAt: from.toISOString(), endsAt: new Date(start + 4 * 3_600_000).toISOString(), place: '社区', slots: '3', signupDeadline: new Date(start - 3_600_000).toISOString() })
+      if (!task.ok) throw new Error('task')
+      expect((await signUp(v.scope, task.value.id, new Date(start - 7_200_000))).ok).toBe(true)
       expect((await checkIn(n.site.leader, task.value.id, { volunteerId: v.id }, from)).ok).toBe(true)
       expect((await checkOut(n.site.leader, task.value.id, { volunteerId: v.id }, new Date(from.getTime() + (30 + Math.floor(random() * 180)) * 60_000))).ok).toBe(true)
       n.stage = 'served'
@@ -190,7 +191,7 @@ describe('roll-up counters', () => {
     const site = await staffAt(t.communityA1a, '即时')
     const v = await userWith('VOLUNTEER', t.communityA1a)
     const region = await userWith('REGION_OFFICIAL', t.region)
-    const today = { period: 'custom', from: chinaDay(new Date()), to: chinaDay(new Date()) }
+    const today = { period: 'custom', from: chinaDate(), to: chinaDate() }
     const snapshot = async () => Promise.all([t.region, t.leagueA, t.countyA1, t.communityA1a].map(async (u) => {
       const d = await dashboard(region.scope, { unit: u.id, ...today })
       if (!d.ok) throw new Error('dashboard')
@@ -205,11 +206,12 @@ describe('roll-up counters', () => {
     if (!o.ok) throw new Error('order')
     expect((await claimOrder(site.leader, o.value.id, site.teamId)).ok).toBe(true)
     await db.teamMember.create({ data: { teamId: site.teamId, userId: v.id } })
-    const start = Date.now() + 86_400_000
+    // a task that started an hour ago and runs on: checked in at its start, out now
+    const now = new Date()
+    const start = now.getTime() - 60 * 60_000
     const task = await createTask(site.leader, { orderId: o.value.id, title: '即时任务', startsAt: new Date(start).toISOString(), endsAt: new Date(start + 7_200_000).toISOString(), place: '社区', slots: '1', signupDeadline: new Date(start - 3_600_000).toISOString() })
     if (!task.ok) throw new Error('task')
-    expect((await signUp(v.scope, task.value.id)).ok).toBe(true)
-    const now = new Date()
+    expect((await signUp(v.scope, task.value.id, new Date(start - 7_200_000))).ok).toBe(true)
     expect((await checkIn(site.leader, task.value.id, { volunteerId: v.id }, new Date(now.getTime() - 60 * 60_000))).ok).toBe(true)
     expect((await checkOut(site.leader, task.value.id, { volunteerId: v.id }, now)).ok).toBe(true)
     expect((await resolveNeed(site.worker, need.value.id, { outcome: '已解决', satisfaction: '5' })).ok).toBe(true)

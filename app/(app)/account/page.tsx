@@ -2,6 +2,7 @@ import type { Metadata } from 'next'
 import { requireScope } from '@/lib/server/auth/session'
 import { getMyAccount } from '@/lib/server/users/account'
 import { getLocale, getT } from '@/lib/i18n/server'
+import { formatDateTime } from '@/lib/format'
 import { Card } from '@/components/ui/card'
 import { ActionForm, FormInput } from '@/components/ui/action-form'
 import { changePasswordAction } from './actions'
@@ -14,7 +15,7 @@ export default async function AccountPage() {
   const scope = await requireScope()
   const t = await getT()
   const me = await getMyAccount(scope)
-  const fmt = new Intl.DateTimeFormat(await getLocale(), { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Shanghai' })
+  const locale = await getLocale()
   return (
     <div className="mx-auto max-w-lg space-y-4">
       <h1 className="text-xl font-semibold">{t('nav.account')}</h1>
@@ -25,7 +26,7 @@ export default async function AccountPage() {
           <dt className="text-stone-500">{t('field.phone')}</dt>
           <dd className="tabular-nums">{me.phone}</dd>
           <dt className="text-stone-500">{t('account.lastLogin')}</dt>
-          <dd>{me.lastLoginAt ? fmt.format(me.lastLoginAt) : '—'}</dd>
+          <dd>{formatDateTime(locale, me.lastLoginAt)}</dd>
         </dl>
       </Card>
       <Card>

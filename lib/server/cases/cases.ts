@@ -7,6 +7,7 @@ import { fail, ok, type Result } from '../result'
 import { zodFieldErrors } from '../validation'
 import { decryptField, encryptField } from '../crypto'
 import { isValidIdNumber, maskIdNumber } from '@/lib/id-card'
+import { chinaDate, chinaYear, fromDbDate, toDbDate } from '@/lib/china-time'
 import { ZCaseStep, ZFollowUp, ZFollowUpDone, ZIntervention, ZOpenCase, ZSensitive } from '@/lib/schemas/projects'
 import { actingCommunity, recordChange, type Tx } from '../workflow/common'
 
@@ -61,7 +62,7 @@ export async function openCase(scope: Scope, input: unknown): Promise<Result<{ i
   })
 }
 
-const isMinor = (birthYear: number | null, now = new Date()) => birthYear !== null && now.getUTCFullYear() - birthYear < 14
+const isMinor = (birthYear: number | null, now = new Date()) => birthYear !== null && chinaYear(now) - birthYear < 14
 
 /**
  * Reads one case and logs the read. Sensitive fields come masked: the ID number as 1505**********1234,
@@ -86,7 +87,8 @@ export async function getCase(scope: Scope, id: string, now = new Date()) {
   // resources a referral can link: those of the case's community
   const resources = await prisma.resource.findMany({ where: { orgPath, active: true }, select: { id: true, providerName: true }, orderBy: { providerName: 'asc' }, take: 200 })
   const resourceName = new Map(resources.map((r) => [r.id, r.providerName]))
-  const today = now.toISOString().slice(0, 10)
+  // a follow-up is overdue from the China day after it was due (not the UTC day: 00:00–08:00 differ)
+  const today = chinaDate(now)
   return ok({
     ...rest,
     workers: c.workers.map((w) => w.user),
@@ -95,7 +97,7 @@ export async function getCase(scope: Scope, id: string, now = new Date()) {
     idNumberMasked: idNumberEnc ? maskIdNumber(decryptField(idNumberEnc)) : null,
     hasHealthNotes: healthNotesEnc !== null,
     minor: isMinor(c.birthYear, now),
-    followUps: c.followUps.map((f) => ({ ...f, overdue: !f.doneAt && f.dueOn.toISOString().slice(0, 10) < today })),
+    followUps: c.followUps.map((f) => ({ ...f, overdue: !f.doneAt && fromDbDate(f.dueOn) < today })),
     moves: CASE_TRANSITIONS[c.status],
     isSupervisor: canAt(scope, 'case.supervise', orgPath),
   })
@@ -201,7 +203,7 @@ export async function scheduleFollowUp(scope: Scope, id: string, input: unknown)
   const prisma = await db()
   const c = await prisma.caseFile.findFirst({ where: { id, ...visibleCases(scope), status: { not: 'CLOSED' } }, select: { id: true } })
   if (!c) return fail('NOT_FOUND')
-  await prisma.caseFollowUp.create({ data: { caseId: id, dueOn: new Date(parsed.data.dueOn), byUserId: scope.userId } })
+  await prisma.caseFollowUp.create({ data: { caseId: id, dueOn: toDbDate(parsed.data.dueOn), byUserId: scope.userId } })
   return ok(null)
 }
 
@@ -221,7 +223,7 @@ export async function completeFollowUp(scope: Scope, followUpId: string, input: 
 /** The caller's cases (assigned, or all of the community for a supervisor) with their overdue follow-ups. */
 export async function listMyCases(scope: Scope, now = new Date()) {
   const prisma = await db()
-  const today = new Date(now.toISOString().slice(0, 10))
+  const today = toDbDate(chinaDate(now))
   return prisma.caseFile.findMany({
     where: visibleCases(scope),
     select: {
@@ -236,7 +238,7 @@ export async function listMyCases(scope: Scope, now = new Date()) {
 /** How many follow-ups of the caller's cases are overdue (the social worker's home page flags them). */
 export async function overdueFollowUps(scope: Scope, now = new Date()) {
   const prisma = await db()
-  return prisma.caseFollowUp.count({ where: { doneAt: null, dueOn: { lt: new Date(now.toISOString().slice(0, 10)) }, case: visibleCases(scope) } })
+  return prisma.caseFollowUp.count({ where: { doneAt: null, dueOn: { lt: toDbDate(chinaDate(now)) }, case: visibleCases(scope) } })
 }
 
 /** De-identified counts of the subtree: by vulnerability group, status and outcome. Never a name. */

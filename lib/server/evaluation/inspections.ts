@@ -7,7 +7,8 @@ import type { Prisma } from '../generated/prisma/client'
 import { fail, ok, type Result } from '../result'
 import { zodFieldErrors } from '../validation'
 import { paged } from '../workflow/common'
-import { chinaDate, pointsFor, ZRectification, ZRespond, ZSchedule, ZScore, ZSendBack, ZTemplate, type TEvalListQuery } from '@/lib/schemas/evaluation'
+import { chinaDate, toDbDate } from '@/lib/china-time'
+import { pointsFor, ZRectification, ZRespond, ZSchedule, ZScore, ZSendBack, ZTemplate, type TEvalListQuery } from '@/lib/schemas/evaluation'
 
 // ───────────── who reads, who acts ─────────────
 
@@ -39,8 +40,8 @@ function ancestorPaths(roots: readonly string[]) {
   return [...out]
 }
 
-const dateOf = (d: string) => new Date(`${d}T00:00:00Z`)
-const todayDate = (now: Date) => dateOf(chinaDate(now))
+/** Today's China date as a @db.Date value (scheduledFor, deadline). */
+const todayDate = (now: Date) => toDbDate(chinaDate(now))
 
 async function unitNames(ids: string[]) {
   const prisma = await db()
@@ -198,7 +199,7 @@ export async function scheduleInspection(scope: Scope, input: unknown): Promise<
     const created = await tx.inspection.create({
       data: {
         tenantId: scope.tenantId, orgUnitId: target.orgUnitId, orgPath: target.orgPath, targetKind: d.targetKind, projectId: target.projectId,
-        inspectorUnitId: inspector.orgUnitId, templateId: tpl.id, scheduledFor: dateOf(d.date), spotCheckId: spotCheck?.id ?? null, createdById: scope.userId,
+        inspectorUnitId: inspector.orgUnitId, templateId: tpl.id, scheduledFor: toDbDate(d.date), spotCheckId: spotCheck?.id ?? null, createdById: scope.userId,
       },
       select: { id: true },
     })
@@ -348,7 +349,7 @@ export async function orderRectification(scope: Scope, inspectionId: string, inp
   const level = (await unitNames([i.orgUnitId])).get(i.orgUnitId)?.level
   if (level !== 'COMMUNITY' && level !== 'BANNER_COUNTY') return fail('INVALID', { description: 'validation.rectification.noResponder' })
   const r = await prisma.rectification.create({
-    data: { tenantId: scope.tenantId, inspectionId: i.id, orgPath: i.orgPath, description: parsed.data.description, deadline: dateOf(parsed.data.deadline), createdById: scope.userId },
+    data: { tenantId: scope.tenantId, inspectionId: i.id, orgPath: i.orgPath, description: parsed.data.description, deadline: toDbDate(parsed.data.deadline), createdById: scope.userId },
     select: { id: true },
   })
   return ok(r)

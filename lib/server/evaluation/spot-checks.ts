@@ -6,16 +6,13 @@ import { zodFieldErrors } from '../validation'
 import { paged } from '../workflow/common'
 import { newSeed, sampleIds, sortIds } from './prng'
 import { ZSpotCheck, type TEvalListQuery } from '@/lib/schemas/evaluation'
+import { chinaDayRange } from '@/lib/china-time'
 
 type Kind = 'PILOT' | 'PROJECT' | 'CLOSED_NEED'
 export type SpotCheckFilters = { unitId: string; from?: string; to?: string }
 
 /** A population above this is refused: narrow it with a unit or a period (the ids are stored). */
 export const MAX_POPULATION = 50_000
-
-/** China-time day bounds of a yyyy-MM-dd period, for closed needs' resolvedAt. */
-const dayStart = (d: string) => new Date(`${d}T00:00:00+08:00`)
-const dayEnd = (d: string) => new Date(dayStart(d).getTime() + 86_400_000)
 
 /**
  * The population of a draw, as ids sorted in code-unit order (sortIds, not the database's collation):
@@ -30,7 +27,7 @@ async function populationOf(tenantId: string, path: string, kind: Kind, f: { fro
   } else if (kind === 'PROJECT') {
     ids = (await prisma.project.findMany({ where: { tenantId, orgPath: { startsWith: path }, status: { not: 'DRAFT' } }, select: { id: true } })).map((r) => r.id)
   } else {
-    const resolvedAt = f.from || f.to ? { ...(f.from ? { gte: dayStart(f.from) } : {}), ...(f.to ? { lt: dayEnd(f.to) } : {}) } : undefined
+    const resolvedAt = f.from || f.to ? chinaDayRange(f.from, f.to) : undefined
     ids = (await prisma.need.findMany({ where: { tenantId, orgPath: { startsWith: path }, status: { in: ['RESOLVED', 'CLOSED'] }, ...(resolvedAt ? { resolvedAt } : {}) }, select: { id: true } })).map((r) => r.id)
   }
   return sortIds(ids)

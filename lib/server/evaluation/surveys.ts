@@ -7,10 +7,8 @@ import { underAny } from '../authz/hierarchy'
 import { fail, ok, type Result } from '../result'
 import { zodFieldErrors } from '../validation'
 import { paged } from '../workflow/common'
-import { chinaDate, ZCampaign, ZSurveyToken, type TEvalListQuery, type TQuestion } from '@/lib/schemas/evaluation'
-
-const dateOf = (d: string) => new Date(`${d}T00:00:00Z`)
-const ymd = (d: Date) => d.toISOString().slice(0, 10)
+import { chinaDate, fromDbDate, toDbDate } from '@/lib/china-time'
+import { ZCampaign, ZSurveyToken, type TEvalListQuery, type TQuestion } from '@/lib/schemas/evaluation'
 
 /** Units where the caller may run a campaign: their roots and the units just below them. */
 export async function listSurveyUnits(scope: Scope) {
@@ -35,7 +33,7 @@ export async function createCampaign(scope: Scope, input: unknown): Promise<Resu
   if (!unit) return fail('INVALID', { orgUnitId: 'validation.surveyUnit.required' })
   const row = await prisma.surveyCampaign.create({
     data: {
-      tenantId: scope.tenantId, orgUnitId: unit.id, orgPath: unit.path, title: d.title, startsOn: dateOf(d.startsOn), endsOn: dateOf(d.endsOn),
+      tenantId: scope.tenantId, orgUnitId: unit.id, orgPath: unit.path, title: d.title, startsOn: toDbDate(d.startsOn), endsOn: toDbDate(d.endsOn),
       questions: d.questions, token: randomBytes(18).toString('base64url'), createdById: scope.userId,
     },
     select: { id: true },
@@ -159,8 +157,8 @@ export type CampaignState = 'OPEN' | 'CLOSED' | 'NOT_STARTED'
 
 function stateOf(c: { status: string; startsOn: Date; endsOn: Date }, now: Date): CampaignState {
   const today = chinaDate(now)
-  if (c.status === 'CLOSED' || today > ymd(c.endsOn)) return 'CLOSED'
-  return today < ymd(c.startsOn) ? 'NOT_STARTED' : 'OPEN'
+  if (c.status === 'CLOSED' || today > fromDbDate(c.endsOn)) return 'CLOSED'
+  return today < fromDbDate(c.startsOn) ? 'NOT_STARTED' : 'OPEN'
 }
 
 export async function publicCampaign(token: string, now = new Date()) {

@@ -6,6 +6,7 @@ import { idsOnPath } from '../authz/hierarchy'
 import { canAt, rootsFor, unitScopeWhere, type Scope } from '../authz/scope'
 import { fail, ok, type Result } from '../result'
 import type { TUnitListQuery } from '@/lib/schemas/org'
+import { fromDbDate } from '@/lib/china-time'
 
 export type UnitSummary = {
   id: string
@@ -41,7 +42,7 @@ const SUMMARY = {
 
 type SummaryRow = Prisma.OrgUnitGetPayload<{ select: typeof SUMMARY }>
 
-const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null)
+const day = (d: Date | null) => (d ? fromDbDate(d) : null)
 
 function toSummary(u: SummaryRow): UnitSummary {
   return {

@@ -18,6 +18,7 @@ import { listRewards } from './points'
 import { searchUnits } from '../org/queries'
 import { listTemplates } from '../evaluation/inspections'
 import { listMyCases } from '../cases/cases'
+import { chinaDate, fromDbDate } from '@/lib/china-time'
 import { maskName } from '@/lib/mask'
 import { can } from '../authz/scope'
 import { canSeeVolunteers } from './volunteers'
@@ -31,8 +32,6 @@ import { PROJECT_STATUSES } from '@/lib/schemas/projects'
  * exactly the page's filter, scope and masking (phones and ID numbers masked). Served by one route,
  * /api/exports/<list>, from the registry at the end.
  */
-
-const day = (d: Date) => d.toISOString().slice(0, 10)
 
 export function exportVolunteers(scope: Scope, query: Record<string, string>) {
   return exportPages(
@@ -61,7 +60,7 @@ export function exportProjects(scope: Scope, raw: Record<string, string>) {
     'xlsx.sheet.projects',
     ['xlsx.col.project', 'xlsx.col.brand', 'xlsx.col.community', 'xlsx.col.status', 'xlsx.col.lead', 'xlsx.col.fundingSource', 'xlsx.col.fundingYuan', 'xlsx.col.periodFrom', 'xlsx.col.periodTo'],
     (page, pageSize) => listProjects(scope, { ...query, page, pageSize }),
-    (p, zh) => [p.name, p.brand, p.orgUnit.name, zh(`projectStatus.${p.status}`), p.lead.name, zh(`fundingSource.${p.fundingSource}`), p.fundingFen / 100, day(p.startDate), day(p.endDate)],
+    (p, zh) => [p.name, p.brand, p.orgUnit.name, zh(`projectStatus.${p.status}`), p.lead.name, zh(`fundingSource.${p.fundingSource}`), p.fundingFen / 100, fromDbDate(p.startDate), fromDbDate(p.endDate)],
   )
 }
 
@@ -83,7 +82,7 @@ export function exportTraining(scope: Scope, raw: Record<string, string>) {
     'xlsx.sheet.training',
     ['xlsx.col.title', 'xlsx.col.trainingKind', 'xlsx.col.date', 'xlsx.col.trainingHours', 'xlsx.col.organiser', 'xlsx.col.attendees'],
     (page, pageSize) => listTrainingEvents(scope, { ...query, page, pageSize }),
-    (e, zh) => [e.title, zh(`trainingKind.${e.kind}`), day(e.date), e.hours, e.orgUnit.name, e.attendees],
+    (e, zh) => [e.title, zh(`trainingKind.${e.kind}`), fromDbDate(e.date), e.hours, e.orgUnit.name, e.attendees],
   )
 }
 
@@ -102,7 +101,7 @@ export function exportInspections(scope: Scope) {
     'xlsx.sheet.inspections',
     ['xlsx.col.inspected', 'xlsx.col.project', 'xlsx.col.template', 'xlsx.col.date', 'xlsx.col.status', 'xlsx.col.score', 'xlsx.col.openRectifications'],
     (page, pageSize) => listInspections(scope, { page, pageSize }),
-    (i, zh) => [i.unit, i.project, i.template, day(i.scheduledFor), zh(`evaluation.inspectionStatus.${i.status}`), i.scorePercent === null ? null : Number(i.scorePercent), i.openRectifications],
+    (i, zh) => [i.unit, i.project, i.template, fromDbDate(i.scheduledFor), zh(`evaluation.inspectionStatus.${i.status}`), i.scorePercent === null ? null : Number(i.scorePercent), i.openRectifications],
   )
 }
 
@@ -111,7 +110,7 @@ export function exportRectifications(scope: Scope) {
     'xlsx.sheet.rectifications',
     ['xlsx.col.inspected', 'xlsx.col.template', 'xlsx.col.description', 'xlsx.col.deadline', 'xlsx.col.status', 'xlsx.col.overdue'],
     async (page, pageSize) => (await listRectifications(scope, { page, pageSize })).all,
-    (r, zh) => [r.unit, r.template, r.description, day(r.deadline), zh(`evaluation.rectStatus.${r.status}`), zh(r.overdue ? 'xlsx.yes' : 'xlsx.no')],
+    (r, zh) => [r.unit, r.template, r.description, fromDbDate(r.deadline), zh(`evaluation.rectStatus.${r.status}`), zh(r.overdue ? 'xlsx.yes' : 'xlsx.no')],
   )
 }
 
@@ -123,7 +122,7 @@ export function exportPractice(scope: Scope, raw: Record<string, string>) {
     'xlsx.sheet.practice',
     ['xlsx.col.title', 'xlsx.col.community', 'xlsx.col.county', 'xlsx.col.project', 'xlsx.col.status', 'xlsx.col.publishedAt', 'xlsx.col.results'],
     (page, pageSize) => listPracticeCases(scope, { library: query.view === 'library', q: query.q, page, pageSize }),
-    (c, zh) => [c.title, c.orgUnit.name, c.orgUnit.parent?.name ?? '', c.project?.name ?? '', zh(`practiceStatus.${c.status}`), c.publishedAt ? day(c.publishedAt) : '', c.results],
+    (c, zh) => [c.title, c.orgUnit.name, c.orgUnit.parent?.name ?? '', c.project?.name ?? '', zh(`practiceStatus.${c.status}`), c.publishedAt ? chinaDate(c.publishedAt) : '', c.results],
   )
 }
 
@@ -141,7 +140,7 @@ export function exportSurveys(scope: Scope) {
     'xlsx.sheet.surveys',
     ['xlsx.col.title', 'xlsx.col.unit', 'xlsx.col.periodFrom', 'xlsx.col.periodTo', 'xlsx.col.status', 'xlsx.col.responses'],
     (page, pageSize) => listCampaigns(scope, { page, pageSize }),
-    (c, zh) => [c.title, c.unit, day(c.startsOn), day(c.endsOn), zh(`evaluation.surveyStatus.${c.status}`), c.responses],
+    (c, zh) => [c.title, c.unit, fromDbDate(c.startsOn), fromDbDate(c.endsOn), zh(`evaluation.surveyStatus.${c.status}`), c.responses],
   )
 }
 
@@ -202,7 +201,7 @@ export function exportCases(scope: Scope) {
     'xlsx.sheet.cases',
     ['xlsx.col.person', 'xlsx.col.vulnerabilityGroup', 'xlsx.col.status', 'xlsx.col.community', 'xlsx.col.openedAt', 'xlsx.col.overdueFollowUps'],
     async () => ({ rows: await listMyCases(scope), pageCount: 1 }),
-    (c, zh) => [maskName(c.personName), zh(`targetGroup.${c.vulnerabilityGroup}`), zh(`caseStatus.${c.status}`), c.orgUnit.name, day(c.createdAt), c._count.followUps],
+    (c, zh) => [maskName(c.personName), zh(`targetGroup.${c.vulnerabilityGroup}`), zh(`caseStatus.${c.status}`), c.orgUnit.name, chinaDate(c.createdAt), c._count.followUps],
   )
 }
 

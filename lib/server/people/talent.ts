@@ -10,7 +10,8 @@ import { paged } from '../workflow/common'
 import { maskPhone } from '@/lib/mask'
 import { CERTIFIED_LEVELS, ZElderlyPopulation, ZWorkerProfile, type TTalentListQuery } from '@/lib/schemas/talent'
 import { agencyChoiceWhere, listAgencyChoices } from './agencies'
-import { ceMinutesOf, ceStatus, chinaYear, tenantRules, toHours, trainingsOf, yearElapsed, type CeStatus } from './training'
+import { ceMinutesOf, ceStatus, tenantRules, toHours, trainingsOf, yearElapsed, type CeStatus } from './training'
+import { chinaYear } from '@/lib/china-time'
 
 /** The roles whose holders are in the talent registry (专业社工, 社会组织/社工机构工作人员). */
 const WORKER_ROLES = ['SOCIAL_WORKER', 'SOCIAL_ORG_STAFF'] as const

@@ -5,19 +5,16 @@ import type { Prisma } from '../generated/prisma/client'
 import { fail, ok, type Result } from '../result'
 import { zodFieldErrors } from '../validation'
 import { paged } from '../workflow/common'
-import { chinaToday, ZAttendance, ZTrainingEvent, type TTrainingListQuery } from '@/lib/schemas/talent'
+import { ZAttendance, ZTrainingEvent, type TTrainingListQuery } from '@/lib/schemas/talent'
+import { chinaDate, chinaDayRange, chinaYear, fromDbDate, toDbDate } from '@/lib/china-time'
 
 // ───────────── continuing-education hours (pure: the rules in one place) ─────────────
-
-/** The calendar year of an instant in China time (2025-12-31T16:30Z is already 2026 there). */
-export const chinaYear = (now: Date) => new Date(now.getTime() + 8 * 3_600_000).getUTCFullYear()
 
 /** How much of the China-time calendar year has passed at `now` (0 at New Year, 1 at the end). */
 export function yearElapsed(now: Date): number {
   const y = chinaYear(now)
-  const start = Date.parse(`${y}-01-01T00:00:00+08:00`)
-  const end = Date.parse(`${y + 1}-01-01T00:00:00+08:00`)
-  return Math.min(1, Math.max(0, (now.getTime() - start) / (end - start)))
+  const { gte, lt } = chinaDayRange(`${y}-01-01`, `${y}-12-31`)
+  return Math.min(1, Math.max(0, (now.getTime() - gte.getTime()) / (lt.getTime() - gte.getTime())))
 }
 
 export type CeStatus = 'MET' | 'ON_TRACK' | 'BEHIND' | 'NOT_MET'
@@ -93,7 +90,7 @@ export async function createTrainingEvent(scope: Scope, input: unknown): Promise
   const d = parsed.data
   return ok(
     await prisma.trainingEvent.create({
-      data: { tenantId: scope.tenantId, orgUnitId: unit.id, orgPath: unit.path, title: d.title, kind: d.kind, date: new Date(`${d.date}T00:00:00Z`), minutes: Math.round(d.hours * 60), createdById: scope.userId },
+      data: { tenantId: scope.tenantId, orgUnitId: unit.id, orgPath: unit.path, title: d.title, kind: d.kind, date: toDbDate(d.date), minutes: Math.round(d.hours * 60), createdById: scope.userId },
       select: { id: true },
     }),
   )
@@ -175,7 +172,7 @@ export async function recordAttendance(scope: Scope, eventId: string, input: unk
   if (!event) return fail('NOT_FOUND')
   const parsed = ZAttendance.safeParse(input)
   if (!parsed.success) return fail('INVALID', zodFieldErrors(parsed.error))
-  if (event.date.toISOString().slice(0, 10) > chinaToday(now)) return fail('INVALID', { userIds: 'validation.attendance.future' })
+  if (fromDbDate(event.date) > chinaDate(now)) return fail('INVALID', { userIds: 'validation.attendance.future' })
   const prisma = await db()
   const ids = [...new Set(parsed.data.userIds)]
   const eligible = await prisma.workerProfile.findMany({ where: { userId: { in: ids }, tenantId: scope.tenantId, orgPath: { startsWith: event.orgPath } }, select: { userId: true } })

@@ -4,6 +4,7 @@ import { rowScopeWhere, unitScopeWhere, type Scope } from '../authz/scope'
 import { fail, ok, type Result } from '../result'
 import { zodFieldErrors } from '../validation'
 import { ZBooking, ZVenue } from '@/lib/schemas/projects'
+import { addDays, chinaDate, chinaDayRange, chinaTime, weekStart } from '@/lib/china-time'
 
 export async function createVenue(scope: Scope, input: unknown): Promise<Result<{ id: string }, 'INVALID'>> {
   const parsed = ZVenue.safeParse(input)
@@ -26,10 +27,6 @@ export async function listVenues(scope: Scope) {
   })
 }
 
-/** China-time "HH:mm" of a date. */
-const hhmm = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(11, 16)
-const chinaDay = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10)
-
 /**
  * Books a slot. Bookings of one venue take the venue's row lock, then the overlap check and the insert
  * run under it: two requests for overlapping slots cannot both succeed (tested with concurrent requests).
@@ -42,7 +39,8 @@ export async function bookVenue(scope: Scope, venueId: string, input: unknown, n
   if (!venue) return fail('NOT_FOUND')
   const { startsAt, endsAt, purpose } = parsed.data
   if (startsAt < now) return fail('INVALID', { startsAt: 'validation.booking.past' })
-  if (chinaDay(startsAt) !== chinaDay(new Date(endsAt.getTime() - 1)) || hhmm(startsAt) < venue.opensAt || (hhmm(endsAt) > venue.closesAt && hhmm(endsAt) !== '00:00')) {
+  // one China day, within opening hours (a slot may end at the following midnight)
+  if (chinaDate(startsAt) !== chinaDate(new Date(endsAt.getTime() - 1)) || chinaTime(startsAt) < venue.opensAt || (chinaTime(endsAt) > venue.closesAt && chinaTime(endsAt) !== '00:00')) {
     return fail('INVALID', { startsAt: 'validation.booking.closed' })
   }
   return prisma.$transaction(
@@ -61,12 +59,10 @@ export async function venueWeek(scope: Scope, venueId: string, day: string) {
   const prisma = await db()
   const venue = await prisma.venue.findFirst({ where: { id: venueId, ...rowScopeWhere(scope, 'org.read') }, select: { id: true, name: true, capacity: true, opensAt: true, closesAt: true, orgPath: true, orgUnit: { select: { name: true } } } })
   if (!venue) return fail('NOT_FOUND')
-  const d = new Date(`${day}T00:00:00+08:00`)
-  const weekday = (new Date(d.getTime() + 8 * 3_600_000).getUTCDay() + 6) % 7 // Monday = 0
-  const monday = new Date(d.getTime() - weekday * 86_400_000)
-  const next = new Date(monday.getTime() + 7 * 86_400_000)
+  const monday = weekStart(day)
+  const week = chinaDayRange(monday, addDays(monday, 6))
   const bookings = await prisma.venueBooking.findMany({
-    where: { venueId, cancelledAt: null, startsAt: { lt: next }, endsAt: { gt: monday } },
+    where: { venueId, cancelledAt: null, startsAt: { lt: week.lt }, endsAt: { gt: week.gte } },
     select: { id: true, startsAt: true, endsAt: true, purpose: true, bookedById: true },
     orderBy: { startsAt: 'asc' },
   })
@@ -76,9 +72,9 @@ export async function venueWeek(scope: Scope, venueId: string, day: string) {
   void orgPath
   return ok({
     venue: v,
-    days: Array.from({ length: 7 }, (_, i) => chinaDay(new Date(monday.getTime() + i * 86_400_000))),
-    bookings: bookings.map((b) => ({ id: b.id, day: chinaDay(b.startsAt), from: hhmm(b.startsAt), to: hhmm(b.endsAt), purpose: b.purpose, by: names.get(b.bookedById) ?? '' })),
-    prevWeek: chinaDay(new Date(monday.getTime() - 7 * 86_400_000)),
-    nextWeek: chinaDay(next),
+    days: Array.from({ length: 7 }, (_, i) => addDays(monday, i)),
+    bookings: bookings.map((b) => ({ id: b.id, day: chinaDate(b.startsAt), from: chinaTime(b.startsAt), to: chinaTime(b.endsAt), purpose: b.purpose, by: names.get(b.bookedById) ?? '' })),
+    prevWeek: addDays(monday, -7),
+    nextWeek: addDays(monday, 7),
   })
 }

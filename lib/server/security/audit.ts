@@ -4,6 +4,7 @@ import { db } from '../db'
 import { can, type Scope } from '../authz/scope'
 import type { Prisma } from '../generated/prisma/client'
 import { ZAuditQuery, type AuditResult } from '@/lib/schemas/audit'
+import { chinaDayRange } from '@/lib/china-time'
 import { clientIpOf } from './client-ip'
 
 export type { AuditResult }
@@ -72,9 +73,7 @@ export async function searchAudit(scope: Scope, rawQuery: unknown) {
   if (!can(scope, 'audit.read')) return null
   const prisma = await db()
   const q = query.q
-  const at: Prisma.DateTimeFilter = {}
-  if (query.from) at.gte = new Date(`${query.from}T00:00:00+08:00`)
-  if (query.to) at.lt = new Date(new Date(`${query.to}T00:00:00+08:00`).getTime() + 24 * 3600_000)
+  const at: Prisma.DateTimeFilter = chinaDayRange(query.from, query.to)
   const where: Prisma.AuditEntryWhereInput = {
     AND: [
       { tenantId: scope.tenantId },

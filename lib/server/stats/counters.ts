@@ -1,5 +1,6 @@
 import 'server-only'
 import { Prisma } from '../generated/prisma/client'
+import { chinaDate } from '@/lib/china-time'
 
 /**
  * Roll-up counters (UnitCounter): every event adds its deltas to the row (unit, metric, China-time day)
@@ -27,9 +28,6 @@ export const STOCK_ENTITIES = ['Need', 'Order', 'Project', 'PracticeCase', 'Case
 /** "/r/l/c/m/" → [r, l, c, m]: the unit and its ancestors, from the materialized path. */
 export const unitsOfPath = (orgPath: string) => orgPath.split('/').filter(Boolean)
 
-/** yyyy-MM-dd of a moment in China time (UTC+8, no DST). */
-export const chinaDay = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10)
-
 /**
  * Adds `deltas` to the counters of the unit at `orgPath` and of all its ancestors, for the China day
  * of `at`. Rows are written in a fixed order (unit, metric) so concurrent events cannot deadlock.
@@ -39,7 +37,7 @@ export async function bump(tx: Exec, tenantId: string, orgPath: string, deltas: 
     .filter(([, v]) => Number.isFinite(v) && v !== 0)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
   if (!entries.length) return
-  const day = chinaDay(at)
+  const day = chinaDate(at)
   const units = [...unitsOfPath(orgPath)].sort()
   const values = units.flatMap((u) => entries.map(([metric, v]) => Prisma.sql`(${u}, ${metric}, ${day}::date, ${tenantId}, ${Math.round(v)}::bigint)`))
   await tx.$executeRaw`INSERT INTO "UnitCounter" ("orgUnitId", "metric", "day", "tenantId", "value") VALUES ${Prisma.join(values)}

@@ -5,7 +5,7 @@ import { Prisma } from '../generated/prisma/client'
 import { canAt, unitScopeWhere, type Scope } from '../authz/scope'
 import { fail, ok, type Result } from '../result'
 import { idsOnPath } from '../authz/hierarchy'
-import { chinaDay } from './counters'
+import { addDays, chinaDate, fromDbDate } from '@/lib/china-time'
 import { fourTasksOf } from '../projects/pilot-tasks'
 import { CASE_STATUSES, FUNDING_SOURCES, PROJECT_STATUSES } from '@/lib/schemas/projects'
 import { VOLUNTEER_KINDS } from '@/lib/schemas/volunteers'
@@ -33,11 +33,9 @@ export type TDashboardQuery = z.infer<typeof ZDashboardQuery>
 
 export type Period = { kind: PeriodKind; from: string; to: string }
 
-const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10)
-
 /** The period's first and last China days. A custom period must be ordered and at most three years. */
 export function periodOf(q: { period: PeriodKind; from?: string; to?: string }, pilotStart: string | null, now = new Date()): Result<Period, 'INVALID'> {
-  const today = chinaDay(now)
+  const today = chinaDate(now)
   const [y, m] = [Number(today.slice(0, 4)), Number(today.slice(5, 7))]
   const pad = (n: number) => String(n).padStart(2, '0')
   switch (q.period) {
@@ -161,7 +159,7 @@ export async function dashboard(scope: Scope, rawQuery: unknown, now = new Date(
     : await prisma.orgUnit.findFirst({ where, select: { id: true, name: true, level: true, code: true, path: true, pilotBatch: true }, orderBy: [{ depth: 'asc' }, { code: 'asc' }] })
   if (!unit) return fail('NOT_FOUND')
   const firstPilot = await prisma.orgUnit.findFirst({ where: { path: { startsWith: unit.path }, pilotStart: { not: null } }, select: { pilotStart: true }, orderBy: { pilotStart: 'asc' } })
-  const period = periodOf(q, firstPilot?.pilotStart ? firstPilot.pilotStart.toISOString().slice(0, 10) : null, now)
+  const period = periodOf(q, firstPilot?.pilotStart ? fromDbDate(firstPilot.pilotStart) : null, now)
   if (!period.ok) return period
   const { from, to } = period.value
 

@@ -7,6 +7,7 @@ import { bump } from '../stats/counters'
 import { fail, ok, type Result } from '../result'
 import { zodFieldErrors } from '../validation'
 import { maskName, maskPhone } from '@/lib/mask'
+import { chinaDayRange } from '@/lib/china-time'
 import { ZCreateNeed, ZRejectNeed, ZResolveNeed, type TCreateNeed, type TNeedListQuery } from '@/lib/schemas/workflow'
 import { actingCommunity, historyOf, paged, recordChange, type Paged, type Tx } from './common'
 
@@ -113,8 +114,7 @@ export type NeedDto = ReturnType<typeof toNeedDto>
 export function needListWhere(scope: Scope, q: TNeedListQuery): Prisma.NeedWhereInput {
   const and: Prisma.NeedWhereInput[] = []
   if (q.q) and.push({ OR: [{ title: { contains: q.q } }, { description: { contains: q.q } }, { orgUnit: { name: { contains: q.q } } }] })
-  if (q.from) and.push({ createdAt: { gte: new Date(`${q.from}T00:00:00+08:00`) } })
-  if (q.to) and.push({ createdAt: { lt: new Date(new Date(`${q.to}T00:00:00+08:00`).getTime() + 86_400_000) } })
+  if (q.from || q.to) and.push({ createdAt: chinaDayRange(q.from, q.to) })
   // a unit's id is a segment of the path of every row under it
   if (q.unit) and.push({ orgPath: { contains: `/${q.unit}/` } })
   return {

@@ -6,6 +6,7 @@ import { CERT_LEVELS, EMPLOYER_KINDS } from '@/lib/schemas/talent'
 import { idParam } from '@/lib/params'
 import { getLocale, getT } from '@/lib/i18n/server'
 import { formatDate } from '@/lib/format'
+import { fromDbDate } from '@/lib/china-time'
 import { Badge, Card } from '@/components/ui/card'
 import { DetailHeader, Row } from '@/components/ui/detail'
 import { ActionForm, FormInput, FormSelect } from '@/components/ui/action-form'
@@ -27,7 +28,7 @@ export default async function TalentRecordPage({ params }: { params: Promise<{ u
   const p = w.profile
   const t = await getT()
   const locale = await getLocale()
-  const dateInput = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : '')
+  const dateInput = (d: Date | null) => (d ? fromDbDate(d) : '')
   return (
     <div className="mx-auto max-w-3xl space-y-4">
       <DetailHeader back="/talent" backLabel={t('talent.title')} title={w.name} titleTestId="talent-name" status={p ? <Badge tone={p.certLevel === 'NONE' ? 'neutral' : 'brand'}>{t(`certLevel.${p.certLevel}`)}</Badge> : <Badge>{t('talent.noRecord')}</Badge>} />

@@ -1,7 +1,8 @@
 import type { Metadata } from 'next'
 import { requirePermission } from '@/lib/server/auth/session'
 import { listOrganiserUnits } from '@/lib/server/people/training'
-import { TRAINING_KINDS, chinaToday } from '@/lib/schemas/talent'
+import { TRAINING_KINDS } from '@/lib/schemas/talent'
+import { chinaDate } from '@/lib/china-time'
 import { getT } from '@/lib/i18n/server'
 import { Card } from '@/components/ui/card'
 import { ActionForm, FormInput, FormSelect } from '@/components/ui/action-form'
@@ -29,7 +30,7 @@ export default async function NewTrainingPage() {
           <FormInput name="title" label={t('training.field.title')} maxLength={60} required />
           <div className="grid gap-4 sm:grid-cols-3">
             <FormSelect name="kind" label={t('training.field.kind')} defaultValue="LECTURE" options={TRAINING_KINDS.map((k) => ({ value: k, label: t(`trainingKind.${k}`) }))} />
-            <FormInput name="date" label={t('training.field.date')} type="date" defaultValue={chinaToday()} />
+            <FormInput name="date" label={t('training.field.date')} type="date" defaultValue={chinaDate()} />
             <FormInput name="hours" label={t('training.field.hours')} hint={t('training.hoursHint')} inputMode="decimal" defaultValue="2" />
           </div>
         </ActionForm>

@@ -6,6 +6,7 @@ import { can } from '@/lib/server/authz/scope'
 import { venueWeek } from '@/lib/server/people/venues'
 import { idParam } from '@/lib/params'
 import { getT } from '@/lib/i18n/server'
+import { chinaDate } from '@/lib/china-time'
 import { Card } from '@/components/ui/card'
 import { ActionForm, FormInput } from '@/components/ui/action-form'
 import { bookVenueAction } from '../actions'
@@ -14,7 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())('venues.title') }
 }
 
-const ZDay = z.iso.date().catch(() => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10))
+const ZDay = z.iso.date().catch(() => chinaDate())
 
 /** A venue's week calendar and the booking form; a clash is refused with a clear message. */
 export default async function VenuePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {

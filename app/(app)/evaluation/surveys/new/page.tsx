@@ -1,7 +1,8 @@
 import type { Metadata } from 'next'
 import { requirePermission } from '@/lib/server/auth/session'
 import { listSurveyUnits } from '@/lib/server/evaluation/surveys'
-import { chinaDate, QUESTION_KINDS, SURVEY_ROWS } from '@/lib/schemas/evaluation'
+import { addDays, chinaDate } from '@/lib/china-time'
+import { QUESTION_KINDS, SURVEY_ROWS } from '@/lib/schemas/evaluation'
 import { getT } from '@/lib/i18n/server'
 import { Card } from '@/components/ui/card'
 import { ActionForm, FormInput, FormSelect } from '@/components/ui/action-form'
@@ -19,7 +20,7 @@ export default async function NewSurveyPage() {
   const t = await getT()
   const units = await listSurveyUnits(scope)
   const today = chinaDate()
-  const month = chinaDate(new Date(Date.parse(`${today}T00:00:00Z`) + 30 * 86_400_000))
+  const month = addDays(today, 30)
   return (
     <div className="mx-auto max-w-2xl space-y-4">
       <h1 className="text-xl font-semibold">{t('evaluation.survey.new')}</h1>
