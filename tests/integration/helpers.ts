@@ -33,8 +33,8 @@ export async function userWith(role: Role, unit: UnitRef, extra: { role: Role; u
 
 /**
  * A community with its admin, social worker, team leader, one volunteer in the leader's team and an order
- * claimed by that team; `serve` runs a new task of that order and checks a volunteer in and out at the
- * given times, returning the credited minutes.
+ * claimed by that team; `serve` runs a new task of that order from `from` to `to` and checks a volunteer in
+ * and out at those times, returning the credited minutes.
  */
 export async function serviceWorld(label: string) {
   const t = await tree()
@@ -54,14 +54,16 @@ export async function serviceWorld(label: string) {
   if (!order.ok) throw new Error('order')
   await claimOrder(leader.scope, order.value.id, team.id)
   const serve = async (who: { id: string; scope: Scope }, from: Date, to: Date) => {
-    const start = Date.now() + 86_400_000
-    const task = await createTask(leader.scope, { orderId: order.value.id, title: label, startsAt: new Date(start).toISOString(), endsAt: new Date(start + 7_200_000).toISOString(), place: '社区', slots: '5', signupDeadline: new Date(start - 3_600_000).toISOString() })
+    // the task runs exactly from check-in to check-out (credited minutes never leave the task's window);
+    // it may lie in the past: the sign-up is made as of two hours before its start
+    const start = from.getTime()
+    const task = await createTask(leader.scope, { orderId: order.value.id, title: label, startsAt: from.toISOString(), endsAt: to.toISOString(), place: '社区', slots: '5', signupDeadline: new Date(start - 3_600_000).toISOString() })
     if (!task.ok) throw new Error('task')
-    if (!(await signUp(who.scope, task.value.id)).ok) throw new Error('sign-up')
+    if (!(await signUp(who.scope, task.value.id, new Date(start - 7_200_000))).ok) throw new Error('sign-up')
     if (!(await checkIn(leader.scope, task.value.id, { volunteerId: who.id }, from)).ok) throw new Error('check-in')
     const out = await checkOut(leader.scope, task.value.id, { volunteerId: who.id }, to)
     if (!out.ok) throw new Error('check-out')
     return out.value.minutes
   }
-  return { t, db, admin, worker, leader, v, phone, team, serve }
+  return { t, db, admin, worker, leader, v, phone, team, orderId: order.value.id, serve }
 }

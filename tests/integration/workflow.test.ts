@@ -247,7 +247,7 @@ describe('permission matrix of the workflow actions', () => {
       dispatch: (await dispatchOrder(scope, { serviceItemId: service.id, teamId: '' })).ok,
       readNeeds: (await listNeeds(scope, NQ)).total > 0,
       signUp: (await signUp(scope, task.id)).ok,
-      runTask: await checkIn(scope, task.id, { volunteerId: w.v1.id }).then((c) => c.ok || c.error !== 'NOT_FOUND'), // STATE: allowed, but v1 has not signed up
+      runTask: await checkIn(scope, task.id, { volunteerId: w.v1.id }).then((c) => c.ok || c.error !== 'NOT_FOUND'), // OUTSIDE_WINDOW: allowed, but the task starts in two days
     }
     for (const [action, ok] of Object.entries(allowed)) expect(ok, `${role} ${action}`).toBe(EXPECT[action].includes(role))
   })

@@ -7,17 +7,22 @@ import { db } from '../db'
  * are multiplied by RATE_LIMIT_IP_FACTOR (default 1): a site whose users all come through one NAT,
  * or a load test from loopback, raises it; per-user limits never change.
  */
-export type LimitKind = 'signIn' | 'register' | 'signUp' | 'export'
+export type LimitKind = 'signIn' | 'register' | 'signUp' | 'export' | 'checkinCode'
 
-type Rule = { perUser: number; perIp: number; windowSeconds: number }
+/** perIp: left out when a kind is not counted per IP */
+type Rule = { perUser: number; perIp?: number; windowSeconds: number }
 
-export const LIMITS: Record<LimitKind, Rule> = {
+export const LIMITS = {
   // the account lock (5 wrong passwords → 15 min) guards one account; these guard the form itself
   signIn: { perUser: 30, perIp: 60, windowSeconds: 15 * 60 },
   register: { perUser: 5, perIp: 10, windowSeconds: 60 * 60 },
   signUp: { perUser: 30, perIp: 300, windowSeconds: 10 * 60 },
   export: { perUser: 30, perIp: 120, windowSeconds: 10 * 60 },
-}
+  // wrong check-in codes, counted per volunteer AND task (the "user" is the pair, see codeTryKey): at 5
+  // tries in 10 minutes a 6-digit code takes years to guess. Not per IP and not per task as a whole:
+  // volunteers on site share one Wi-Fi, and a few accounts' typos must not lock everyone else out.
+  checkinCode: { perUser: 5, windowSeconds: 10 * 60 },
+} satisfies Record<LimitKind, Rule>
 
 export type LimitVerdict = { ok: true } | { ok: false; retryAfterSeconds: number }
 
@@ -42,16 +47,37 @@ async function bump(key: string, windowStart: Date): Promise<number> {
  * says whether it is within both limits. A refused request still counts: hammering does not help.
  */
 export async function checkLimit(kind: LimitKind, who: { user?: string | null; ip?: string | null }, now = new Date()): Promise<LimitVerdict> {
-  const rule = LIMITS[kind]
-  const windowMs = rule.windowSeconds * 1000
-  const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs)
-  const retryAfterSeconds = Math.max(1, Math.ceil((windowStart.getTime() + windowMs - now.getTime()) / 1000))
+  const rule: Rule = LIMITS[kind]
+  const { windowStart, retryAfterSeconds } = windowOf(rule, now)
   const checks: Promise<boolean>[] = []
+  const perIp = rule.perIp
   if (who.user) checks.push(bump(`${kind}:u:${who.user}`, windowStart).then((n) => n <= rule.perUser))
-  if (who.ip) checks.push(bump(`${kind}:ip:${who.ip}`, windowStart).then((n) => n <= rule.perIp * ipFactor()))
+  if (who.ip && perIp !== undefined) checks.push(bump(`${kind}:ip:${who.ip}`, windowStart).then((n) => n <= perIp * ipFactor()))
   const verdicts = await Promise.all(checks)
   return verdicts.every(Boolean) ? { ok: true } : { ok: false, retryAfterSeconds }
 }
+
+/** The fixed window `now` falls in, and the seconds until it ends. */
+function windowOf(rule: Rule, now: Date) {
+  const windowMs = rule.windowSeconds * 1000
+  const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs)
+  return { windowStart, retryAfterSeconds: Math.max(1, Math.ceil((windowStart.getTime() + windowMs - now.getTime()) / 1000)) }
+}
+
+/**
+ * Gives one count back to `who.user` in the window of `now` (the same `now` checkLimit was called with).
+ * For limits on wrong secrets: every try is counted BEFORE the secret is compared — so of any number of
+ * concurrent tries at most the limit get as far as the comparison — and a try that turns out right is
+ * given back, so only the wrong ones use up the budget.
+ */
+export async function giveBack(kind: LimitKind, who: { user: string }, now = new Date()): Promise<void> {
+  const { windowStart } = windowOf(LIMITS[kind], now)
+  const prisma = await db()
+  await prisma.$executeRaw`UPDATE "RateLimitBucket" SET "count" = "count" - 1 WHERE "key" = ${`${kind}:u:${who.user}`} AND "windowStart" = ${windowStart} AND "count" > 0`
+}
+
+/** The "user" of the check-in code limit: one volunteer on one task. */
+export const codeTryKey = (volunteerId: string, taskId: string) => `${volunteerId}:${taskId}`
 
 /** Old windows are useless after a day; the purge job drops them. */
 export async function purgeRateLimits(now = new Date()): Promise<number> {

@@ -12,6 +12,9 @@ import { moveNeed } from './needs'
 import { notify, recordChange, type Tx } from './common'
 import { bump } from '../stats/counters'
 import { creditServicePoints } from '../people/points'
+import { audit } from '../security/audit'
+import { checkLimit, codeTryKey, giveBack, retryMinutes } from '../security/rate-limit'
+import { chinaDateTime } from '@/lib/china-time'
 
 // Sign-ups queue on the task's row lock; give a burst of hundreds room to wait for a connection.
 const SIGNUP_TX = { maxWait: 60_000, timeout: 60_000 } as const
@@ -96,7 +99,7 @@ export async function signUp(scope: Scope, taskId: string, now = new Date()): Pr
           SELECT ${signupId}, ${taskId}, ${scope.userId}, (CASE WHEN EXISTS (SELECT 1 FROM took) THEN 'CONFIRMED' ELSE 'WAITLISTED' END)::"SignupStatus", ${now}, now()
            WHERE EXISTS (SELECT 1 FROM t)
           ON CONFLICT ("taskId", "userId") DO UPDATE
-             SET "status" = EXCLUDED."status", "createdAt" = EXCLUDED."createdAt", "updatedAt" = now(), "checkInAt" = NULL, "checkOutAt" = NULL, "minutes" = NULL
+             SET "status" = EXCLUDED."status", "createdAt" = EXCLUDED."createdAt", "updatedAt" = now(), "checkInAt" = NULL, "checkOutAt" = NULL, "minutes" = NULL, "lateCheckOut" = false
            WHERE "TaskSignup"."status" = 'CANCELLED'::"SignupStatus"
           RETURNING "id", "status"::text AS "status"
         ), h AS (
@@ -147,56 +150,125 @@ export async function cancelSignup(scope: Scope, taskId: string, now = new Date(
   }, SIGNUP_TX)
 }
 
-type CheckError = 'NOT_FOUND' | 'INVALID' | 'STATE'
+type CheckBy = { volunteerId: string } | { code: string }
+type CheckError = 'NOT_FOUND' | 'INVALID' | 'STATE' | 'CODE_LOCKED' | 'OUTSIDE_WINDOW' | 'BEFORE_CHECK_IN'
 
-async function checkTarget(scope: Scope, taskId: string, volunteerId: string | null, code: string | null) {
-  const prisma = await db()
-  if (volunteerId) {
-    // staff check a volunteer in/out: community staff or the claiming team's leader/staff
-    const task = await prisma.task.findFirst({ where: { id: taskId, ...rowScopeWhere(scope, 'task.manage') }, select: { id: true, title: true, orgPath: true, order: { select: { orgPath: true, claimedByTeamId: true, serviceItem: { select: { needId: true } } } } } })
-    if (!task || !(await canRunOrder(scope, task.order))) return null
-    return { task, userId: volunteerId }
-  }
-  const task = await prisma.task.findFirst({ where: { id: taskId, ...rowScopeWhere(scope, 'task.signup') }, select: { id: true, title: true, orgPath: true, checkinCode: true, order: { select: { serviceItem: { select: { needId: true } } } } } })
-  if (!task) return null
-  if (!ZCheckinCode.safeParse(code).success || task.checkinCode !== code) return 'BAD_CODE' as const
-  return { task, userId: scope.userId }
+/** A check-in is taken from this long before the task's start until its end. */
+export const CHECK_IN_EARLY_MS = 30 * 60_000
+/** A check-out later than this after the task's end is flagged for the team leader (the credit stops at the end anyway). */
+export const LATE_CHECK_OUT_MS = 30 * 60_000
+
+/**
+ * Hours cannot be stretched: the minutes credited are the part of check-in → check-out that lies inside
+ * the task's own window, from max(check-in, start) to min(check-out, end), in whole minutes (0 when the
+ * two do not overlap, e.g. checked in and out before the start).
+ */
+export function creditedMinutes(task: { startsAt: Date; endsAt: Date }, checkInAt: Date, checkOutAt: Date): number {
+  const from = Math.max(checkInAt.getTime(), task.startsAt.getTime())
+  const to = Math.min(checkOutAt.getTime(), task.endsAt.getTime())
+  return Math.max(0, Math.floor((to - from) / 60_000))
 }
 
-/** Check-in: by staff for a volunteer, or by the volunteer with the task's code. The need goes IN_SERVICE. */
-export async function checkIn(scope: Scope, taskId: string, by: { volunteerId: string } | { code: string }, now = new Date()): Promise<Result<null, CheckError>> {
-  const t = await checkTarget(scope, taskId, 'volunteerId' in by ? by.volunteerId : null, 'code' in by ? by.code : null)
-  if (!t) return fail('NOT_FOUND')
-  if (t === 'BAD_CODE') return fail('INVALID', { code: 'validation.checkinCode.wrong' })
+const CHECK_TASK_SELECT = {
+  id: true, title: true, orgPath: true, startsAt: true, endsAt: true, checkinCode: true,
+  order: { select: { orgPath: true, claimedByTeamId: true, serviceItem: { select: { needId: true } } } },
+} as const satisfies Prisma.TaskSelect
+
+/** The task and whose sign-up is checked: staff name a volunteer, a volunteer checks themself with the code. null: out of scope. */
+async function checkTarget(scope: Scope, taskId: string, by: CheckBy) {
   const prisma = await db()
+  if ('volunteerId' in by) {
+    // staff check a volunteer in/out: community staff or the claiming team's leader/staff
+    const task = await prisma.task.findFirst({ where: { id: taskId, ...rowScopeWhere(scope, 'task.manage') }, select: CHECK_TASK_SELECT })
+    if (!task || !(await canRunOrder(scope, task.order))) return null
+    return { task, userId: by.volunteerId, code: null }
+  }
+  const task = await prisma.task.findFirst({ where: { id: taskId, ...rowScopeWhere(scope, 'task.signup') }, select: CHECK_TASK_SELECT })
+  return task ? { task, userId: scope.userId, code: by.code } : null
+}
+
+/**
+ * The code a volunteer checks themself in or out with. Wrong codes are limited here, where the code is
+ * compared, so every way in is covered: 5 per volunteer and task in 10 minutes (LIMITS.checkinCode). Each
+ * try is counted before the comparison — concurrent guesses cannot slip past the count — and a refused
+ * try counts too; a right code is given back. Every wrong code and every locked-out try is audited, with
+ * the task as target. Only asked of a volunteer holding a confirmed place on the task (and, to check
+ * in, within the task's window), so the code is no oracle to anyone else.
+ */
+async function verifyCode(scope: Scope, task: { id: string; checkinCode: string }, code: string, now: Date): Promise<Result<null, 'INVALID' | 'CODE_LOCKED'>> {
+  const who = { user: codeTryKey(scope.userId, task.id) }
+  const limit = await checkLimit('checkinCode', who, now)
+  if (!limit.ok) {
+    await audit({ action: 'tasks.checkinCode', result: 'limited', target: task.id, scope })
+    return fail('CODE_LOCKED', undefined, { minutes: retryMinutes(limit) })
+  }
+  const parsed = ZCheckinCode.safeParse(code)
+  if (!parsed.success || parsed.data !== task.checkinCode) {
+    await audit({ action: 'tasks.checkinCode', result: 'refused', target: task.id, scope })
+    return fail('INVALID', { code: 'validation.checkinCode.wrong' })
+  }
+  await giveBack('checkinCode', who, now)
+  return ok(null)
+}
+
+/**
+ * Check-in: by staff for a volunteer, or by the volunteer with the task's code; from 30 minutes before
+ * the start until the end. The need goes IN_SERVICE.
+ */
+export async function checkIn(scope: Scope, taskId: string, by: CheckBy, now = new Date()): Promise<Result<null, CheckError>> {
+  const t = await checkTarget(scope, taskId, by)
+  if (!t) return fail('NOT_FOUND')
+  const { task, userId } = t
+  const opens = new Date(task.startsAt.getTime() - CHECK_IN_EARLY_MS)
+  if (now < opens || now > task.endsAt) return fail('OUTSIDE_WINDOW', undefined, { from: chinaDateTime(opens), to: chinaDateTime(task.endsAt) })
+  const prisma = await db()
+  const s = await prisma.taskSignup.findUnique({ where: { taskId_userId: { taskId, userId } }, select: { id: true, status: true, checkInAt: true } })
+  if (!s || s.status !== 'CONFIRMED') return fail('STATE')
+  if (t.code !== null) {
+    const v = await verifyCode(scope, task, t.code, now)
+    if (!v.ok) return v
+  }
+  if (s.checkInAt) return fail('STATE')
   return prisma.$transaction(async (tx) => {
-    const s = await tx.taskSignup.findUnique({ where: { taskId_userId: { taskId, userId: t.userId } }, select: { id: true } })
-    const n = s ? await tx.taskSignup.updateMany({ where: { id: s.id, status: 'CONFIRMED', checkInAt: null }, data: { checkInAt: now } }) : { count: 0 }
-    if (!s || n.count !== 1) return fail('STATE')
-    await recordChange(tx, scope, { entity: 'TaskSignup', entityId: s.id, orgPath: t.task.orgPath, from: 'CONFIRMED', to: 'CHECKED_IN' })
-    const needId = t.task.order.serviceItem.needId
+    const n = await tx.taskSignup.updateMany({ where: { id: s.id, status: 'CONFIRMED', checkInAt: null }, data: { checkInAt: now } })
+    if (n.count !== 1) return fail('STATE')
+    await recordChange(tx, scope, { entity: 'TaskSignup', entityId: s.id, orgPath: task.orgPath, from: 'CONFIRMED', to: 'CHECKED_IN' })
+    const needId = task.order.serviceItem.needId
     const need = needId ? await tx.need.findUnique({ where: { id: needId }, select: { status: true } }) : null
     if (needId && need?.status === 'DISPATCHED') await moveNeed(tx, scope, needId, 'IN_SERVICE')
     return ok(null)
   })
 }
 
-/** Check-out: service minutes = check-out − check-in, credited to the volunteer. */
-export async function checkOut(scope: Scope, taskId: string, by: { volunteerId: string } | { code: string }, now = new Date()): Promise<Result<{ minutes: number }, CheckError>> {
-  const t = await checkTarget(scope, taskId, 'volunteerId' in by ? by.volunteerId : null, 'code' in by ? by.code : null)
+/**
+ * Check-out: credits the minutes inside the task's window (creditedMinutes) to the volunteer, the
+ * roll-ups and the points. A check-out more than 30 minutes after the end is credited up to the end and
+ * flagged (lateCheckOut) for the team leader; one before the check-in is refused.
+ */
+export async function checkOut(scope: Scope, taskId: string, by: CheckBy, now = new Date()): Promise<Result<{ minutes: number }, CheckError>> {
+  const t = await checkTarget(scope, taskId, by)
   if (!t) return fail('NOT_FOUND')
-  if (t === 'BAD_CODE') return fail('INVALID', { code: 'validation.checkinCode.wrong' })
+  const { task, userId } = t
   const prisma = await db()
+  const s = await prisma.taskSignup.findUnique({ where: { taskId_userId: { taskId, userId } }, select: { id: true, status: true, checkInAt: true, checkOutAt: true } })
+  if (!s || s.status !== 'CONFIRMED') return fail('STATE')
+  if (t.code !== null) {
+    const v = await verifyCode(scope, task, t.code, now)
+    if (!v.ok) return v
+  }
+  if (!s.checkInAt || s.checkOutAt) return fail('STATE')
+  const checkInAt = s.checkInAt
+  if (now < checkInAt) return fail('BEFORE_CHECK_IN', undefined, { checkIn: chinaDateTime(checkInAt) })
+  const minutes = creditedMinutes(task, checkInAt, now)
+  const lateCheckOut = now.getTime() > task.endsAt.getTime() + LATE_CHECK_OUT_MS
   return prisma.$transaction(async (tx) => {
-    const s = await tx.taskSignup.findUnique({ where: { taskId_userId: { taskId, userId: t.userId } }, select: { id: true, status: true, checkInAt: true, checkOutAt: true } })
-    if (!s || s.status !== 'CONFIRMED' || !s.checkInAt || s.checkOutAt) return fail('STATE')
-    const minutes = Math.max(0, Math.floor((now.getTime() - s.checkInAt.getTime()) / 60_000))
-    const n = await tx.taskSignup.updateMany({ where: { id: s.id, checkOutAt: null }, data: { checkOutAt: now, minutes } })
+    // the minutes were worked out from this check-in: the update holds only if it is still the one
+    const n = await tx.taskSignup.updateMany({ where: { id: s.id, status: 'CONFIRMED', checkInAt, checkOutAt: null }, data: { checkOutAt: now, minutes, lateCheckOut } })
     if (n.count !== 1) return fail('STATE')
-    await recordChange(tx, scope, { entity: 'TaskSignup', entityId: s.id, orgPath: t.task.orgPath, from: 'CHECKED_IN', to: 'CHECKED_OUT', note: `${minutes}` }, now)
-    await bump(tx, scope.tenantId, t.task.orgPath, { 'service:minutes': minutes }, now)
+    await recordChange(tx, scope, { entity: 'TaskSignup', entityId: s.id, orgPath: task.orgPath, from: 'CHECKED_IN', to: 'CHECKED_OUT', note: `${minutes}` }, now)
+    await bump(tx, scope.tenantId, task.orgPath, { 'service:minutes': minutes }, now)
     // hours come only from here; the tenant's rule turns them into points, credited once per sign-up
-    await creditServicePoints(tx, scope, { id: s.id, userId: t.userId, minutes, taskTitle: t.task.title })
+    await creditServicePoints(tx, scope, { id: s.id, userId, minutes, taskTitle: task.title })
     return ok({ minutes })
   })
 }
@@ -237,7 +309,7 @@ export async function getTask(scope: Scope, taskId: string) {
   const runs = await canRunOrder(scope, t.order)
   const signups = await prisma.taskSignup.findMany({
     where: { taskId, ...(runs ? {} : { userId: scope.userId }) },
-    select: { status: true, createdAt: true, checkInAt: true, checkOutAt: true, minutes: true, user: { select: { id: true, name: true, phone: true } } },
+    select: { status: true, createdAt: true, checkInAt: true, checkOutAt: true, minutes: true, lateCheckOut: true, user: { select: { id: true, name: true, phone: true } } },
     orderBy: [{ status: 'asc' }, { createdAt: 'asc' }],
   })
   const { checkinCode, orgPath, ...rest } = t
@@ -245,6 +317,8 @@ export async function getTask(scope: Scope, taskId: string) {
     ...rest,
     checkinCode: runs ? checkinCode : null,
     canRun: runs,
+    // a late check-out is credited only up to the end; staff who keep points add a signed correction if need be
+    canCorrectHours: runs && canAt(scope, 'points.manage', orgPath),
     canSignUp: canAt(scope, 'task.signup', orgPath),
     signups: signups.map((s) => ({ ...s, user: { id: s.user.id, name: s.user.name, phone: s.user.id === scope.userId ? s.user.phone : maskPhone(s.user.phone) } })),
   })

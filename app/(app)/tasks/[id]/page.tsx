@@ -1,6 +1,7 @@
 import type { Metadata } from 'next'
 import { requirePermission, denyPage } from '@/lib/server/auth/session'
-import { getTask } from '@/lib/server/workflow/tasks'
+import Link from 'next/link'
+import { CHECK_IN_EARLY_MS, getTask } from '@/lib/server/workflow/tasks'
 import { idParam } from '@/lib/params'
 import { ZUnitId } from '@/lib/schemas/org'
 import { getLocale, getT } from '@/lib/i18n/server'
@@ -31,6 +32,9 @@ export default async function TaskPage({ params }: Props) {
   const mine = task.signups.find((s) => s.user.id === scope.userId && s.status !== 'CANCELLED')
   const open = task.status === 'OPEN' && task.signupDeadline > new Date()
   const left = Math.max(0, task.slots - task.taken)
+  // the check-in window (lib/server/workflow/tasks.ts): from 30 minutes before the start until the end
+  const checkInOpens = new Date(task.startsAt.getTime() - CHECK_IN_EARLY_MS)
+  const lateCheckOuts = task.canRun ? task.signups.filter((s) => s.lateCheckOut) : []
   return (
     <div className="mx-auto max-w-3xl space-y-4">
       <DetailHeader back="/tasks" backLabel={t('tasks.title')} title={task.title} titleTestId="task-title" status={<StatusBadge t={t} kind="taskStatus" status={task.status} />} />
@@ -79,6 +83,11 @@ export default async function TaskPage({ params }: Props) {
               >
                 <FormInput name="code" label={t('field.checkinCode')} hint={t('tasks.selfCheckHint')} inputMode="numeric" maxLength={6} autoComplete="one-time-code" />
               </ActionForm>
+              {mine.checkInAt ? null : (
+                <p className="mt-1 text-xs text-stone-500" data-testid="check-in-window">
+                  {t('tasks.checkInOpens', { from: formatDateTime(locale, checkInOpens), to: formatDateTime(locale, task.endsAt) })}
+                </p>
+              )}
             </div>
           ) : null}
         </Card>
@@ -95,6 +104,7 @@ export default async function TaskPage({ params }: Props) {
                   <span className="font-medium">{s.user.name}</span> <span className="tabular-nums text-stone-500">{s.user.phone}</span>{' '}
                   <StatusBadge t={t} kind="signupStatus" status={s.status} />{' '}
                   {s.checkOutAt ? t('tasks.checkedOut', { minutes: s.minutes ?? 0 }) : s.checkInAt ? t('tasks.checkedIn') : null}
+                  {s.lateCheckOut ? <span className="ml-1 rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-900">{t('tasks.lateCheckOut')}</span> : null}
                 </span>
                 {s.status === 'CONFIRMED' && !s.checkOutAt ? (
                   <ActionForm
@@ -108,6 +118,25 @@ export default async function TaskPage({ params }: Props) {
             ))}
           </ul>
         </Card>
+      ) : null}
+
+      {lateCheckOuts.length ? (
+        <section className="space-y-2 rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm" data-testid="late-check-outs">
+          <h2 className="font-semibold">{t('tasks.lateCheckOuts.title', { count: lateCheckOuts.length })}</h2>
+          <p className="text-stone-700">{t('tasks.lateCheckOuts.hint')}</p>
+          <ul className="list-disc pl-5">
+            {lateCheckOuts.map((s) => (
+              <li key={s.user.id}>{t('tasks.lateCheckOuts.row', { name: s.user.name, time: formatDateTime(locale, s.checkOutAt), minutes: s.minutes ?? 0 })}</li>
+            ))}
+          </ul>
+          {task.canCorrectHours ? (
+            <Link href="/rewards" className="inline-block font-medium text-brand-700 hover:underline">
+              {t('tasks.lateCheckOuts.correct')}
+            </Link>
+          ) : (
+            <p className="text-stone-700">{t('tasks.lateCheckOuts.askAdmin')}</p>
+          )}
+        </section>
       ) : null}
 
       {task.canRun && task.status === 'OPEN' ? (

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "TaskSignup" ADD COLUMN     "lateCheckOut" BOOLEAN NOT NULL DEFAULT false;
