@@ -1,7 +1,10 @@
 import { defineConfig, devices } from '@playwright/test'
+import { CHROMIUM_ARGS, chromiumPath } from './tests/e2e/browser'
 
 // e2e runs against `npm start` (production build) on a fresh embedded database in .data/e2e, so the
-// first-start path (migrate + seed) is exercised too. Debian's Chromium: never `playwright install`.
+// first-start path (migrate + seed) is exercised too. The browser: a system Chromium when there is one,
+// else the one that came with `npm install` (tests/e2e/browser.ts); never `playwright install`.
+const { executablePath } = await chromiumPath()
 const PORT = Number(process.env.E2E_PORT ?? 3100)
 const BASE = `http://127.0.0.1:${PORT}`
 
@@ -15,12 +18,20 @@ export default defineConfig({
   projects: [
     {
       name: 'chromium',
+      testIgnore: /no-js\.spec\.ts$/,
       use: {
         ...devices['Desktop Chrome'],
-        launchOptions: {
-          executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-          args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-        },
+        launchOptions: { executablePath, args: CHROMIUM_ARGS },
+      },
+    },
+    {
+      // the platform before its JavaScript arrives (a slow phone network) or without it: every form a POST
+      name: 'no-js',
+      testMatch: /no-js\.spec\.ts$/,
+      use: {
+        ...devices['Desktop Chrome'],
+        javaScriptEnabled: false,
+        launchOptions: { executablePath, args: CHROMIUM_ARGS },
       },
     },
   ],

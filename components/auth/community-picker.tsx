@@ -1,15 +1,26 @@
 'use client'
-import { useEffect, useId, useState } from 'react'
+import { useEffect, useId, useState, useSyncExternalStore } from 'react'
 import { useI18n } from '@/lib/i18n/client'
 import { Badge } from '@/components/ui/card'
+import { useFieldError, useTyped } from '@/components/ui/action-form'
+
+const noSubscription = () => () => {}
 
 type Option = { id: string; name: string; label: string; pilot: boolean }
 
-/** Type part of a community's (or its sub-district's) name, pick one from the list. */
-export function CommunityPicker({ name, error }: { name: string; error?: string }) {
+/**
+ * Type part of a community's (or its sub-district's) name, pick one from the list. Inside an
+ * ActionForm. Before its script arrives the text itself is posted (as `queryName`) and the server looks
+ * the community up by name; what was typed comes back after a refusal.
+ */
+export function CommunityPicker({ name, queryName }: { name: string; queryName: string }) {
   const { t } = useI18n()
   const id = useId()
-  const [q, setQ] = useState('')
+  const error = useFieldError(name)
+  const typed = useTyped(queryName).value
+  const [q, setQ] = useState(typeof typed === 'string' ? typed : '')
+  // the list of matches needs the script that fetches them: none is shown before it runs
+  const live = useSyncExternalStore(noSubscription, () => true, () => false)
   const [rows, setRows] = useState<Option[]>([])
   const [loading, setLoading] = useState(false)
   const [chosen, setChosen] = useState<Option | null>(null)
@@ -53,6 +64,8 @@ export function CommunityPicker({ name, error }: { name: string; error?: string 
           <input
             id={id}
             type="search"
+            name={queryName}
+            autoComplete="off"
             value={q}
             onChange={(e) => setQ(e.target.value)}
             placeholder={t('register.communityPlaceholder')}
@@ -60,7 +73,7 @@ export function CommunityPicker({ name, error }: { name: string; error?: string 
             aria-describedby={`${id}-msg`}
             className={`block w-full rounded-md border bg-white px-3 py-2 text-base min-h-11 ${error ? 'border-red-500' : 'border-stone-300'}`}
           />
-          {q.trim() ? (
+          {live && q.trim() ? (
             <ul className="max-h-64 overflow-auto rounded-md border border-stone-200 bg-white" aria-label={t('register.communityResults')}>
               {loading && !rows.length ? <li className="px-3 py-2 text-sm text-stone-500">{t('common.loading')}</li> : null}
               {!loading && !rows.length ? <li className="px-3 py-2 text-sm text-stone-500">{t('register.communityNone')}</li> : null}

@@ -3,7 +3,7 @@ import { buttonClass } from '@/components/ui/button'
 /** A GET form for a certificate code (works without JavaScript); /verify sends it on to /verify/<code>. */
 export function VerifyForm({ label, submitLabel, defaultValue = '' }: { label: string; submitLabel: string; defaultValue?: string }) {
   return (
-    <form method="get" action="/verify" className="space-y-3" data-testid="verify-form">
+    <form method="get" role="search" action="/verify" className="space-y-3" data-testid="verify-form">
       <div className="space-y-1">
         <label htmlFor="verify-code" className="block text-sm font-medium text-stone-700">
           {label}

@@ -1,10 +1,10 @@
 import type { Translate } from '@/lib/i18n'
-import { ActionForm, FormInput, FormSelect, FormTextarea, type FormActionState } from '@/components/ui/action-form'
+import { ActionForm, FormInput, FormSelect, FormTextarea, type FormAction } from '@/components/ui/action-form'
 
 type Values = Partial<{ title: string; background: string; approach: string; results: string; lessons: string; projectId: string | null }>
 
 /** Writing (or revising) a practice case of a pilot community. */
-export function PracticeForm({ t, communityId, projects, values = {}, action, submitLabel }: { t: Translate; communityId: string; projects: { id: string; name: string }[]; values?: Values; action: (fd: FormData) => Promise<FormActionState>; submitLabel: string }) {
+export function PracticeForm({ t, communityId, projects, values = {}, action, submitLabel }: { t: Translate; communityId: string; projects: { id: string; name: string }[]; values?: Values; action: FormAction; submitLabel: string }) {
   return (
     <ActionForm action={action} submitLabel={submitLabel} testId="practice-form">
       <input type="hidden" name="orgUnitId" value={communityId} />

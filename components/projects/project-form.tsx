@@ -1,7 +1,7 @@
 import type { Translate } from '@/lib/i18n'
 import { FUNDING_SOURCES } from '@/lib/schemas/projects'
 import { TARGET_GROUPS } from '@/lib/schemas/workflow'
-import { ActionForm, FormCheckboxes, FormInput, FormSelect, FormTextarea, type FormActionState } from '@/components/ui/action-form'
+import { ActionForm, FormCheckboxes, FormInput, FormSelect, FormTextarea, type FormAction } from '@/components/ui/action-form'
 
 type Options = { community: { id: string }; workers: { id: string; name: string }[]; teams: { id: string; name: string }[]; needs: { id: string; title: string }[] }
 type Values = Partial<{
@@ -12,7 +12,7 @@ type Values = Partial<{
 const day = (d?: Date) => (d ? d.toISOString().slice(0, 10) : '')
 
 /** The project form, for a new project and for editing a draft or returned one. */
-export function ProjectForm({ t, options, values = {}, action, submitLabel }: { t: Translate; options: Options; values?: Values; action: (fd: FormData) => Promise<FormActionState>; submitLabel: string }) {
+export function ProjectForm({ t, options, values = {}, action, submitLabel }: { t: Translate; options: Options; values?: Values; action: FormAction; submitLabel: string }) {
   return (
     <ActionForm action={action} submitLabel={submitLabel} testId="project-form">
       <input type="hidden" name="orgUnitId" value={options.community.id} />

@@ -1,18 +1,25 @@
 'use client'
 import { useRouter } from 'next/navigation'
-import { createContext, useContext, useId, useRef, useState, useTransition } from 'react'
+import { createContext, startTransition, useActionState, useContext, useEffect, useId, useRef } from 'react'
 import { isMessageKey, translateError } from '@/lib/i18n'
 import { useI18n } from '@/lib/i18n/client'
+import type { FormState, FormValues } from '@/lib/form-state'
 import { Button, type ButtonVariant } from './button'
 
-export type FormActionState = { ok: boolean; fieldErrors?: Record<string, string>; error?: string; message?: string; messageParams?: Record<string, string | number>; redirect?: string } | null
-type State = FormActionState
+export type { FormState } from '@/lib/form-state'
+/** A form's server action: React calls it with the previous state and the form's data. */
+export type FormAction = (prev: FormState, fd: FormData) => Promise<FormState>
 
 const ErrorsContext = createContext<Record<string, string> | undefined>(undefined)
+const ValuesContext = createContext<FormValues | undefined>(undefined)
 
 /**
- * The one form pattern: submits FormData to a server action, shows field-level errors from the
- * server (nothing typed is lost), a form-level message, then redirects or refreshes the page.
+ * The one form pattern, a real POST first: the form's `action` is its server action, so before (or
+ * without) JavaScript the browser posts it and the server renders the page again with the answer
+ * (field errors, what was typed, or a 303 to where a success goes). Once JavaScript has arrived the
+ * submission is handled here: confirmation, pending state, field-level errors from the server with
+ * nothing typed lost (React would reset a form its action ran on; this one is dispatched by hand),
+ * a form-level message, then the router goes to `redirect` or refreshes the page.
  */
 export function ActionForm({
   action,
@@ -21,47 +28,32 @@ export function ActionForm({
   confirm,
   variant = 'primary',
   className = 'space-y-4',
+  buttonClassName,
   resetOnSuccess = false,
   children,
+  footer,
   testId,
 }: {
-  action: (fd: FormData) => Promise<State>
+  action: FormAction
   submitLabel: string
   pendingLabel?: string
   confirm?: string
   variant?: ButtonVariant
   className?: string
+  buttonClassName?: string
   resetOnSuccess?: boolean
   children?: React.ReactNode
+  /** below the submit button (links such as "no account yet?") */
+  footer?: React.ReactNode
   testId?: string
 }) {
   const { t } = useI18n()
-  const router = useRouter()
-  const ref = useRef<HTMLFormElement>(null)
-  const [state, setState] = useState<State>(null)
-  const [pending, start] = useTransition()
+  const { state, pending, formProps } = useFormAction(action, { confirm, resetOnSuccess })
   return (
-    <form
-      ref={ref}
-      noValidate
-      className={className}
-      aria-busy={pending}
-      data-testid={testId}
-      onSubmit={(e) => {
-        e.preventDefault()
-        if (confirm && !window.confirm(confirm)) return
-        const fd = new FormData(e.currentTarget)
-        start(async () => {
-          const r = await action(fd)
-          setState(r)
-          if (!r?.ok) return
-          if (resetOnSuccess) ref.current?.reset()
-          if (r.redirect) router.push(r.redirect)
-          else router.refresh()
-        })
-      }}
-    >
-      <ErrorsContext.Provider value={state?.fieldErrors}>{children}</ErrorsContext.Provider>
+    <form {...formProps} noValidate className={className} data-testid={testId}>
+      <ValuesContext.Provider value={state?.ok ? undefined : state?.values}>
+        <ErrorsContext.Provider value={state?.fieldErrors}>{children}</ErrorsContext.Provider>
+      </ValuesContext.Provider>
       {state && !state.ok && state.error ? (
         <p role="alert" className="rounded-md bg-red-50 p-2 text-sm text-red-800">
           {translateError(t, state.error, state.messageParams)}
@@ -72,14 +64,63 @@ export function ActionForm({
           {t(state.message, state.messageParams)}
         </p>
       ) : null}
-      <Button type="submit" variant={variant} disabled={pending}>
+      <Button type="submit" variant={variant} disabled={pending} className={buttonClassName}>
         {pending ? (pendingLabel ?? t('common.saving')) : submitLabel}
       </Button>
+      {footer}
     </form>
   )
 }
 
-function useFieldError(name: string) {
+/**
+ * The submission half of ActionForm, for the few forms whose fields are not the kit's (the public
+ * survey's radios): spread `formProps` on the <form>. The form is a POST to the server action before
+ * JavaScript arrives; afterwards it is dispatched by hand (so nothing typed is reset), confirmed first
+ * when `confirm` is given, and a success goes to its `redirect` or refreshes the page.
+ */
+export function useFormAction(action: FormAction, { confirm, resetOnSuccess = false, onSuccess = 'refresh' }: { confirm?: string; resetOnSuccess?: boolean; onSuccess?: 'refresh' | 'none' } = {}) {
+  const router = useRouter()
+  const ref = useRef<HTMLFormElement>(null)
+  const [state, formAction, pending] = useActionState(action, null)
+  // the state the page was rendered with (a no-JavaScript answer) is not a fresh result to act on
+  const seen = useRef(state)
+  useEffect(() => {
+    if (!state || state === seen.current) return
+    seen.current = state
+    if (!state.ok) return
+    if (resetOnSuccess) ref.current?.reset()
+    if (state.redirect) router.push(state.redirect)
+    else if (onSuccess === 'refresh') router.refresh()
+  }, [state, resetOnSuccess, onSuccess, router])
+  const formProps = {
+    ref,
+    action: formAction,
+    'aria-busy': pending,
+    onSubmit: (e: React.FormEvent<HTMLFormElement>) => {
+      e.preventDefault()
+      if (pending) return
+      if (confirm && !window.confirm(confirm)) return
+      const fd = new FormData(e.currentTarget, (e.nativeEvent as SubmitEvent).submitter)
+      startTransition(() => formAction(fd))
+    },
+  }
+  return { state, pending, formProps }
+}
+
+/**
+ * What a form posted without JavaScript held when it was refused: `typed` is false on every other
+ * render (the fields then show their own defaults); else `value` is what `name` held (undefined: empty
+ * or unchecked).
+ */
+export function useTyped(name: string): { typed: boolean; value: string | string[] | undefined } {
+  const values = useContext(ValuesContext)
+  return { typed: values !== undefined, value: values?.[name] }
+}
+const asList = (v: string | string[] | undefined) => (v === undefined ? [] : Array.isArray(v) ? v : [v])
+const NOT_ECHOED = new Set(['password', 'file', 'hidden', 'submit', 'button'])
+
+/** The translated server error of a field of the surrounding ActionForm. */
+export function useFieldError(name: string) {
   const { t } = useI18n()
   return translateError(t, useContext(ErrorsContext)?.[name])
 }
@@ -109,9 +150,18 @@ function Wrap({ id, label, error, hint, children }: { id: string; label: string;
 export function FormInput({ label, hint, name, ...rest }: React.InputHTMLAttributes<HTMLInputElement> & { label: string; hint?: string; name: string }) {
   const id = useId()
   const error = useFieldError(name)
+  const typed = useTyped(name)
+  const kind = rest.type ?? 'text'
+  // after a refused post without JavaScript, the field shows what was typed (never a password)
+  const again =
+    !typed.typed || NOT_ECHOED.has(kind) || (rest.value !== undefined && kind !== 'checkbox' && kind !== 'radio')
+      ? {}
+      : kind === 'checkbox' || kind === 'radio'
+        ? { defaultChecked: asList(typed.value).includes(String(rest.value ?? 'on')) }
+        : { defaultValue: asList(typed.value)[0] ?? '' }
   return (
     <Wrap id={id} label={label} error={error} hint={hint}>
-      <input id={id} name={name} aria-invalid={error ? true : undefined} aria-describedby={error || hint ? `${id}-msg` : undefined} className={inputCls(error)} {...rest} />
+      <input id={id} name={name} aria-invalid={error ? true : undefined} aria-describedby={error || hint ? `${id}-msg` : undefined} className={inputCls(error)} {...rest} {...again} />
     </Wrap>
   )
 }
@@ -119,9 +169,11 @@ export function FormInput({ label, hint, name, ...rest }: React.InputHTMLAttribu
 export function FormTextarea({ label, hint, name, ...rest }: React.TextareaHTMLAttributes<HTMLTextAreaElement> & { label: string; hint?: string; name: string }) {
   const id = useId()
   const error = useFieldError(name)
+  const typed = useTyped(name)
+  const again = typed.typed && rest.value === undefined ? { defaultValue: asList(typed.value)[0] ?? '' } : {}
   return (
     <Wrap id={id} label={label} error={error} hint={hint}>
-      <textarea id={id} name={name} rows={3} aria-invalid={error ? true : undefined} aria-describedby={error || hint ? `${id}-msg` : undefined} className={inputCls(error)} {...rest} />
+      <textarea id={id} name={name} rows={3} aria-invalid={error ? true : undefined} aria-describedby={error || hint ? `${id}-msg` : undefined} className={inputCls(error)} {...rest} {...again} />
     </Wrap>
   )
 }
@@ -136,9 +188,11 @@ export function FormSelect({
 }: React.SelectHTMLAttributes<HTMLSelectElement> & { label: string; hint?: string; name: string; options: { value: string; label: string }[]; placeholder?: string }) {
   const id = useId()
   const error = useFieldError(name)
+  const typed = useTyped(name)
+  const again = typed.typed && rest.value === undefined ? { defaultValue: rest.multiple ? asList(typed.value) : (asList(typed.value)[0] ?? '') } : {}
   return (
     <Wrap id={id} label={label} error={error} hint={hint}>
-      <select id={id} name={name} aria-invalid={error ? true : undefined} aria-describedby={error || hint ? `${id}-msg` : undefined} className={inputCls(error)} {...rest}>
+      <select id={id} name={name} aria-invalid={error ? true : undefined} aria-describedby={error || hint ? `${id}-msg` : undefined} className={inputCls(error)} {...rest} {...again}>
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
         {options.map((o) => (
           <option key={o.value} value={o.value}>
@@ -153,13 +207,15 @@ export function FormSelect({
 /** Several checkboxes under one name (e.g. categories served); errors under the same name. */
 export function FormCheckboxes({ label, name, options, defaultChecked = [] }: { label: string; name: string; options: { value: string; label: string }[]; defaultChecked?: string[] }) {
   const error = useFieldError(name)
+  const typed = useTyped(name)
+  const checked = typed.typed ? asList(typed.value) : defaultChecked
   return (
     <fieldset className="space-y-1">
       <legend className="text-sm font-medium text-stone-700">{label}</legend>
       <div className="flex flex-wrap gap-x-4 gap-y-2">
         {options.map((o) => (
           <label key={o.value} className="inline-flex min-h-8 items-center gap-2 text-sm">
-            <input type="checkbox" name={name} value={o.value} defaultChecked={defaultChecked.includes(o.value)} className="size-4" />
+            <input type="checkbox" name={name} value={o.value} defaultChecked={checked.includes(o.value)} className="size-4" />
             {o.label}
           </label>
         ))}

@@ -1,6 +1,6 @@
 import Link from 'next/link'
-import type { Translate } from '@/lib/i18n'
-import { ImportPanel } from './import-panel'
+import { translateError, type Translate } from '@/lib/i18n'
+import { ImportPanel, type ImportAnswer } from './import-panel'
 
 const TEXT = {
   needs: { back: 'xlsx.page.backNeeds', title: 'xlsx.page.needsTitle' },
@@ -8,8 +8,26 @@ const TEXT = {
   volunteers: { back: 'xlsx.page.backVolunteers', title: 'xlsx.page.volunteersTitle' },
 } as const
 
+type Search = Record<string, string | string[] | undefined>
+const count = (v: unknown) => (typeof v === 'string' && /^\d{1,7}$/.test(v) ? Number(v) : null)
+
+/**
+ * What an upload posted without JavaScript came back with (the import route's 303 puts the counts, or
+ * the error's catalog key, in the address): shown by the panel as if it had streamed.
+ */
+function answerOf(t: Translate, sp: Search): ImportAnswer | undefined {
+  if (typeof sp.error === 'string' && /^xlsx\.error\.\w+$/.test(sp.error)) {
+    const params = Object.fromEntries(Object.entries(sp).flatMap(([k, v]) => (k.startsWith('p_') && typeof v === 'string' && /^[\w.-]{1,40}$/.test(v) ? [[k.slice(2), v]] : [])))
+    return { phase: 'error', message: translateError(t, sp.error, { mb: 5, ...params }) ?? t('xlsx.error.failed') }
+  }
+  const [total, created, duplicates, failed] = [sp.total, sp.created, sp.duplicates, sp.failed].map(count)
+  if (total === null || created === null || duplicates === null || failed === null) return undefined
+  const errorFileId = typeof sp.errorFile === 'string' && /^[\w-]{1,64}$/.test(sp.errorFile) ? sp.errorFile : undefined
+  return { phase: 'done', summary: { total, created, duplicates, failed, errorFileId } }
+}
+
 /** The spreadsheet import page of a list: back link, the three steps, the upload panel. */
-export function ImportPage({ t, kind }: { t: Translate; kind: keyof typeof TEXT }) {
+export function ImportPage({ t, kind, searchParams = {} }: { t: Translate; kind: keyof typeof TEXT; searchParams?: Search }) {
   return (
     <div className="mx-auto max-w-2xl space-y-4">
       <div className="space-y-1">
@@ -23,7 +41,7 @@ export function ImportPage({ t, kind }: { t: Translate; kind: keyof typeof TEXT 
         <li>{t('xlsx.page.step2')}</li>
         <li>{t('xlsx.page.step3')}</li>
       </ol>
-      <ImportPanel kind={kind} />
+      <ImportPanel kind={kind} answer={answerOf(t, searchParams)} />
     </div>
   )
 }

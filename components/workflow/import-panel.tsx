@@ -10,6 +10,8 @@ const XLSX_ACCEPT = '.xlsx,application/vnd.openxmlformats-officedocument.spreads
 
 type Summary = { total: number; created: number; duplicates: number; failed: number; errorFileId?: string }
 type Line = ({ type: 'progress'; done: number; total: number } | ({ type: 'done' } & Summary) | { type: 'error'; message: string })
+/** The outcome of an upload the browser posted itself (no JavaScript yet): from the page's address. */
+export type ImportAnswer = { phase: 'done'; summary: Summary } | { phase: 'error'; message: string }
 type State =
   | { phase: 'idle' }
   | { phase: 'uploading' }
@@ -27,12 +29,12 @@ const TEXT = {
   volunteers: { summary: 'xlsx.panel.summaryVolunteers', duplicates: 'xlsx.panel.duplicatesHintVolunteers', view: 'xlsx.panel.viewVolunteers' },
 } as const
 
-export function ImportPanel({ kind }: { kind: keyof typeof TEXT }) {
+export function ImportPanel({ kind, answer }: { kind: keyof typeof TEXT; answer?: ImportAnswer }) {
   const { t } = useI18n()
   const id = useId()
   const fileRef = useRef<HTMLInputElement>(null)
   const resultRef = useRef<HTMLDivElement>(null)
-  const [state, setState] = useState<State>({ phase: 'idle' })
+  const [state, setState] = useState<State>(answer ?? { phase: 'idle' })
   const busy = state.phase === 'uploading' || state.phase === 'importing'
 
   // move focus to the outcome so keyboard and screen-reader users land on it
@@ -113,7 +115,9 @@ export function ImportPanel({ kind }: { kind: keyof typeof TEXT }) {
         {t('xlsx.panel.template')}
       </a>
 
-      <form onSubmit={onSubmit} className="space-y-3" noValidate>
+      {/* a real POST to the import route (multipart): before JavaScript arrives the route answers with a
+          303 back here and the outcome; afterwards the upload is a fetch that streams its progress */}
+      <form method="post" action={`/api/${kind}/import`} encType="multipart/form-data" onSubmit={onSubmit} className="space-y-3" noValidate>
         <div className="space-y-1">
           <label htmlFor={id} className="block text-sm font-medium text-stone-700">
             {t('xlsx.panel.file')}

@@ -1,8 +1,8 @@
 import 'server-only'
 import type { Result } from './result'
 
-/** What every server action returns to its form: one shape, so one form component handles them all. */
-export type ActionState = { ok: boolean; fieldErrors?: Record<string, string>; error?: string; message?: string; messageParams?: Record<string, string | number>; redirect?: string }
+import type { ActionState } from '@/lib/form-state'
+export type { ActionState, FormState } from '@/lib/form-state'
 
 const ERROR_KEYS: Record<string, string> = {
   NOT_FOUND: 'error.notFound',
@@ -14,9 +14,12 @@ const ERROR_KEYS: Record<string, string> = {
   OUT_OF_STOCK: 'error.outOfStock',
   INSUFFICIENT: 'error.insufficient',
   CONFLICT: 'validation.booking.conflict',
+  CODE_LOCKED: 'tasks.codeLocked',
+  OUTSIDE_WINDOW: 'tasks.checkInWindow',
+  BEFORE_CHECK_IN: 'tasks.checkOutBeforeCheckIn',
 }
 
 export function toActionState<T>(r: Result<T>, onOk: Omit<ActionState, 'ok'> = {}): ActionState {
   if (r.ok) return { ok: true, ...onOk }
-  return { ok: false, error: ERROR_KEYS[r.error] ?? 'error.state', fieldErrors: r.fieldErrors }
+  return { ok: false, error: ERROR_KEYS[r.error] ?? 'error.state', fieldErrors: r.fieldErrors, ...(r.params ? { messageParams: r.params } : {}) }
 }

@@ -3,7 +3,7 @@ import path from 'node:path'
 import vm from 'node:vm'
 import ts from 'typescript'
 import ExcelJS from 'exceljs'
-import { expect, request as playwrightRequest, test, type APIRequestContext, type APIResponse, type Browser, type Page } from '@playwright/test'
+import { expect, request as playwrightRequest, test, type APIRequestContext, type APIResponse, type Browser, type Page } from './fixtures'
 import { DEMO_PASSWORD, claimOrderAndCreateTask } from './helpers'
 
 /*
@@ -569,7 +569,31 @@ async function call(c: Combo): Promise<{ res: APIResponse; body: string }> {
   const buf = await res!.body()
   const type = res!.headers()['content-type'] ?? ''
   const body = type.includes('spreadsheetml') ? await xlsxText(buf) : buf.toString('utf8')
+  if (c.method === 'GET' && res!.status() === 200 && type.includes('text/html')) checkForms(describe(c), body)
   return { res: res!, body }
+}
+
+/**
+ * Every <form> of every page rendered for every user: a POST with a target (a server action renders
+ * method="POST" and posts to the page itself; an upload posts to its route handler), or a GET search
+ * form that says so (role="search": its fields belong in the address, like a list's filters). Anything
+ * else — a form without a method, or one whose action is React's "javascript:" stand-in for a client
+ * function — sends its fields in the address when used before its JavaScript arrives.
+ */
+const formIssues = new Set<string>()
+const formTally = { forms: 0, pages: 0, post: 0, search: 0 }
+function checkForms(where: string, html: string) {
+  const tags = [...html.matchAll(/<form\b[^>]*>/gi)].map((m) => m[0])
+  if (tags.length) formTally.pages++
+  for (const tag of tags) {
+    formTally.forms++
+    const attr = (n: string) => new RegExp(`\\s${n}="([^"]*)"`, 'i').exec(tag)?.[1]
+    const method = attr('method')?.toLowerCase()
+    const action = attr('action')
+    if (method === 'post' && !/^javascript:/i.test(action ?? '')) formTally.post++
+    else if (method === 'get' && attr('role') === 'search') formTally.search++
+    else formIssues.add(`${where.replace(/ as .*/, '')}: ${tag.slice(0, 160)}`)
+  }
 }
 
 function describe(c: Combo) {
@@ -835,6 +859,7 @@ test('authorization sweep: every route × every role × own / sibling / other te
       checked++
       const res = await anon.get(url, { maxRedirects: 0 })
       if (res.status() !== 200) problems.push({ leak: false, text: `public ${url}: got ${res.status()}` })
+      else if ((res.headers()['content-type'] ?? '').includes('text/html')) checkForms(`GET ${url} signed out`, await res.text())
     }
     for (const url of ['/verify/ABCDEFGHJKLM', '/survey/' + 'x'.repeat(24)]) {
       checked++
@@ -852,6 +877,10 @@ test('authorization sweep: every route × every role × own / sibling / other te
   if (limited) console.log(`${limited} permitted export calls answered 429 (abuse limit after the permission check): permission confirmed, content not read`)
   if (skipped) console.log(`${skipped} permitted export calls left out to stay within ${EXPORT_BUDGET} exports per user (denied ones all made)`)
   console.log(`authz sweep: ${checked} (route × role × scope) combinations, ${leaks.length} leaks, ${problems.length - leaks.length} other disagreements (${seconds} s, of which ${Math.round((createdAt - started) / 1000)} s making records)`)
+  console.log(`forms: ${formTally.forms} on ${formTally.pages} pages rendered — ${formTally.post} POST, ${formTally.search} GET search, ${formIssues.size} without a POST target`)
   expect(problems.map((p) => (p.leak ? 'LEAK ' : 'WRONG ') + p.text).join('\n') || 'none').toBe('none')
   expect(leaks).toHaveLength(0)
+  expect([...formIssues].join('\n') || 'none').toBe('none')
+  // the check saw the platform's forms: sign-in, registration, the workflow's, the public survey's …
+  expect(formTally.post).toBeGreaterThan(100)
 })

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from './fixtures'
 import { signIn } from './helpers'
 
 // A volunteer issues a service-hours certificate and prints it on A4; anyone checks it by its code, signed out.

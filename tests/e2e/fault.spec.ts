@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from './fixtures'
 import { spawn, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
@@ -304,7 +304,7 @@ async function selfOutCall(v: Vol, taskId: string, code: string) {
   // a FormData argument: encoded by the same React encoder the browser uses (a multipart body)
   const fd = new FormData()
   fd.append('code', code)
-  const body = await encodeReply([taskId, 'out', fd])
+  const body = await encodeReply([taskId, 'out', null, fd]) // (…bound, previous state, form): useActionState's call
   return callAction('selfCheckAction', v.cookie, body instanceof FormData ? body : JSON.parse(body))
 }
 const staffOutCall = (volunteerId: string, taskId: string) => callAction('staffCheckAction', ctx.worker.cookie, [taskId, volunteerId, 'out'])

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test, type Page } from './fixtures'
 import { DEMO_PASSWORD, signIn } from './helpers'
 
 // Security headers: no framing, no sniffing, pages never cached (they carry personal data); HSTS only

@@ -1,4 +1,5 @@
-import { expect, type Page } from '@playwright/test'
+import { expect, type Page } from './fixtures'
+import { chinaIso } from '../../lib/china-time'
 
 export const DEMO_PASSWORD = 'Ronghe@2026'
 
@@ -34,15 +35,41 @@ export async function registerVolunteer(page: Page, phone: string, name: string,
   await page.waitForURL((u) => u.pathname === '/')
 }
 
-/** A team leader (signed in on `page`) claims the order for `title` in 派单接单 and makes a one-slot task of it. */
+/**
+ * A team leader (signed in on `page`) claims the order for `title` in 派单接单 and makes a one-slot task of
+ * it, starting in 20 minutes (sign-up until 15 minutes from now): check-in opens 30 minutes before the
+ * start, so a journey can sign up and check in at once. The form's defaults (three days ahead) would
+ * refuse the check-in.
+ */
 export async function claimOrderAndCreateTask(page: Page, title: string, place = '小街社区党群服务中心') {
   await page.goto('/orders')
   const row = page.getByTestId('orders-list').getByRole('listitem').filter({ hasText: title })
   await row.getByRole('button', { name: '接单' }).click()
   await expect(row.getByText('已接单')).toBeVisible()
   await row.getByRole('link', { name: title }).click()
+  // datetime-local values are China time (yyyy-MM-ddTHH:mm)
+  const local = (minutesFromNow: number) => chinaIso(new Date(Date.now() + minutesFromNow * 60_000)).slice(0, 16)
+  const form = page.getByTestId('task-form')
+  await form.getByLabel('开始时间').fill(local(20))
+  await form.getByLabel('结束时间').fill(local(140))
+  await form.getByLabel('报名截止').fill(local(15))
   await page.getByLabel('地点').fill(place)
   await page.getByLabel('名额').fill('1')
   await page.getByRole('button', { name: '新建' }).click()
   await expect(page.getByTestId('task-title')).toHaveText(title)
+}
+
+/** The community admin (signed in on `page`) opens a four-question satisfaction survey; returns its public link. */
+export async function createSurvey(page: Page, title: string): Promise<string> {
+  await page.goto('/evaluation/surveys/new')
+  const form = page.getByTestId('survey-form')
+  await form.getByLabel('调查标题').fill(title)
+  await form.getByLabel('第 1 题题目').fill('服务人员的态度')
+  await form.getByLabel('第 2 题题目').fill('服务是否及时')
+  await form.getByLabel('第 3 题题目').fill('服务效果')
+  await form.getByLabel('第 4 题题目').fill('您从哪里知道这项服务')
+  await form.getByLabel('第 4 题选项（单选题）').fill('网格员、微信群、公告栏')
+  await form.getByRole('button', { name: '提交' }).click()
+  await expect(page.getByTestId('survey-link')).toBeVisible()
+  return (await page.getByTestId('survey-link').getAttribute('href'))!
 }

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from './fixtures'
 import { signIn, unitUrl } from './helpers'
 
 // Out of scope is 404, and the other unit's name appears nowhere on the page.

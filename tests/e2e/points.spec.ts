@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from './fixtures'
 import { signIn } from './helpers'
 
 // The community admin stocks a reward and awards points; a volunteer on a phone exchanges them.

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from './fixtures'
 import { signIn } from './helpers'
 
 // A social worker designs a project; the banner/county returns it with comments, then approves it; it runs

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from './fixtures'
 
 test('a volunteer self-registers, lands on their home, and can sign in again', async ({ page }) => {
   const phone = `186${String(Date.now()).slice(-8)}`

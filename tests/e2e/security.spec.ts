@@ -1,4 +1,4 @@
-import { expect, test, type Browser, type Page } from '@playwright/test'
+import { expect, test, type Browser, type Page } from './fixtures'
 import ExcelJS from 'exceljs'
 import { DEMO_PASSWORD, registerVolunteer, signIn } from './helpers'
 

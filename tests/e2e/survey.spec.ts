@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test'
-import { signIn } from './helpers'
+import { expect, test } from './fixtures'
+import { createSurvey, signIn } from './helpers'
 
 // The community admin opens a satisfaction survey; a resident fills it on a phone without signing in
 // (a missing answer is shown under its question first); the results and the dashboard count it.
@@ -8,17 +8,7 @@ test('survey: created by the community, answered on a phone signed out, counted 
   const title = `满意度调查-${Date.now() % 100000}`
   const admin = await (await browser.newContext()).newPage()
   await signIn(admin, '13900000005')
-  await admin.goto('/evaluation/surveys/new')
-  const form = admin.getByTestId('survey-form')
-  await form.getByLabel('调查标题').fill(title)
-  await form.getByLabel('第 1 题题目').fill('服务人员的态度')
-  await form.getByLabel('第 2 题题目').fill('服务是否及时')
-  await form.getByLabel('第 3 题题目').fill('服务效果')
-  await form.getByLabel('第 4 题题目').fill('您从哪里知道这项服务')
-  await form.getByLabel('第 4 题选项（单选题）').fill('网格员、微信群、公告栏')
-  await form.getByRole('button', { name: '提交' }).click()
-  await expect(admin.getByTestId('survey-link')).toBeVisible()
-  const href = (await admin.getByTestId('survey-link').getAttribute('href'))!
+  const href = await createSurvey(admin, title)
   expect(href).toMatch(/^\/survey\/[A-Za-z0-9_-]{24}$/)
   await expect(admin.getByTestId('survey-responses')).toHaveText('0')
 

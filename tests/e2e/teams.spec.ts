@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from './fixtures'
 import { registerVolunteer, signIn } from './helpers'
 
 // A volunteer registers, asks to join a team; the community admin approves; the volunteer is a member.

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from './fixtures'
 import { registerVolunteer, signIn, claimOrderAndCreateTask } from './helpers'
 
 // The core workflow in the browser: record → match → dispatch → claim → task → sign-up (one at phone

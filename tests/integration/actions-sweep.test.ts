@@ -264,6 +264,7 @@ const EVAL_ID: Record<string, () => string> = {
 const PUBLIC: Record<string, string> = {
   'app.setLocaleAction': 'sets the language cookie; touches no data',
   'register.registerVolunteerAction': 'volunteer self-registration',
+  'login.signInAction': 'the sign-in form: phone and password (limited, audited, locks after 5 wrong)',
   'survey.submitSurveyAction': 'a resident answers a satisfaction survey by its link',
 }
 
@@ -287,7 +288,7 @@ const STATEFUL: Record<string, string> = {
   'projects.addActivityAction': 'the project is a draft',
   'projects.addExpenseAction': 'the project is a draft',
   'tasks.selfCheckAction': 'the sample code is wrong on purpose',
-  'tasks.staffCheckAction': 'the task starts in three days',
+  'tasks.staffCheckAction': 'the task starts in three days: check-in opens 30 minutes before the start',
   'units.addEvidenceAction': 'the pilot was withdrawn earlier in the sweep',
 }
 
@@ -318,6 +319,7 @@ const MAY_WRITE: Record<string, Permission[] | 'self'> = {
   account: 'self',
   app: 'self',
   register: 'self',
+  login: 'self',
   survey: 'self',
 }
 
@@ -428,15 +430,15 @@ beforeAll(async () => {
   w.project = (await run('projects.createProjectAction', 'SOCIAL_WORKER', argsFor(A('projects.createProjectAction'))))!
   w.practice = (await run('practice.createPracticeAction', 'SOCIAL_WORKER', argsFor(A('practice.createPracticeAction'))))!
   w.case = (await run('cases.openCaseAction', 'SOCIAL_WORKER', argsFor(A('cases.openCaseAction'))))!
-  await run('cases.scheduleFollowUpAction', 'SOCIAL_WORKER', [w.case, form(SAMPLES['cases.scheduleFollowUpAction']())])
+  await run('cases.scheduleFollowUpAction', 'SOCIAL_WORKER', [w.case, null, form(SAMPLES['cases.scheduleFollowUpAction']())])
   w.followUp = (await db.caseFollowUp.findFirstOrThrow({ where: { caseId: w.case }, select: { id: true } })).id
   w.agency = (await run('agencies.createAgencyAction', 'COUNTY_OFFICIAL', argsFor(A('agencies.createAgencyAction'))))!
   w.training = (await run('training.createTrainingAction', 'COMMUNITY_ADMIN', argsFor(A('training.createTrainingAction'))))!
   w.template = (await run('evaluation.createTemplateAction', 'COUNTY_OFFICIAL', argsFor(A('evaluation.createTemplateAction'))))!
   w.items = (await db.checklistItem.findMany({ where: { templateId: w.template }, orderBy: { position: 'asc' }, select: { id: true } })).map((i) => i.id).join(',')
   w.inspection = (await run('evaluation.scheduleInspectionAction', 'COUNTY_OFFICIAL', argsFor(A('evaluation.scheduleInspectionAction'))))!
-  await run('evaluation.scoreInspectionAction', 'COUNTY_OFFICIAL', [w.inspection, form(SAMPLES['evaluation.scoreInspectionAction']())])
-  await run('evaluation.orderRectificationAction', 'COUNTY_OFFICIAL', [w.inspection, form(SAMPLES['evaluation.orderRectificationAction']())])
+  await run('evaluation.scoreInspectionAction', 'COUNTY_OFFICIAL', [w.inspection, null, form(SAMPLES['evaluation.scoreInspectionAction']())])
+  await run('evaluation.orderRectificationAction', 'COUNTY_OFFICIAL', [w.inspection, null, form(SAMPLES['evaluation.orderRectificationAction']())])
   w.rectification = (await db.rectification.findFirstOrThrow({ where: { inspectionId: w.inspection }, select: { id: true } })).id
   w.campaign = (await run('evaluation.createCampaignAction', 'COMMUNITY_ADMIN', argsFor(A('evaluation.createCampaignAction'))))!
   w.surveyToken = (await db.surveyCampaign.findUniqueOrThrow({ where: { id: w.campaign }, select: { token: true } })).token

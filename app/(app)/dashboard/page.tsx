@@ -228,7 +228,7 @@ function Breakdown({ title, rows }: { title: string; rows: ([string, number] | [
 /** The period filter (GET): this month, quarter, year, pilot year or custom dates; keeps the unit. */
 function PeriodForm({ t, q, errors }: { t: Translate; q: { unit?: string; period: string; from?: string; to?: string }; errors: Record<string, string> }) {
   return (
-    <form method="get" action="/dashboard" className="flex flex-wrap items-end gap-2" data-testid="period-form">
+    <form method="get" role="search" action="/dashboard" className="flex flex-wrap items-end gap-2" data-testid="period-form">
       {q.unit ? <input type="hidden" name="unit" value={q.unit} /> : null}
       <label className="flex flex-col text-sm text-stone-600">
         {t('dashboard.period')}

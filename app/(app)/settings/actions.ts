@@ -1,10 +1,11 @@
 'use server'
 import { runAction } from '@/lib/server/security/run-action'
+import type { FormState } from '@/lib/form-state'
 import { requireScope } from '@/lib/server/auth/session'
 import { toActionState } from '@/lib/server/action-state'
 import { updateTenantSettings } from '@/lib/server/org/tenant-settings'
 
-export async function updateTenantSettingsAction(fd: FormData) {
+export async function updateTenantSettingsAction(_prev: FormState, fd: FormData) {
   return runAction('settings.updateTenantSettings', ['form'], [fd], async () => {
     const input = {
       pointsPerHour: fd.get('pointsPerHour'),

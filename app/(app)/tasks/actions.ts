@@ -1,5 +1,6 @@
 'use server'
 import { runAction } from '@/lib/server/security/run-action'
+import type { FormState } from '@/lib/form-state'
 import { requireScope } from '@/lib/server/auth/session'
 import { toActionState } from '@/lib/server/action-state'
 import { checkLimit, retryMinutes } from '@/lib/server/security/rate-limit'
@@ -24,7 +25,7 @@ export async function cancelSignupAction(taskId: string) {
 }
 
 /** The volunteer checks in or out with the code given out on site. */
-export async function selfCheckAction(taskId: string, mode: 'in' | 'out', fd: FormData) {
+export async function selfCheckAction(taskId: string, mode: 'in' | 'out', _prev: FormState, fd: FormData) {
   return runAction('tasks.selfCheck', ['id', ['in', 'out'], 'form'], [taskId, mode, fd], async () => {
     const scope = await requireScope()
     const by = { code: String(fd.get('code') ?? '') }
@@ -42,13 +43,13 @@ export async function staffCheckAction(taskId: string, volunteerId: string, mode
   })
 }
 
-export async function updateTaskAction(taskId: string, fd: FormData) {
+export async function updateTaskAction(taskId: string, _prev: FormState, fd: FormData) {
   return runAction('tasks.updateTask', ['id', 'form'], [taskId, fd], async () => {
     return toActionState(await updateTask(await requireScope(), taskId, Object.fromEntries(fd)), { message: 'common.saved' })
   })
 }
 
-export async function cancelTaskAction(taskId: string, fd: FormData) {
+export async function cancelTaskAction(taskId: string, _prev: FormState, fd: FormData) {
   return runAction('tasks.cancelTask', ['id', 'form'], [taskId, fd], async () => {
     return toActionState(await cancelTask(await requireScope(), taskId, Object.fromEntries(fd)))
   })

@@ -1,16 +1,17 @@
 'use server'
 import { runAction } from '@/lib/server/security/run-action'
+import type { FormState } from '@/lib/form-state'
 import { requireScope } from '@/lib/server/auth/session'
 import { toActionState } from '@/lib/server/action-state'
 import { bookVenue, createVenue } from '@/lib/server/people/venues'
 
-export async function createVenueAction(fd: FormData) {
+export async function createVenueAction(_prev: FormState, fd: FormData) {
   return runAction('venues.createVenue', ['form'], [fd], async () => {
     return toActionState(await createVenue(await requireScope(), Object.fromEntries(fd)), { message: 'common.saved' })
   })
 }
 
-export async function bookVenueAction(venueId: string, fd: FormData) {
+export async function bookVenueAction(venueId: string, _prev: FormState, fd: FormData) {
   return runAction('venues.bookVenue', ['id', 'form'], [venueId, fd], async () => {
     const day = String(fd.get('day') ?? '')
     const input = { startsAt: `${day}T${fd.get('from') ?? ''}`, endsAt: `${day}T${fd.get('to') ?? ''}`, purpose: fd.get('purpose') }

@@ -12,7 +12,8 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   if (await getScope()) redirect('/')
   const sp = await searchParams
   const t = await getT()
-  const phone = typeof sp.phone === 'string' && /^\d{11}$/.test(sp.phone) ? sp.phone : ''
+  // only a path of this site (a page that sent a signed-out visitor here); never a phone or a password
+  const next = typeof sp.next === 'string' && sp.next.startsWith('/') && !sp.next.startsWith('//') ? sp.next.slice(0, 500) : undefined
   return (
     <>
       <h1 className="text-xl font-semibold">{t('signIn.title')}</h1>
@@ -22,7 +23,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           {t('register.done')}
         </p>
       ) : null}
-      <SignInForm defaultPhone={phone} />
+      <SignInForm next={next} />
     </>
   )
 }

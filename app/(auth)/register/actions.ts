@@ -1,21 +1,36 @@
 'use server'
 import { runAction } from '@/lib/server/security/run-action'
+import type { ActionState, FormState } from '@/lib/form-state'
 import { registerVolunteer } from '@/lib/server/users/register-volunteer'
 import { checkLimit, retryMinutes } from '@/lib/server/security/rate-limit'
 import { requestIp } from '@/lib/server/security/audit'
+import { passwordSignIn, setSessionCookie } from '@/lib/server/auth/sign-in'
+import { communityByName } from '@/lib/server/org/public-communities'
 
-export type RegisterState = { ok: boolean; fieldErrors?: Record<string, string>; phone?: string; error?: string; messageParams?: Record<string, number> } | null
-
-/** Volunteer self-registration (public). Field errors come back as i18n keys; nothing is written on error. */
-export async function registerVolunteerAction(_prev: RegisterState, formData: FormData): Promise<RegisterState> {
+/**
+ * Volunteer self-registration (public). Field errors come back as i18n keys; nothing is written on
+ * error. The account is usable at once: the new volunteer is signed in and sent home. Works before
+ * JavaScript arrives too (the community is then given by name: register-volunteer.ts).
+ */
+export async function registerVolunteerAction(_prev: FormState, formData: FormData): Promise<ActionState> {
   return runAction('register.registerVolunteer', ['form'], [formData], async () => {
     const input = Object.fromEntries(formData)
     // self-registration is public: limited per phone number and per client IP
     const phone = typeof input.phone === 'string' ? input.phone.trim().slice(0, 20) : null
-    const limit = await checkLimit('register', { user: phone, ip: await requestIp() })
+    const ip = await requestIp()
+    const limit = await checkLimit('register', { user: phone, ip })
     if (!limit.ok) return { ok: false, error: 'error.rateLimited', messageParams: { minutes: retryMinutes(limit) } }
+    if (!input.communityId && typeof input.communityQuery === 'string' && input.communityQuery.trim()) {
+      // posted before the picker's script arrived: the community was typed by name
+      const c = await communityByName(input.communityQuery)
+      if (!c.ok) return { ok: false, error: 'form.fixErrors', fieldErrors: { communityId: c.error } }
+      input.communityId = c.id
+    }
     const r = await registerVolunteer(input)
-    if (!r.ok) return { ok: false, fieldErrors: r.fieldErrors }
-    return { ok: true, phone: String(input.phone) }
+    if (!r.ok) return { ok: false, error: 'form.fixErrors', fieldErrors: r.fieldErrors }
+    const s = await passwordSignIn({ phone: input.phone, password: input.password }, ip)
+    if (!s.ok) return { ok: true, redirect: '/login?registered=1' }
+    await setSessionCookie(s.value)
+    return { ok: true, redirect: '/' }
   })
 }

@@ -1,20 +1,19 @@
 'use client'
-import { useState, useTransition } from 'react'
 import { translateError } from '@/lib/i18n'
 import { useI18n } from '@/lib/i18n/client'
 import { Button } from '@/components/ui/button'
+import { useFormAction, type FormAction } from '@/components/ui/action-form'
 
 type Question = { kind: 'RATING' | 'CHOICE' | 'TEXT'; text: string; options: string[] }
-type State = { ok: boolean; error?: string; fieldErrors?: Record<string, string> } | null
 
 /**
  * The resident's form (phone-first: big tap targets, one column). Radios are not the shared form
  * fields, so errors are shown here per question; after a response the form gives way to a thank-you.
  */
-export function SurveyForm({ questions, action }: { questions: Question[]; action: (fd: FormData) => Promise<State> }) {
+export function SurveyForm({ questions, action }: { questions: Question[]; action: FormAction }) {
   const { t } = useI18n()
-  const [state, setState] = useState<State>(null)
-  const [pending, start] = useTransition()
+  // a POST to the action, also before JavaScript arrives; the thank-you replaces the form (no refresh)
+  const { state, pending, formProps } = useFormAction(action, { onSuccess: 'none' })
   if (state?.ok)
     return (
       <p role="status" className="rounded-md bg-emerald-50 p-4 text-emerald-800" data-testid="survey-thanks">
@@ -22,17 +21,11 @@ export function SurveyForm({ questions, action }: { questions: Question[]; actio
       </p>
     )
   const err = (i: number) => translateError(t, state?.fieldErrors?.[`a.${i}`])
+  // after a refusal without JavaScript, the answers given are shown again
+  const typed = (i: number) => state?.values?.[`a.${i}`]
+  const was = (i: number, v: string | number) => typed(i) === String(v)
   return (
-    <form
-      noValidate
-      className="space-y-5"
-      data-testid="survey-public-form"
-      onSubmit={(e) => {
-        e.preventDefault()
-        const fd = new FormData(e.currentTarget)
-        start(async () => setState(await action(fd)))
-      }}
-    >
+    <form {...formProps} noValidate className="space-y-5" data-testid="survey-public-form">
       {questions.map((q, i) => (
         <fieldset key={i} className="space-y-2" aria-invalid={err(i) ? true : undefined}>
           <legend className="font-medium">
@@ -42,7 +35,7 @@ export function SurveyForm({ questions, action }: { questions: Question[]; actio
             <div className="grid grid-cols-5 gap-2">
               {[1, 2, 3, 4, 5].map((v) => (
                 <label key={v} className="flex min-h-12 cursor-pointer flex-col items-center justify-center rounded-md border border-stone-300 bg-white text-sm has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50">
-                  <input type="radio" name={`a.${i}`} value={v} className="sr-only" aria-label={t('evaluation.public.rating', { n: v })} />
+                  <input type="radio" name={`a.${i}`} value={v} defaultChecked={was(i, v)} className="sr-only" aria-label={t('evaluation.public.rating', { n: v })} />
                   <span className="text-lg">{v}</span>
                   <span className="text-[10px] text-stone-500">{t(`evaluation.public.scale${v as 1 | 2 | 3 | 4 | 5}`)}</span>
                 </label>
@@ -52,13 +45,13 @@ export function SurveyForm({ questions, action }: { questions: Question[]; actio
             <div className="space-y-2">
               {q.options.map((o, k) => (
                 <label key={k} className="flex min-h-11 cursor-pointer items-center gap-3 rounded-md border border-stone-300 bg-white px-3 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50">
-                  <input type="radio" name={`a.${i}`} value={k} className="size-4" />
+                  <input type="radio" name={`a.${i}`} value={k} defaultChecked={was(i, k)} className="size-4" />
                   {o}
                 </label>
               ))}
             </div>
           ) : (
-            <textarea name={`a.${i}`} rows={3} maxLength={200} aria-label={q.text} placeholder={t('evaluation.public.optional')} className="block w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-base" />
+            <textarea name={`a.${i}`} defaultValue={typeof typed(i) === 'string' ? (typed(i) as string) : undefined} rows={3} maxLength={200} aria-label={q.text} placeholder={t('evaluation.public.optional')} className="block w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-base" />
           )}
           {err(i) ? (
             <p className="text-sm text-red-700" role="alert">

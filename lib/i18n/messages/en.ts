@@ -6,6 +6,7 @@ import { hoursEn } from './hours.en'
 import { talentEn } from './talent.en'
 import { evaluationEn } from './evaluation.en'
 import { securityEn } from './security.en'
+import { checkinEn } from './checkin.en'
 
 export const en: Record<keyof typeof zhCN, string> = {
   ...xlsxEn,
@@ -15,6 +16,7 @@ export const en: Record<keyof typeof zhCN, string> = {
   ...talentEn,
   ...evaluationEn,
   ...securityEn,
+  ...checkinEn,
   'app.name': 'Ronghe · Social work + Volunteering',
   'app.tagline': 'Pilot platform for "professional social workers + volunteer service"',
 
@@ -81,6 +83,8 @@ export const en: Record<keyof typeof zhCN, string> = {
   'validation.name.long': 'At most 20 characters',
   'validation.name.chars': 'Chinese characters, letters and middle dots only',
   'validation.community.required': 'Pick your community from the list',
+  'validation.community.notFound': 'No community of that name: type its full name, e.g. 小街社区',
+  'validation.community.ambiguous': 'Several communities have that name: put the county or sub-district first, e.g. 科尔沁区 小街社区',
   'validation.date.format': 'Enter a valid date',
   'validation.pilotBatch.required': 'Enter the pilot batch',
   'validation.pilotBatch.long': 'At most 40 characters',

@@ -6,6 +6,7 @@ import { hoursZhCN } from './hours.zh-CN'
 import { talentZhCN } from './talent.zh-CN'
 import { evaluationZhCN } from './evaluation.zh-CN'
 import { securityZhCN } from './security.zh-CN'
+import { checkinZhCN } from './checkin.zh-CN'
 
 export const zhCN = {
   ...xlsxZhCN,
@@ -15,6 +16,7 @@ export const zhCN = {
   ...talentZhCN,
   ...evaluationZhCN,
   ...securityZhCN,
+  ...checkinZhCN,
   'app.name': '融合 · 社工+志愿服务',
   'app.tagline': '“专业社工+志愿服务”融合发展试点工作平台',
 
@@ -81,6 +83,8 @@ export const zhCN = {
   'validation.name.long': '姓名不能超过 20 个字',
   'validation.name.chars': '姓名只能包含汉字、字母和间隔号',
   'validation.community.required': '请从列表中选择所在社区',
+  'validation.community.notFound': '没有找到这个社区，请输入社区全名，如“小街社区”',
+  'validation.community.ambiguous': '有多个社区叫这个名字，请在前面加上旗县区或街道，如“科尔沁区 小街社区”',
   'validation.date.format': '请输入有效日期',
   'validation.pilotBatch.required': '请输入试点批次',
   'validation.pilotBatch.long': '试点批次不能超过 40 个字',

@@ -1,22 +1,21 @@
 import 'server-only'
 import type { NextAuthOptions } from 'next-auth'
 import CredentialsProvider from 'next-auth/providers/credentials'
-import { actorById, actorByPhone, verifyCredentials } from './credentials'
+import { actorById } from './credentials'
 import { audit } from '../security/audit'
-import { resolveScope } from '../authz/scope'
 import { clientIpOf } from '../security/client-ip'
-import { checkLimit } from '../security/rate-limit'
-import { maskPhone } from '@/lib/mask'
-import { endSession, startSession } from './sessions'
+import { endSession } from './sessions'
+import { COOKIE_MAX_AGE_SECONDS, passwordSignIn, secureCookies } from './sign-in'
 
 /**
  * The cookie is a next-auth JWT holding the user id and a server-side session id. The cookie lives at
  * most 12 hours; the server ends the session much sooner: after 30 minutes idle or at sign-out
  * (lib/server/auth/sessions.ts), so a stolen or resurrected cookie of an ended session is worthless.
+ * The sign-in form posts to a server action that sets the same cookie (sign-in.ts); this provider is
+ * the API way in (POST /api/auth/callback/credentials), through the same passwordSignIn.
  */
-const COOKIE_MAX_AGE_SECONDS = 12 * 3600
-
 export const authOptions: NextAuthOptions = {
+  useSecureCookies: secureCookies(),
   session: { strategy: 'jwt', maxAge: COOKIE_MAX_AGE_SECONDS },
   jwt: { maxAge: COOKIE_MAX_AGE_SECONDS },
   pages: { signIn: '/login', error: '/login' },
@@ -26,22 +25,10 @@ export const authOptions: NextAuthOptions = {
       credentials: { phone: { type: 'tel' }, password: { type: 'password' } },
       async authorize(credentials, req) {
         const ip = clientIpOf({ get: (n: string) => headerOf(req?.headers, n) })
-        const phone = typeof credentials?.phone === 'string' ? credentials.phone.trim().slice(0, 20) : ''
-        const target = maskPhone(phone) || null
-        // the error code reaches the sign-in form as signIn()'s `error` (INVALID / LOCKED / RATE_LIMITED)
-        const limit = await checkLimit('signIn', { user: phone || null, ip })
-        if (!limit.ok) {
-          await audit({ action: 'auth.signIn', result: 'limited', target, ip, actor: await actorByPhone(phone) })
-          throw new Error('RATE_LIMITED')
-        }
-        const r = await verifyCredentials(credentials)
-        if (!r.ok) {
-          await audit({ action: 'auth.signIn', result: r.error === 'LOCKED' ? 'locked' : 'failed', target, ip, actor: await actorByPhone(phone) })
-          throw new Error(r.error)
-        }
-        const sid = await startSession(r.value.userId)
-        await audit({ action: 'auth.signIn', result: 'ok', target, ip, scope: await resolveScope(r.value.userId) })
-        return { id: r.value.userId, sid }
+        // the error code reaches a caller of the API as `error` (INVALID / LOCKED / RATE_LIMITED)
+        const r = await passwordSignIn(credentials, ip)
+        if (!r.ok) throw new Error(r.error)
+        return { id: r.value.userId, sid: r.value.sid }
       },
     }),
   ],

@@ -28,3 +28,17 @@ export async function searchCommunitiesForSignUp(q: unknown): Promise<CommunityO
     pilot: r.pilotBatch !== null,
   }))
 }
+
+/**
+ * The registration form without JavaScript names its community in words (the picker's list needs
+ * script): the community's exact name, optionally after its sub-district, county or league, e.g.
+ * "小街社区" or "科尔沁区 小街社区". One community must fit; else a field error saying which way it failed.
+ */
+export async function communityByName(q: unknown): Promise<{ ok: true; id: string } | { ok: false; error: 'validation.community.notFound' | 'validation.community.ambiguous' }> {
+  const words = typeof q === 'string' ? q.trim().split(/\s+/).filter(Boolean) : []
+  const name = words.at(-1)
+  if (!name || name.length > 30) return { ok: false, error: 'validation.community.notFound' }
+  const rows = (await searchCommunitiesForSignUp(name)).filter((r) => r.name === name && words.slice(0, -1).every((w) => r.label.includes(w)))
+  if (rows.length === 1) return { ok: true, id: rows[0].id }
+  return { ok: false, error: rows.length ? 'validation.community.ambiguous' : 'validation.community.notFound' }
+}

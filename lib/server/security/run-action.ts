@@ -1,6 +1,9 @@
 import 'server-only'
+import { headers } from 'next/headers'
+import { redirect } from 'next/navigation'
 import { getScope } from '../auth/session'
 import { audit, type AuditResult } from './audit'
+import { formValues, type ActionState } from '@/lib/form-state'
 
 /**
  * Every server action runs through here (the actions files wrap their bodies in it; a test checks
@@ -17,10 +20,10 @@ export async function runAction<T>(name: string, spec: readonly ArgSpec[], args:
     if (kind === 'value') return null as T
     return (bad.field ? { ok: false, error: 'form.fixErrors', fieldErrors: { [bad.field]: 'validation.invalidChars' } } : { ok: false, error: 'error.badRequest' }) as T
   }
+  let out: T
   try {
-    const out = await fn()
+    out = await fn()
     await audit({ action: name, target: targetOf(args, out), result: resultOf(out, kind), scope: await scopeOrNull() })
-    return out
   } catch (e) {
     const digest = typeof (e as { digest?: unknown })?.digest === 'string' ? (e as { digest: string }).digest : ''
     if (digest.startsWith('NEXT_REDIRECT')) {
@@ -41,6 +44,30 @@ export async function runAction<T>(name: string, spec: readonly ArgSpec[], args:
       await audit({ action: name, target: targetOf(args, undefined), result: 'error', scope: await scopeOrNull() })
     }
     throw e
+  }
+  return kind === 'state' ? withoutScript(out, args) : out
+}
+
+/**
+ * A form posted before its JavaScript arrived (a plain multipart POST, no Next-Action header): Next
+ * renders the page again with the action's answer as the form's state. A success that names where to
+ * go is a 303 there; a refusal carries what was typed (no passwords), so the page shows it again.
+ * With JavaScript the form keeps what was typed itself and the router follows `redirect`.
+ */
+async function withoutScript<T>(out: T, args: readonly unknown[]): Promise<T> {
+  const s = out as ActionState | undefined
+  if (!s || typeof s !== 'object' || !(await postedWithoutScript())) return out
+  if (s.ok && s.redirect) redirect(s.redirect)
+  const fd = args.find((a): a is FormData => a instanceof FormData)
+  return (!s.ok && fd ? { ...s, values: formValues(fd) } : out) as T
+}
+
+async function postedWithoutScript(): Promise<boolean> {
+  try {
+    const h = await headers()
+    return !h.has('next-action') && /^(multipart\/form-data|application\/x-www-form-urlencoded)/i.test(h.get('content-type') ?? '')
+  } catch {
+    return false // not in a request (scripts, tests calling the action directly)
   }
 }
 
@@ -67,6 +94,7 @@ const ERROR_RESULTS: Record<string, AuditResult> = {
   'error.transition': 'refused',
   'form.fixErrors': 'invalid',
   'error.rateLimited': 'limited',
+  'tasks.codeLocked': 'limited',
   'error.retryable': 'error',
   'error.badRequest': 'invalid',
 }

@@ -8,6 +8,7 @@ import { can, unitScopeWhere, type Scope } from '../authz/scope'
 import type { Permission } from '../authz/permissions'
 import { ok, type Ok } from '../result'
 import { isMessageKey, makeT, messagesFor, translateError, type Params, type Translate } from '@/lib/i18n'
+import { chinaDate, chinaDateTime } from '@/lib/china-time'
 import type { xlsxZhCN } from '@/lib/i18n/messages/xlsx.zh-CN'
 import {
   NEED_SOURCES,
@@ -730,7 +731,7 @@ function cellText(v: ExcelJS.CellValue): string {
   if (typeof v === 'string') return v
   if (typeof v === 'number') return Number.isInteger(v) ? v.toFixed(0) : String(v)
   if (typeof v === 'boolean') return v ? zh('xlsx.yes') : zh('xlsx.no')
-  if (v instanceof Date) return shanghai(v).slice(0, 10)
+  if (v instanceof Date) return chinaDate(v)
   if (typeof v === 'object') {
     if ('richText' in v) return v.richText.map((r) => r.text).join('')
     if ('formula' in v || 'sharedFormula' in v) return 'result' in v && v.result !== undefined ? cellText(v.result as ExcelJS.CellValue) : ''
@@ -763,16 +764,8 @@ async function buildErrorFile(headers: string[], failed: { row: SheetRow; reason
 // Export
 // ---------------------------------------------------------------------------------------------
 
-/** 2026-11-22 09:05 in China time (no DST, so a fixed +08:00). */
-function shanghai(d: Date): string {
-  return new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ')
-}
-const shanghaiOrBlank = (d: Date | null) => (d ? shanghai(d) : '')
-
-/** 20261122: the date part of export file names, in China time. */
-export function shanghaiDay(now = new Date()): string {
-  return shanghai(now).slice(0, 10).replaceAll('-', '')
-}
+/** 2026-11-22 09:05 in China time, or blank. */
+const chinaDateTimeOrBlank = (d: Date | null) => (d ? chinaDateTime(d) : '')
 
 /** Writes a workbook through exceljs's streaming writer (50,000 rows do not sit in memory as cell objects). */
 async function writeStreaming(build: (wb: ExcelJS.stream.xlsx.WorkbookWriter) => Promise<void>): Promise<Buffer> {
@@ -843,8 +836,8 @@ const NEED_EXPORT: ExportColumn<NeedRowDto>[] = [
   { header: 'xlsx.col.residentName', width: 12, value: (n) => n.residentName }, // masked by the DTO unless need.record there
   { header: 'xlsx.col.residentPhone', width: 16, value: (n) => n.residentPhone },
   { header: 'xlsx.col.status', width: 10, value: (n) => label('needStatus', n.status) },
-  { header: 'xlsx.col.createdAt', width: 18, value: (n) => shanghai(n.createdAt) },
-  { header: 'xlsx.col.resolvedAt', width: 18, value: (n) => shanghaiOrBlank(n.resolvedAt) },
+  { header: 'xlsx.col.createdAt', width: 18, value: (n) => chinaDateTime(n.createdAt) },
+  { header: 'xlsx.col.resolvedAt', width: 18, value: (n) => chinaDateTimeOrBlank(n.resolvedAt) },
   { header: 'xlsx.col.outcome', width: 30, value: (n) => n.outcome },
   { header: 'xlsx.col.satisfaction', width: 8, value: (n) => n.satisfaction },
 ]
@@ -861,7 +854,7 @@ const RESOURCE_EXPORT: ExportColumn<ResourceRowDto>[] = [
   { header: 'xlsx.col.contactPhone', width: 16, value: (r) => r.contactPhone }, // masked by the DTO unless resource.manage there
   { header: 'xlsx.col.resourceDescription', width: 36, value: (r) => r.description },
   { header: 'xlsx.col.active', width: 10, value: (r) => zh(r.active ? 'xlsx.yes' : 'xlsx.no') },
-  { header: 'xlsx.col.createdAt', width: 18, value: (r) => shanghai(r.createdAt) },
+  { header: 'xlsx.col.createdAt', width: 18, value: (r) => chinaDateTime(r.createdAt) },
 ]
 
 type OrderRowDto = Awaited<ReturnType<typeof ordersAfter>>['rows'][number]
@@ -875,8 +868,8 @@ const ORDER_EXPORT: ExportColumn<OrderRowDto>[] = [
   { header: 'xlsx.col.team', width: 22, value: (o) => o.team?.name ?? zh('xlsx.openToAll') },
   { header: 'xlsx.col.status', width: 10, value: (o) => label('orderStatus', o.status) },
   { header: 'xlsx.col.claimedBy', width: 22, value: (o) => o.claimedByTeam?.name ?? '' },
-  { header: 'xlsx.col.dispatchedAt', width: 18, value: (o) => shanghai(o.dispatchedAt) },
-  { header: 'xlsx.col.claimedAt', width: 18, value: (o) => shanghaiOrBlank(o.claimedAt) },
+  { header: 'xlsx.col.dispatchedAt', width: 18, value: (o) => chinaDateTime(o.dispatchedAt) },
+  { header: 'xlsx.col.claimedAt', width: 18, value: (o) => chinaDateTimeOrBlank(o.claimedAt) },
   { header: 'xlsx.col.declineReason', width: 24, value: (o) => o.declineReason },
 ]
 
@@ -887,7 +880,7 @@ const SERVICE_EXPORT: ExportColumn<ServiceRowDto>[] = [
   { header: 'xlsx.col.need', width: 26, value: (s) => s.need?.title ?? s.project?.name ?? '' },
   { header: 'xlsx.col.needStatus', width: 10, value: (s) => (s.need ? label('needStatus', s.need.status) : '') },
   { header: 'xlsx.col.resources', width: 30, value: (s) => s.resources.map((r) => r.providerName).join('、') },
-  { header: 'xlsx.col.createdAt', width: 18, value: (s) => shanghai(s.createdAt) },
+  { header: 'xlsx.col.createdAt', width: 18, value: (s) => chinaDateTime(s.createdAt) },
 ]
 
 const TASK_EXPORT: ExportColumn<TaskRowDto>[] = [
@@ -895,8 +888,8 @@ const TASK_EXPORT: ExportColumn<TaskRowDto>[] = [
   { header: 'xlsx.col.task', width: 26, value: (t) => t.title },
   { header: 'xlsx.col.need', width: 26, value: (t) => t.order.serviceItem.need?.title ?? t.order.serviceItem.project?.name ?? '' },
   { header: 'xlsx.col.claimedBy', width: 22, value: (t) => t.order.claimedByTeam?.name ?? '' },
-  { header: 'xlsx.col.startsAt', width: 18, value: (t) => shanghai(t.startsAt) },
-  { header: 'xlsx.col.endsAt', width: 18, value: (t) => shanghai(t.endsAt) },
+  { header: 'xlsx.col.startsAt', width: 18, value: (t) => chinaDateTime(t.startsAt) },
+  { header: 'xlsx.col.endsAt', width: 18, value: (t) => chinaDateTime(t.endsAt) },
   { header: 'xlsx.col.place', width: 24, value: (t) => t.place },
   { header: 'xlsx.col.slots', width: 8, value: (t) => t.slots },
   { header: 'xlsx.col.taken', width: 8, value: (t) => t.taken },
@@ -962,7 +955,7 @@ const en: Translate = makeT(messagesFor('en'))
 export function xlsxFileName(kind: 'needs' | 'resources' | 'orders' | 'services' | 'tasks' | 'dashboard' | 'volunteers' | 'talent' | 'projects' | 'pilots' | 'training' | 'agencies' | 'inspections' | 'rectifications' | 'practice' | 'spotChecks' | 'surveys' | 'teams' | 'venues' | 'rewards' | 'units' | 'templates' | 'cases' | 'needsTemplate' | 'resourcesTemplate' | 'volunteersTemplate' | 'errors', now = new Date()): FileName {
   const key = `xlsx.file.${kind}` as const
   const dated = !kind.endsWith('Template')
-  const suffix = dated ? `-${shanghaiDay(now)}.xlsx` : '.xlsx'
+  const suffix = dated ? `-${chinaDate(now).replaceAll('-', '')}.xlsx` : '.xlsx' // 20261122, China time
   return { name: `${zh(key)}${suffix}`, ascii: `${en(key)}${suffix}` }
 }
 
@@ -1029,7 +1022,8 @@ export type ImportLine =
  * Runs an import and streams NDJSON: progress lines, then one `done` (or `error`) line. The import goes
  * on if the client goes away (the rows are saved; re-uploading adds no duplicates).
  */
-export function importResponse(scope: Scope, t: Translate, run: (onProgress: OnProgress) => Promise<ImportResult>): Response {
+export function importResponse(scope: Scope, t: Translate, run: (onProgress: OnProgress) => Promise<ImportResult>, req?: Request): Response | Promise<Response> {
+  if (req && isFormNavigation(req)) return importThenRedirect(scope, req, run)
   const encoder = new TextEncoder()
   const stream = new ReadableStream<Uint8Array>({
     async start(controller) {
@@ -1068,6 +1062,42 @@ export function importResponse(scope: Scope, t: Translate, run: (onProgress: OnP
   })
 }
 
+/**
+ * The upload form posted by the browser itself (before or without JavaScript: a navigation, not a
+ * fetch). It gets a page, not NDJSON: the import runs to its end, then a 303 back to the import page
+ * with the counts (or the error's catalog key) in the address, which the page shows.
+ */
+export function isFormNavigation(req: Request): boolean {
+  const mode = req.headers.get('sec-fetch-mode')
+  return mode ? mode === 'navigate' : /text\/html/.test(req.headers.get('accept') ?? '')
+}
+
+const IMPORT_PAGES: Record<string, string> = { needs: '/needs/import', resources: '/resources/import', volunteers: '/volunteers/import' }
+
+export function importPageOf(req: Request): string {
+  const kind = new URL(req.url).pathname.split('/')[2] ?? ''
+  return IMPORT_PAGES[kind] ?? '/'
+}
+
+/** 303 to the import page; `answer` is counts or `{ error: <catalog key> }`. */
+export function importRedirect(req: Request, answer: Record<string, string | number | undefined>): Response {
+  const q = new URLSearchParams()
+  for (const [k, v] of Object.entries(answer)) if (v !== undefined) q.set(k, String(v))
+  return new Response(null, { status: 303, headers: { Location: `${importPageOf(req)}?${q}`, 'Cache-Control': 'no-store' } })
+}
+
+async function importThenRedirect(scope: Scope, req: Request, run: (onProgress: OnProgress) => Promise<ImportResult>): Promise<Response> {
+  try {
+    const r = await run(() => {})
+    if (!r.ok) return importRedirect(req, { error: r.message, ...Object.fromEntries(Object.entries(r.params ?? {}).map(([k, v]) => [`p_${k}`, v])) })
+    const { errorFile, ...counts } = r.value
+    return importRedirect(req, { ...counts, errorFile: errorFile ? keepErrorFile(scope, errorFile, xlsxFileName('errors')) : undefined })
+  } catch (e) {
+    console.error('import failed', e)
+    return importRedirect(req, { error: 'xlsx.error.failed' })
+  }
+}
+
 /** The multipart body of an import: one .xlsx file of at most 5 MB (messages are catalog keys). */
 const ZUpload = z.object({
   file: z
@@ -1081,6 +1111,7 @@ const ZUpload = z.object({
 export async function readUpload(req: Request, t: Translate): Promise<{ ok: true; buffer: Buffer } | { ok: false; response: Response }> {
   const mb = IMPORT_MAX_BYTES / 1024 / 1024
   const bad = (key: string, status = key === 'xlsx.error.tooLarge' ? 413 : 400) => {
+    if (isFormNavigation(req) && status !== 403) return { ok: false as const, response: importRedirect(req, { error: key }) }
     const message = key === 'xlsx.error.tooLarge' ? t('xlsx.error.tooLarge', { mb }) : translateError(t, key)
     return { ok: false as const, response: Response.json({ type: 'error', message }, { status }) }
   }

@@ -3,7 +3,7 @@ import Link from 'next/link'
 import { z } from 'zod'
 import { requirePermission, denyPage } from '@/lib/server/auth/session'
 import { dashboard } from '@/lib/server/stats/dashboard'
-import { chinaDay } from '@/lib/server/stats/counters'
+import { chinaDate, lastDayOfMonth } from '@/lib/china-time'
 import { FUNDING_SOURCES, PROJECT_STATUSES } from '@/lib/schemas/projects'
 import { getLocale, getT } from '@/lib/i18n/server'
 import { formatDateTime } from '@/lib/format'
@@ -28,11 +28,6 @@ const ZReportQuery = z.object({
 /** The columns that fit an A4 portrait page. */
 const REPORT_COLUMNS = COLUMNS.filter((c) => ['needs', 'resolved', 'rate', 'claimed', 'hours', 'beneficiaries', 'satisfaction', 'volunteers'].includes(c.key))
 
-const lastDay = (month: string) => {
-  const [y, m] = month.split('-').map(Number)
-  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10)
-}
-
 /**
  * The monthly pilot-progress report of a unit, for printing on A4: the month's figures beside the year
  * to date, the 12-month trend, the child units' month and the breakdowns — all from the live counters.
@@ -42,9 +37,9 @@ export default async function ReportPage({ searchParams }: { searchParams: Promi
   const t = await getT()
   const locale = await getLocale()
   const q = ZReportQuery.parse(await searchParams)
-  const today = chinaDay(new Date())
+  const today = chinaDate()
   const month = q.month ?? today.slice(0, 7)
-  const monthEnd = lastDay(month) < today ? lastDay(month) : today
+  const monthEnd = lastDayOfMonth(month) < today ? lastDayOfMonth(month) : today
   const [m, ytd] = await Promise.all([
     dashboard(scope, { unit: q.unit, period: 'custom', from: `${month}-01`, to: monthEnd }),
     dashboard(scope, { unit: q.unit, period: 'custom', from: `${month.slice(0, 4)}-01-01`, to: monthEnd }),
@@ -62,7 +57,7 @@ export default async function ReportPage({ searchParams }: { searchParams: Promi
         <Link href={`/dashboard${queryString({ unit: d.unit.id })}`} className="text-sm text-brand-700 hover:underline">
           ← {t('report.back')}
         </Link>
-        <form method="get" className="flex items-end gap-2">
+        <form method="get" role="search" className="flex items-end gap-2">
           <input type="hidden" name="unit" value={d.unit.id} />
           <label className="flex flex-col text-sm text-stone-600">
             {t('report.month')}

@@ -8,7 +8,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /** 导入需求清单: for those who record needs (the import checks each row's community again). */
-export default async function NeedsImportPage() {
+export default async function NeedsImportPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePermission('need.record')
-  return <ImportPage t={await getT()} kind="needs" />
+  return <ImportPage t={await getT()} kind="needs" searchParams={await searchParams} />
 }

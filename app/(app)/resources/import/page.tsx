@@ -8,7 +8,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /** 导入资源清单: for those who manage resources (the import checks each row's community again). */
-export default async function ResourcesImportPage() {
+export default async function ResourcesImportPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePermission('resource.manage')
-  return <ImportPage t={await getT()} kind="resources" />
+  return <ImportPage t={await getT()} kind="resources" searchParams={await searchParams} />
 }

@@ -8,7 +8,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /** 导入志愿者: for the community admin (the import checks each row's community again). */
-export default async function VolunteersImportPage() {
+export default async function VolunteersImportPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePermission('volunteer.manage')
-  return <ImportPage t={await getT()} kind="volunteers" />
+  return <ImportPage t={await getT()} kind="volunteers" searchParams={await searchParams} />
 }

@@ -12,5 +12,5 @@ export async function POST(req: Request) {
   const t = await getT()
   const upload = await readUpload(req, t)
   if (!upload.ok) return upload.response
-  return importResponse(scope, t, (onProgress) => importVolunteers(scope, upload.buffer, onProgress))
+  return importResponse(scope, t, (onProgress) => importVolunteers(scope, upload.buffer, onProgress), req)
 }
