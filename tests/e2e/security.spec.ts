@@ -39,7 +39,7 @@ test('sign-in: too many attempts for one phone get a clear Chinese message; five
     await page.getByLabel('手机号').fill(victim)
     await page.getByLabel('密码').fill(`wrong-${i}-password`)
     await page.getByRole('button', { name: '登录', exact: true }).click()
-    await expect(page.getByRole('alert')).toBeVisible()
+    await expect(page.getByTestId('sign-in-form').getByRole('alert')).toBeVisible()
   }
   await expect(page.getByText('密码连续输错 5 次，账号已锁定 15 分钟，请稍后再试。')).toBeVisible()
   // even the right password waits out the lock

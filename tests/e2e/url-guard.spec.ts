@@ -17,3 +17,24 @@ test('the URL guard catches a form that sends what was typed in its address', as
   expect(leaks.some((l) => l.includes('"13911112222"'))).toBe(true)
   resetUrlGuard() // seen: the teardown check of this test has nothing left to refuse
 })
+
+// The issue's own reproduction: on a slow phone network the sign-in form is used before its JavaScript
+// has loaded (every script held back 4 s). It is a POST: no field reaches an address, and it signs in.
+test('sign-in pressed before the JavaScript arrives is a POST and signs in', async ({ page }) => {
+  await page.route('**/_next/static/chunks/**', async (r) => {
+    await new Promise((res) => setTimeout(res, 4_000))
+    await r.continue()
+  })
+  const sent: string[] = []
+  page.on('request', (r) => {
+    if (r.isNavigationRequest()) sent.push(`${r.method()} ${new URL(r.url()).pathname}${new URL(r.url()).search}`)
+  })
+  await page.goto('/login', { waitUntil: 'commit' })
+  await page.getByLabel('手机号').fill('13900000009')
+  await page.getByLabel('密码').fill('Ronghe@2026')
+  await page.getByRole('button', { name: '登录', exact: true }).click()
+  await page.waitForURL((u) => u.pathname === '/')
+  expect(sent).toContain('POST /login')
+  expect(sent.filter((s) => s.startsWith('GET /login?'))).toEqual([])
+  await expect(page.getByRole('button', { name: '退出登录' })).toBeVisible()
+})
