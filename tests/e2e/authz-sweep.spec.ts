@@ -4,7 +4,7 @@ import vm from 'node:vm'
 import ts from 'typescript'
 import ExcelJS from 'exceljs'
 import { expect, request as playwrightRequest, test, type APIRequestContext, type APIResponse, type Browser, type Page } from './fixtures'
-import { DEMO_PASSWORD, claimOrderAndCreateTask } from './helpers'
+import { DEMO_PASSWORD, claimOrderAndCreateTask, createSurvey } from './helpers'
 
 /*
  * The authorization sweep over HTTP: every page (app/**\/page.tsx) and route handler (app/**\/route.ts),
@@ -347,16 +347,9 @@ async function createVenueSurveyTrainingPractice(page: Page, unit: UnitKey) {
   addCreated('/venues/[id]', page.url(), unit, venue)
 
   const survey = `越权巡检调查-${UNITS[unit].name}-${stamp}`
-  await page.goto('/evaluation/surveys/new')
-  const sf = page.getByTestId('survey-form')
-  await sf.getByLabel('调查标题').fill(survey)
-  await sf.getByLabel('第 1 题题目').fill('服务人员的态度')
-  await sf.getByLabel('第 2 题题目').fill('服务是否及时')
-  await sf.getByLabel('第 3 题题目').fill('服务效果')
-  await sf.getByRole('button', { name: '提交' }).click()
-  await expect(page.getByTestId('survey-link')).toBeVisible()
+  const surveyLink = await createSurvey(page, survey)
   addCreated('/evaluation/surveys/[id]', page.url(), unit, survey)
-  if (unit === 'XJ') extra.surveyToken = (await page.getByTestId('survey-link').getAttribute('href'))!
+  if (unit === 'XJ') extra.surveyToken = surveyLink
 
   const training = `越权巡检培训-${UNITS[unit].name}-${stamp}`
   await page.goto('/training/new')
