@@ -19,11 +19,15 @@ test('the URL guard catches a form that sends what was typed in its address', as
 })
 
 // The issue's own reproduction: on a slow phone network the sign-in form is used before its JavaScript
-// has loaded (every script held back 4 s). It is a POST: no field reaches an address, and it signs in.
+// has loaded. It is a POST: no field reaches an address, and it signs in. Every script is held back
+// until the button has been pressed (a fixed delay was a race: on a loaded machine the page's HTML
+// can take longer than the delay, and the form was then used after hydration).
 test('sign-in pressed before the JavaScript arrives is a POST and signs in', async ({ page }) => {
+  let release!: () => void
+  const pressed = new Promise<void>((res) => (release = res))
   await page.route('**/_next/static/chunks/**', async (r) => {
-    await new Promise((res) => setTimeout(res, 4_000))
-    await r.continue()
+    await pressed
+    await r.continue().catch(() => {}) // a script of the page the POST left behind may be gone already
   })
   const sent: string[] = []
   page.on('request', (r) => {
@@ -32,7 +36,10 @@ test('sign-in pressed before the JavaScript arrives is a POST and signs in', asy
   await page.goto('/login', { waitUntil: 'commit' })
   await page.getByLabel('手机号').fill('13900000009')
   await page.getByLabel('密码').fill('Ronghe@2026')
+  const hydrated = await page.evaluate(() => typeof (window as { next?: unknown }).next === 'object')
+  expect(hydrated).toBe(false) // the scripts are still held back: what follows is the browser's own POST
   await page.getByRole('button', { name: '登录', exact: true }).click()
+  release()
   await page.waitForURL((u) => u.pathname === '/')
   expect(sent).toContain('POST /login')
   expect(sent.filter((s) => s.startsWith('GET /login?'))).toEqual([])
