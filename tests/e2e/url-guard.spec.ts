@@ -19,13 +19,14 @@ test('the URL guard catches a form that sends what was typed in its address', as
 })
 
 // The issue's own reproduction: on a slow phone network the sign-in form is used before its JavaScript
-// has loaded. It is a POST: no field reaches an address, and it signs in. Every script is held back
-// until the button has been pressed (a fixed delay was a race: on a loaded machine the page's HTML
-// can take longer than the delay, and the form was then used after hydration).
+// has loaded. It is a POST: no field reaches an address, and it signs in. Every script (not the
+// stylesheet, which sits in the same folder and holds back painting) is held back until the button has
+// been pressed: a fixed delay was a race — on a loaded machine the page's HTML can take longer than the
+// delay, and the form was then used hydrated.
 test('sign-in pressed before the JavaScript arrives is a POST and signs in', async ({ page }) => {
   let release!: () => void
   const pressed = new Promise<void>((res) => (release = res))
-  await page.route('**/_next/static/chunks/**', async (r) => {
+  await page.route('**/_next/static/chunks/**/*.js', async (r) => {
     await pressed
     await r.continue().catch(() => {}) // a script of the page the POST left behind may be gone already
   })
