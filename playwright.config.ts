@@ -10,7 +10,10 @@ const BASE = `http://127.0.0.1:${PORT}`
 
 export default defineConfig({
   testDir: './tests/e2e',
-  workers: 1,
+  // Two lanes: the journeys (one worker: they share the seeded accounts, in order) and the second
+  // tenant's whole workflow, which spends most of its time waiting for real minutes of service to pass
+  // (credited time is never typed in) and touches only its own tenant.
+  workers: 2,
   timeout: 60_000,
   expect: { timeout: 15_000 },
   reporter: process.env.CI ? [['list'], ['json', { outputFile: 'reports/playwright.json' }]] : [['list']],
@@ -18,7 +21,8 @@ export default defineConfig({
   projects: [
     {
       name: 'chromium',
-      testIgnore: /no-js\.spec\.ts$/,
+      testIgnore: [/no-js\.spec\.ts$/, /tenant-workflow\.spec\.ts$/],
+      workers: 1,
       use: {
         ...devices['Desktop Chrome'],
         launchOptions: { executablePath, args: CHROMIUM_ARGS },
@@ -28,9 +32,20 @@ export default defineConfig({
       // the platform before its JavaScript arrives (a slow phone network) or without it: every form a POST
       name: 'no-js',
       testMatch: /no-js\.spec\.ts$/,
+      dependencies: ['chromium'], // after the journeys, in the same lane: they sign in as the same people
+      workers: 1,
       use: {
         ...devices['Desktop Chrome'],
         javaScriptEnabled: false,
+        launchOptions: { executablePath, args: CHROMIUM_ARGS },
+      },
+    },
+    {
+      name: 'tenant',
+      testMatch: /tenant-workflow\.spec\.ts$/,
+      workers: 1,
+      use: {
+        ...devices['Desktop Chrome'],
         launchOptions: { executablePath, args: CHROMIUM_ARGS },
       },
     },

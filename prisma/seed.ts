@@ -163,10 +163,10 @@ async function seedWorkflow(prisma: Db, units: Map<string, UnitRef>) {
   if (await prisma.team.count({ where: { orgUnitId: xiaojie.id } })) return
   const cat = await ensureCategories(prisma, xiaojie.tenantId)
   const [leader, volunteer, orgStaff, worker] = await Promise.all(['13900000008', '13900000009', '13900000007', '13900000006'].map(phone))
-  await createTeam(prisma, { unit: xiaojie, name: '党旗红志愿服务队', leaderId: leader, memberIds: [volunteer], description: '党员志愿者：助老助残、政策宣传' })
+  await createTeam(prisma, { unit: xiaojie, name: '党旗红志愿服务队', category: 'PARTY_MEMBER', leaderId: leader, memberIds: [volunteer], description: '党员志愿者：助老助残、政策宣传' })
   await createTeam(prisma, { unit: xiaojie, name: '风尚绿志愿服务队', description: '环境整治、垃圾分类' })
   await createTeam(prisma, { unit: xiaojie, name: '服务蓝志愿服务队', description: '便民服务、代办跑腿' })
-  await createTeam(prisma, { unit: xiaojie, name: '科尔沁区益民社会工作服务中心', kind: 'SOCIAL_ORG', memberIds: [orgStaff], description: '专业社工机构' })
+  await createTeam(prisma, { unit: xiaojie, name: '科尔沁区益民社会工作服务中心', kind: 'SOCIAL_ORG', category: 'PROFESSIONAL', memberIds: [orgStaff], description: '专业社工机构' })
   // 赵丽娜's volunteer profile (no ID number in demo data)
   await prisma.volunteerProfile.create({
     data: { userId: volunteer, tenantId: xiaojie.tenantId, orgUnitId: xiaojie.id, orgPath: xiaojie.path, realName: '赵丽娜', gender: 'FEMALE', birthYear: 1988, kind: 'PARTY_MEMBER', skills: ['CARE', 'PSYCHOLOGY'], availability: ['WEEKEND', 'WEEKDAY_EVENING'] },

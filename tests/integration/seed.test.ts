@@ -30,6 +30,8 @@ describe('seed: a realistic Inner Mongolia and a second tenant', () => {
     const gansu = await db.tenant.findUniqueOrThrow({ where: { code: '620000' }, select: { id: true } })
     expect((await db.orgUnit.findMany({ where: { tenantId: gansu.id, level: 'LEAGUE_CITY' }, select: { name: true }, orderBy: { code: 'asc' } })).map((u) => u.name)).toEqual(['金昌市', '白银市', '酒泉市'])
     expect(await db.orgUnit.count({ where: { tenantId: gansu.id, name: { in: ['龙广里社区', '水川路社区'] } } })).toBe(2)
+    // the second tenant starts from empty communities: it founds its own teams (tests/e2e/tenant-workflow.spec.ts)
+    expect(await db.team.count({ where: { tenantId: gansu.id } })).toBe(0)
 
     // demo users: every role, each can sign in and sees its own unit
     const roles = new Set(DEMO_USERS.map((u) => u.role))

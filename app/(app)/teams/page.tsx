@@ -2,28 +2,43 @@ import type { Metadata } from 'next'
 import { ExportLink } from '@/components/ui/export-link'
 import Link from 'next/link'
 import { requirePermission } from '@/lib/server/auth/session'
-import { listTeams } from '@/lib/server/people/teams'
+import { can } from '@/lib/server/authz/scope'
+import { canFoundTeams, listTeams } from '@/lib/server/people/teams'
 import { getT } from '@/lib/i18n/server'
 import { Badge, Card, EmptyState } from '@/components/ui/card'
 import { ActionForm } from '@/components/ui/action-form'
+import { LinkButton } from '@/components/ui/button'
 import { requestJoinAction } from './actions'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())('teams.title') }
 }
 
-/** Teams of the caller's community (or area); volunteers ask to join, a volunteer can be in several. */
+/** Teams of the caller's community (or area); volunteers ask to join, a volunteer can be in several; the community founds them. */
 export default async function TeamsPage() {
   const scope = await requirePermission('org.read')
   const t = await getT()
   const teams = await listTeams(scope)
+  const founds = canFoundTeams(scope)
+  const emptyHint = can(scope, 'team.manage') ? 'teams.emptyHintManage' : founds ? 'teams.emptyHintOwn' : 'teams.emptyHintOthers'
   return (
     <div className="mx-auto max-w-3xl space-y-3">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h1 className="text-xl font-semibold">{t('teams.title')}</h1>
-        <ExportLink t={t} href="/api/exports/teams" />
+        <div className="flex flex-wrap items-center gap-2">
+          {founds ? (
+            <LinkButton href="/teams/new" data-testid="new-team">
+              {t('teams.new')}
+            </LinkButton>
+          ) : null}
+          <ExportLink t={t} href="/api/exports/teams" />
+        </div>
       </div>
-      {teams.length === 0 ? <EmptyState title={t('teams.empty')} /> : null}
+      {teams.length === 0 ? (
+        <EmptyState title={t('teams.empty')}>
+          <p data-testid="teams-empty-hint">{t(emptyHint)}</p>
+        </EmptyState>
+      ) : null}
       <ul className="space-y-2" data-testid="teams">
         {teams.map((team) => (
           <li key={team.id}>
@@ -32,7 +47,13 @@ export default async function TeamsPage() {
                 <Link href={`/teams/${team.id}`} className="font-medium text-brand-700 hover:underline">
                   {team.name}
                 </Link>{' '}
-                <Badge>{t(`teamKind.${team.kind}`)}</Badge>
+                <Badge>{t(`teamKind.${team.kind}`)}</Badge> <Badge>{t(`teamCategory.${team.category}`)}</Badge>
+                {team.archivedAt ? (
+                  <>
+                    {' '}
+                    <Badge tone="brand">{t('teams.archived')}</Badge>
+                  </>
+                ) : null}
                 <p className="text-xs text-stone-500">
                   {team.orgUnit.name} · {t('teams.members', { count: team._count.members })}
                   {team.leader ? ` · ${t('teams.leader', { name: team.leader.name })}` : ''}

@@ -38,7 +38,8 @@ export const PERMISSIONS = [
   'case.supervise', //     see every case of the community and its access log, assign social workers
   'case.stats', //         de-identified case counts of the subtree (never a name)
   'points.manage', //      keep the community's reward catalogue, award points, correct hours
-  'team.manage', //        approve join requests of any team of the community (team leaders approve their own)
+  'team.manage', //        found, edit, archive any team of the community, choose its leader, approve join requests (team leaders approve their own)
+  'team.own', //           found and run one's own social organisation's service team (kind SOCIAL_ORG, one is its member)
   'venue.manage', //       keep the community's venues
   'venue.book', //         book venue time slots
   'volunteer.team', //     see the profiles (masked) of the members of the teams one leads
@@ -67,7 +68,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   COUNTY_OFFICIAL: [...OFFICIAL_READ, 'project.approve', 'practice.reviewCounty', 'agency.manage', 'training.manage', 'org.figures', 'evaluation.manage', 'evaluation.respond', 'survey.manage'],
   COMMUNITY_ADMIN: [...OFFICIAL_READ, 'need.record', 'need.resolve', 'resource.manage', 'service.manage', 'order.dispatch', 'task.manage', 'project.manage', 'practice.write', 'pilot.evidence', 'points.manage', 'team.manage', 'venue.manage', 'venue.book', 'volunteer.manage', 'talent.manage', 'training.manage', 'org.figures', 'evaluation.respond', 'survey.manage'],
   SOCIAL_WORKER: [...OFFICIAL_READ, 'need.record', 'need.resolve', 'resource.manage', 'service.manage', 'task.manage', 'project.manage', 'practice.write', 'pilot.evidence', 'case.work', 'venue.book', 'talent.self'],
-  SOCIAL_ORG_STAFF: ['org.read', 'org.browse', 'service.read', 'order.read', 'order.claim', 'task.read', 'task.manage', 'project.read', 'venue.book', 'talent.self'],
+  SOCIAL_ORG_STAFF: ['org.read', 'org.browse', 'service.read', 'order.read', 'order.claim', 'task.read', 'task.manage', 'project.read', 'venue.book', 'talent.self', 'team.own'],
   TEAM_LEADER: ['org.read', 'volunteer.home', 'volunteer.team', 'order.read', 'order.claim', 'task.read', 'task.manage', 'task.signup', 'venue.book'],
   VOLUNTEER: ['org.read', 'volunteer.home', 'task.read', 'task.signup'],
   CASE_SUPERVISOR: ['org.read', 'org.browse', 'case.supervise', 'case.stats'],

@@ -11,6 +11,8 @@ import { notify, paged, recordChange, type Paged } from './common'
 /**
  * The teams the caller may claim orders for (接单): teams they lead (a team leader), and social
  * organisations they work for (social-organisation staff) — in communities where they hold order.claim.
+ * Archived teams are included (with `archivedAt`) so their running tasks can still be run; they claim
+ * and decline nothing new (orderForTeam, toOrderDto).
  */
 export async function claimableTeams(scope: Scope) {
   const prisma = await db()
@@ -20,7 +22,7 @@ export async function claimableTeams(scope: Scope) {
       // inside AND: a top-level OR here would replace the scope filter's own OR
       AND: [{ OR: [{ leaderId: scope.userId }, { kind: 'SOCIAL_ORG', members: { some: { userId: scope.userId } } }] }],
     },
-    select: { id: true, name: true, kind: true, orgUnitId: true, orgPath: true },
+    select: { id: true, name: true, kind: true, orgUnitId: true, orgPath: true, archivedAt: true },
     orderBy: { name: 'asc' },
   })
   return teams
@@ -45,7 +47,8 @@ export async function dispatchOrder(scope: Scope, input: unknown): Promise<Resul
   })
   if (!service) return fail('NOT_FOUND')
   if (!isDispatchable(service)) return fail('STATE')
-  const teams = await prisma.team.findMany({ where: { orgUnitId: service.orgUnitId, ...(d.teamId ? { id: d.teamId } : {}) }, select: { id: true, leaderId: true, name: true } })
+  // an archived team receives no new orders: not as the named team, not among "every team of the community"
+  const teams = await prisma.team.findMany({ where: { orgUnitId: service.orgUnitId, archivedAt: null, ...(d.teamId ? { id: d.teamId } : {}) }, select: { id: true, leaderId: true, name: true } })
   if (d.teamId && teams.length !== 1) return fail('INVALID', { teamId: 'validation.team.required' })
   if (!teams.length) return fail('INVALID', { teamId: 'validation.team.none' })
   return prisma.$transaction(async (tx) => {
@@ -63,6 +66,7 @@ export async function dispatchOrder(scope: Scope, input: unknown): Promise<Resul
 async function orderForTeam(scope: Scope, orderId: string, teamId: string) {
   const team = (await claimableTeams(scope)).find((t) => t.id === teamId)
   if (!team) return null
+  if (team.archivedAt) return 'ARCHIVED' as const
   const prisma = await db()
   const order = await prisma.order.findFirst({
     where: { id: orderId, orgUnitId: team.orgUnitId, ...rowScopeWhere(scope, 'order.claim'), AND: [{ OR: [{ teamId: null }, { teamId }] }] },
@@ -75,9 +79,13 @@ async function orderForTeam(scope: Scope, orderId: string, teamId: string) {
 export async function claimOrder(scope: Scope, orderId: string, teamId: string): Promise<Result<null, 'NOT_FOUND' | 'STATE'>> {
   const found = await orderForTeam(scope, orderId, teamId)
   if (!found) return fail('NOT_FOUND')
+  if (found === 'ARCHIVED') return fail('STATE')
   const { order, team } = found
   const prisma = await db()
   return prisma.$transaction(async (tx) => {
+    // the team's row lock: an archive committed meanwhile is seen here, and one that comes later waits
+    const [t] = await tx.$queryRaw<{ archivedAt: Date | null }[]>`SELECT "archivedAt" FROM "Team" WHERE "id" = ${team.id} FOR SHARE`
+    if (!t || t.archivedAt) return fail('STATE')
     const n = await tx.order.updateMany({
       where: { id: order.id, status: 'DISPATCHED' },
       data: { status: 'CLAIMED', claimedByTeamId: team.id, claimedById: scope.userId, claimedAt: new Date() },
@@ -95,6 +103,7 @@ export async function declineOrder(scope: Scope, orderId: string, input: unknown
   if (!parsed.success) return fail('INVALID', zodFieldErrors(parsed.error))
   const found = await orderForTeam(scope, orderId, parsed.data.teamId)
   if (!found) return fail('NOT_FOUND')
+  if (found === 'ARCHIVED') return fail('STATE')
   const { order, team } = found
   if (order.teamId !== team.id) return fail('STATE') // an order open to all teams is simply left for another team
   const prisma = await db()
@@ -122,9 +131,9 @@ const ORDER_SELECT = {
 
 type OrderRow = Prisma.OrderGetPayload<{ select: typeof ORDER_SELECT }>
 
-function toOrderDto(scope: Scope, o: OrderRow, myTeams: { id: string; orgUnitId: string }[]) {
+function toOrderDto(scope: Scope, o: OrderRow, myTeams: { id: string; orgUnitId: string; archivedAt?: Date | null }[]) {
   const { orgPath, ...rest } = o
-  const claimFor = o.status === 'DISPATCHED' ? myTeams.filter((t) => t.orgUnitId === o.orgUnitId && (!o.team || o.team.id === t.id)) : []
+  const claimFor = o.status === 'DISPATCHED' ? myTeams.filter((t) => !t.archivedAt && t.orgUnitId === o.orgUnitId && (!o.team || o.team.id === t.id)) : []
   return {
     ...rest,
     claimFor: claimFor.map((t) => t.id),
@@ -164,7 +173,7 @@ export async function getOrder(scope: Scope, id: string) {
   const o = await prisma.order.findFirst({ where: { id, ...rowScopeWhere(scope, 'order.read') }, select: ORDER_SELECT })
   if (!o) return fail('NOT_FOUND')
   const mine = await claimableTeams(scope)
-  return ok({ ...toOrderDto(scope, o, mine), teams: mine.filter((t) => t.orgUnitId === o.orgUnitId) })
+  return ok({ ...toOrderDto(scope, o, mine), teams: mine.filter((t) => !t.archivedAt && t.orgUnitId === o.orgUnitId) })
 }
 
 /** "N needs published, all claimed": orders by status for the caller's subtree. */

@@ -42,7 +42,7 @@ export async function suggestMatches(scope: Scope, needId: string): Promise<Resu
       select: { id: true, providerName: true, capacity: true, availability: true, contactPhone: true, orgPath: true, orgUnit: { select: { name: true } } },
       take: 200,
     }),
-    prisma.team.findMany({ where: { orgUnitId: need.orgUnitId }, select: { id: true, name: true, orgUnit: { select: { name: true } }, _count: { select: { members: true } } } }),
+    prisma.team.findMany({ where: { orgUnitId: need.orgUnitId, archivedAt: null }, select: { id: true, name: true, orgUnit: { select: { name: true } }, _count: { select: { members: true } } } }),
   ])
   const reasonOf = (path: string): MatchReason => (path === need.orgPath ? 'sameCommunity' : idsOnPath(path)[2] === countyId ? 'sameCounty' : 'sameLeague')
   const rank: Record<MatchReason, number> = { sameCommunity: 3, sameCounty: 2, sameLeague: 1 }
@@ -139,7 +139,8 @@ export async function getServiceItem(scope: Scope, id: string) {
   const { orgPath, ...rest } = s
   const canDispatch = canAt(scope, 'order.dispatch', orgPath) && isDispatchable(s)
   const teams = canDispatch
-    ? await prisma.team.findMany({ where: { orgUnitId: s.orgUnit.id }, select: { id: true, name: true, kind: true }, orderBy: { name: 'asc' } })
+    ? // the dispatch form offers the community's teams that are not archived (an archived one receives no orders)
+      await prisma.team.findMany({ where: { orgUnitId: s.orgUnit.id, archivedAt: null }, select: { id: true, name: true, kind: true }, orderBy: { name: 'asc' } })
     : []
   return ok({ ...toServiceDto(rest), canDispatch, teams })
 }

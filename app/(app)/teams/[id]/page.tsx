@@ -1,18 +1,23 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { requirePermission, denyPage } from '@/lib/server/auth/session'
-import { getTeam } from '@/lib/server/people/teams'
+import { getTeam, leaderChoices } from '@/lib/server/people/teams'
 import { idParam } from '@/lib/params'
-import { getT } from '@/lib/i18n/server'
+import { getLocale, getT } from '@/lib/i18n/server'
+import { formatDateTime } from '@/lib/format'
 import { Badge, Card, Stat } from '@/components/ui/card'
 import { ActionForm } from '@/components/ui/action-form'
-import { decideJoinAction } from '../actions'
+import { archiveTeamAction, decideJoinAction, unarchiveTeamAction, updateTeamAction } from '../actions'
+import { TeamFields, type LeaderChoice } from '../team-fields'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())('teams.title') }
 }
 
-/** A team: members (phones masked), tasks done and hours served; the leader approves requests to join. */
+/**
+ * A team: members (phones masked), tasks done and hours served; the leader approves requests to join;
+ * whoever runs the team (team.manage, or team.own for one's own organisation) edits and archives it.
+ */
 export default async function TeamPage({ params }: { params: Promise<{ id: string }> }) {
   const scope = await requirePermission('org.read')
   const id = await idParam(params)
@@ -20,6 +25,10 @@ export default async function TeamPage({ params }: { params: Promise<{ id: strin
   if (!r.ok) return denyPage()
   const team = r.value
   const t = await getT()
+  const locale = await getLocale()
+  const leaders: LeaderChoice[] = team.manages && team.choosesLeader && !team.archivedAt ? await leaderChoices(scope, team.orgUnitId) : []
+  // the current leader stays choosable even when no longer listed (e.g. beyond the list's length)
+  if (team.leaderId && team.leader && !leaders.some((l) => l.id === team.leaderId) && leaders.length) leaders.unshift({ id: team.leaderId, name: team.leader.name, phone: '' })
   // the leader and the community admin open members' volunteer profiles (masked)
   const profiles = team.decides && team.kind === 'VOLUNTEER_TEAM'
   return (
@@ -28,16 +37,28 @@ export default async function TeamPage({ params }: { params: Promise<{ id: strin
         ‹ {t('teams.title')}
       </Link>
       <h1 className="text-xl font-semibold" data-testid="team-name">
-        {team.name} <Badge>{t(`teamKind.${team.kind}`)}</Badge>
+        {team.name} <Badge>{t(`teamKind.${team.kind}`)}</Badge> <Badge>{t(`teamCategory.${team.category}`)}</Badge>
+        {team.archivedAt ? (
+          <>
+            {' '}
+            <Badge tone="brand">{t('teams.archived')}</Badge>
+          </>
+        ) : null}
       </h1>
+      {team.archivedAt ? (
+        <p className="rounded-md bg-amber-50 p-2 text-sm text-amber-900" data-testid="team-archived">
+          {t('teams.archivedNote')}
+        </p>
+      ) : null}
+      {team.description ? <p className="whitespace-pre-wrap text-sm text-stone-700">{team.description}</p> : null}
       <p className="text-sm text-stone-600">
         {team.orgUnit.name}
         {team.leader ? ` · ${t('teams.leader', { name: team.leader.name })}` : ''}
       </p>
       <div className="grid grid-cols-3 gap-2">
         <Stat label={t('teams.memberList')} value={team.members.length} testId="team-members" />
-        <Stat label={t('teams.tasksDone')} value={team.tasksDone} />
-        <Stat label={t('teams.hours')} value={team.hours} />
+        <Stat label={t('teams.tasksDone')} value={team.tasksDone} testId="team-tasks-done" />
+        <Stat label={t('teams.hours')} value={team.hours} testId="team-hours" />
       </div>
       {team.decides && team.pending.length ? (
         <Card className="space-y-2" data-testid="join-requests">
@@ -74,6 +95,38 @@ export default async function TeamPage({ params }: { params: Promise<{ id: strin
           ))}
         </ul>
       </Card>
+      {team.manages && !team.archivedAt ? (
+        <Card>
+          <h2 className="text-sm font-semibold">{t('teams.edit')}</h2>
+          <ActionForm action={updateTeamAction.bind(null, team.id)} submitLabel={t('common.save')} className="mt-3 space-y-4" testId="team-edit-form">
+            <TeamFields t={t} team={team} choosesLeader={team.choosesLeader} leaders={leaders} />
+          </ActionForm>
+        </Card>
+      ) : null}
+      {team.manages ? (
+        <Card className="space-y-2">
+          {team.archivedAt ? (
+            <ActionForm action={unarchiveTeamAction.bind(null, team.id)} submitLabel={t('teams.unarchive')} variant="secondary" className="" testId="team-unarchive" />
+          ) : (
+            <>
+              <p className="text-sm text-stone-600">{t('teams.archiveHint')}</p>
+              <ActionForm action={archiveTeamAction.bind(null, team.id)} submitLabel={t('teams.archive')} confirm={t('teams.archiveConfirm')} variant="danger" className="" testId="team-archive" />
+            </>
+          )}
+          {team.history.length ? (
+            <div>
+              <h2 className="text-sm font-semibold">{t('teams.history')}</h2>
+              <ul className="mt-1 space-y-1 text-sm text-stone-600" data-testid="team-history">
+                {team.history.map((h, i) => (
+                  <li key={i}>
+                    {formatDateTime(locale, h.at)} · {t(h.from === 'ARCHIVED' ? 'teams.event.RESTORED' : h.to === 'ARCHIVED' ? 'teams.event.ARCHIVED' : 'teams.event.ACTIVE')} · {h.by}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+        </Card>
+      ) : null}
     </div>
   )
 }
