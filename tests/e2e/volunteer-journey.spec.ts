@@ -112,12 +112,13 @@ test('a volunteer registers, joins a team, completes a task, sees hours and star
   // the task starts 20 minutes after it was made: the check-out before its start credits nothing, so 100 h from the correction
   await expect(v.getByTestId('hours')).toHaveText(/^100(\.\d)?$/)
   await expect(v.getByTestId('stars')).toHaveText('★')
-  await expect(v.getByTestId('balance')).toHaveText('40')
+  // the correction feeds the running total the points follow (100 h × 10 points/h) beside the 40 awarded
+  await expect(v.getByTestId('balance')).toHaveText('1040')
   const towel = v.getByTestId('reward').filter({ hasText: '毛巾一条' })
   v.once('dialog', (d) => d.accept())
   await towel.getByRole('button', { name: '兑换' }).click()
   await expect(towel.getByText('兑换成功')).toBeVisible()
-  await expect(v.getByTestId('balance')).toHaveText('10')
+  await expect(v.getByTestId('balance')).toHaveText('1010')
   await expect(v.getByTestId('ledger')).toContainText('兑换 · 毛巾一条')
   await expect(v.getByTestId('my-corrections')).toContainText('补录 2025 年线下助老服务')
   expect(await v.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375)

@@ -3,6 +3,7 @@ import { LOCK_MINUTES, MAX_FAILED_ATTEMPTS, verifyCredentials } from '@/lib/serv
 import { registerVolunteer } from '@/lib/server/users/register-volunteer'
 import { resolveScope, can, canAt } from '@/lib/server/authz/scope'
 import { createUser, uniquePhone, type TestTree } from '@/tests/factories/org'
+import { makeT, messagesFor } from '@/lib/i18n'
 import { prisma, tree } from './helpers'
 
 let t: TestTree
@@ -37,10 +38,20 @@ describe('sign-in by phone and password', () => {
     const u = await person()
     const now = new Date()
     for (let i = 1; i < MAX_FAILED_ATTEMPTS; i++) expect(await verifyCredentials({ phone: u.phone, password: 'nope' }, now)).toEqual({ ok: false, error: 'INVALID' })
-    expect(await verifyCredentials({ phone: u.phone, password: 'nope' }, now)).toEqual({ ok: false, error: 'LOCKED' })
-    // locked: even the right password is refused until the lock expires
-    expect(await verifyCredentials({ phone: u.phone, password: 'Secret123' }, new Date(now.getTime() + 60_000))).toEqual({ ok: false, error: 'LOCKED' })
-    expect(await verifyCredentials({ phone: u.phone, password: 'Secret123' }, new Date(now.getTime() + (LOCK_MINUTES - 1) * 60_000))).toEqual({ ok: false, error: 'LOCKED' })
+    expect(await verifyCredentials({ phone: u.phone, password: 'nope' }, now)).toEqual({ ok: false, error: 'LOCKED', params: { minutes: LOCK_MINUTES } })
+    // locked: even the right password is refused until the lock expires; the answer says how many minutes are left, rounded up
+    expect(await verifyCredentials({ phone: u.phone, password: 'Secret123' }, new Date(now.getTime() + 60_000))).toEqual({ ok: false, error: 'LOCKED', params: { minutes: LOCK_MINUTES - 1 } })
+    expect(await verifyCredentials({ phone: u.phone, password: 'Secret123' }, new Date(now.getTime() + 90_000))).toEqual({ ok: false, error: 'LOCKED', params: { minutes: LOCK_MINUTES - 1 } })
+    expect(await verifyCredentials({ phone: u.phone, password: 'Secret123' }, new Date(now.getTime() + (LOCK_MINUTES - 1) * 60_000))).toEqual({ ok: false, error: 'LOCKED', params: { minutes: 1 } })
+    expect(await verifyCredentials({ phone: u.phone, password: 'Secret123' }, new Date(now.getTime() + LOCK_MINUTES * 60_000 - 5_000))).toEqual({ ok: false, error: 'LOCKED', params: { minutes: 1 } })
+    // the minutes come from the stored expiry, not from a constant
+    const { lockedUntil } = await (await prisma()).user.findUniqueOrThrow({ where: { id: u.id }, select: { lockedUntil: true } })
+    expect(lockedUntil?.getTime()).toBe(now.getTime() + LOCK_MINUTES * 60_000)
+    await (await prisma()).user.update({ where: { id: u.id }, data: { lockedUntil: new Date(now.getTime() + 3 * 60_000 + 1) } })
+    expect(await verifyCredentials({ phone: u.phone, password: 'Secret123' }, now)).toEqual({ ok: false, error: 'LOCKED', params: { minutes: 4 } })
+    const zh = makeT(messagesFor('zh-CN'))
+    expect(zh('signIn.locked', { minutes: 4 })).toBe('密码连续输错 5 次，账号已锁定，请 4 分钟后再试。')
+    await (await prisma()).user.update({ where: { id: u.id }, data: { lockedUntil: new Date(now.getTime() + LOCK_MINUTES * 60_000) } })
     expect(await verifyCredentials({ phone: u.phone, password: 'Secret123' }, new Date(now.getTime() + LOCK_MINUTES * 60_000 + 1000))).toMatchObject({ ok: true })
   })
 
@@ -55,7 +66,7 @@ describe('sign-in by phone and password', () => {
     const u = await person()
     const results = await Promise.all(Array.from({ length: 12 }, () => verifyCredentials({ phone: u.phone, password: 'nope' })))
     expect(results.filter((r) => !r.ok && r.error === 'LOCKED').length).toBeGreaterThanOrEqual(1)
-    expect(await verifyCredentials({ phone: u.phone, password: 'Secret123' })).toEqual({ ok: false, error: 'LOCKED' })
+    expect(await verifyCredentials({ phone: u.phone, password: 'Secret123' })).toEqual({ ok: false, error: 'LOCKED', params: { minutes: LOCK_MINUTES } })
   })
 })
 

@@ -9,13 +9,15 @@ import { myPointsAndHours } from '@/lib/server/people/points'
 import { adjustHours } from '@/lib/server/people/hours'
 import { rebuildCounters } from '@/lib/server/stats/rebuild'
 import { unitsOfPath } from '@/lib/server/stats/counters'
-import { chinaDate } from '@/lib/china-time'
+import { chinaDate, chinaYear } from '@/lib/china-time'
 import { isPostgres, prisma, serviceWorld, userWith } from './helpers'
 
 const MIN = 60_000
 const DAY = 24 * 60
-// 09:00 China time, on a 10-minute boundary (the limit's fixed windows): the waits below are exact
-const START = Date.parse('2027-03-02T01:00:00Z')
+// 09:00 China time on 2 March of next year (a task starts in the future: createTask refuses the past), on
+// a 10-minute boundary (the limit's fixed windows): the waits below are exact
+const YEAR = chinaYear() + 1
+const START = Date.parse(`${YEAR}-03-02T01:00:00Z`)
 /** `min` minutes after the start (negative: before). */
 const at = (min: number) => new Date(START + min * MIN)
 /** A 6-digit code that is not `code` (distinct for i < 999,999). */
@@ -114,7 +116,7 @@ describe('hours cannot be stretched', () => {
     const db = await prisma()
     const [a, b, c, d] = w.vs
     const task = await w.task() // 09:00–11:00 China time
-    const outside = { ok: false, error: 'OUTSIDE_WINDOW', params: { from: '2027-03-02 08:30', to: '2027-03-02 11:00' } }
+    const outside = { ok: false, error: 'OUTSIDE_WINDOW', params: { from: `${YEAR}-03-02 08:30`, to: `${YEAR}-03-02 11:00` } }
     const early = await checkIn(w.leader.scope, task.id, { volunteerId: a.id }, at(-31))
     expect(early).toEqual(outside)
     expect(toActionState(early)).toEqual({ ok: false, error: 'tasks.checkInWindow', messageParams: outside.params })
@@ -168,8 +170,8 @@ describe('hours cannot be stretched', () => {
     const v = w.vs[7]
     expect(await checkIn(w.leader.scope, task.id, { volunteerId: v.id }, at(10))).toEqual(OK)
     const before = await checkOut(w.leader.scope, task.id, { volunteerId: v.id }, at(5))
-    expect(before).toEqual({ ok: false, error: 'BEFORE_CHECK_IN', params: { checkIn: '2027-03-02 09:10' } })
-    expect(toActionState(before)).toEqual({ ok: false, error: 'tasks.checkOutBeforeCheckIn', messageParams: { checkIn: '2027-03-02 09:10' } })
+    expect(before).toEqual({ ok: false, error: 'BEFORE_CHECK_IN', params: { checkIn: `${YEAR}-03-02 09:10` } })
+    expect(toActionState(before)).toEqual({ ok: false, error: 'tasks.checkOutBeforeCheckIn', messageParams: { checkIn: `${YEAR}-03-02 09:10` } })
     expect(await checkOut(v.scope, task.id, { code: task.checkinCode }, at(5))).toMatchObject({ error: 'BEFORE_CHECK_IN' })
     expect(await checkOut(v.scope, task.id, { code: task.checkinCode }, at(20))).toEqual({ ok: true, value: { minutes: 10 } })
     // the team leader sees who was flagged (the task page lists them)
@@ -214,6 +216,7 @@ describe('hours cannot be stretched', () => {
     expect(asVolunteer.value).toMatchObject({ canRun: false, canCorrectHours: false })
     // the existing mechanism: a signed correction, on top of the capped minutes
     expect(await adjustHours(w.admin.scope, { phone: w.phone, hours: '3', reason: '超时签退核实补录' })).toMatchObject({ ok: true })
-    expect(await myPointsAndHours(v1.scope)).toMatchObject({ hours: 5, balance: 20 })
+    // the correction feeds the same running total as the check-outs, points included: 300 min × 10/h
+    expect(await myPointsAndHours(v1.scope)).toMatchObject({ hours: 5, balance: 50 })
   })
 })

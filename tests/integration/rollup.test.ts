@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest'
 import { createNeed, resolveNeed } from '@/lib/server/workflow/needs'
 import { createServiceItem } from '@/lib/server/workflow/services'
 import { claimOrder, dispatchOrder } from '@/lib/server/workflow/orders'
-import { checkIn, checkOut, createTask, signUp } from '@/lib/server/workflow/tasks'
+import { checkIn, checkOut, signUp } from '@/lib/server/workflow/tasks'
 import { registerVolunteer } from '@/lib/server/users/register-volunteer'
 import { saveMyProfile } from '@/lib/server/people/volunteers'
 import { resolveScope, type Scope } from '@/lib/server/authz/scope'
@@ -18,9 +18,10 @@ import { listPilots } from '@/lib/server/projects/pilot-tasks'
 import { listNeeds } from '@/lib/server/workflow/needs'
 import { ZNeedListQuery } from '@/lib/schemas/workflow'
 import { createCampaign, submitSurveyResponse } from '@/lib/server/evaluation/surveys'
-import { createTeam, ensureCategories } from '@/tests/factories/workflow'
+import { createTaskRow, createTeam, ensureCategories } from '@/tests/factories/workflow'
 import { uniquePhone, type TestTree, type UnitRef } from '@/tests/factories/org'
 import { prisma, tree, userWith } from './helpers'
+import { toHours } from '@/lib/hours'
 
 /** mulberry32: a small seeded PRNG, so a failing mix can be replayed from its seed. */
 function rng(seed: number) {
@@ -82,7 +83,7 @@ function expectFiguresEqual(d: Dashboard['figures'], o: Awaited<ReturnType<typeo
   expect(d.needsClaimed, `${where} claimed`).toBe(o.needsClaimed)
   expect(d.beneficiaries, `${where} beneficiaries`).toBe(o.beneficiaries)
   expect(d.serviceRecords, `${where} service records`).toBe(o.serviceRecords)
-  expect(d.serviceHours, `${where} hours`).toBe(Math.round((o.serviceMinutes / 60) * 10) / 10)
+  expect(d.serviceHours, `${where} hours`).toBe(toHours(o.serviceMinutes))
   expect(d.volunteersTotal, `${where} volunteers`).toBe(o.volunteers)
   expect(d.satisfaction, `${where} satisfaction`).toBe(o.needsResolved ? Math.round((o.satisfactionSum / o.needsResolved) * 100) / 100 : null)
 }
@@ -129,11 +130,11 @@ async function mixOfEvents(t: TestTree, seed: number, steps: number) {
       // the task starts at the check-in and lasts longer than any stay below (30–210 min): nothing capped
       const from = new Date(base + Math.floor(random() * 300) * 86_400_000)
       const start = from.getTime()
-      const task = await createTask(n.site.leader, { orderId: n.orderId, title: '服务任务', startsAt: from.toISOString(), endsAt: new Date(start + 4 * 3_600_000).toISOString(), place: '社区', slots: '3', signupDeadline: new Date(start - 3_600_000).toISOString() })
-      if (!task.ok) throw new Error('task')
-      expect((await signUp(v.scope, task.value.id, new Date(start - 7_200_000))).ok).toBe(true)
-      expect((await checkIn(n.site.leader, task.value.id, { volunteerId: v.id }, from)).ok).toBe(true)
-      expect((await checkOut(n.site.leader, task.value.id, { volunteerId: v.id }, new Date(from.getTime() + (30 + Math.floor(random() * 180)) * 60_000))).ok).toBe(true)
+      // the task may lie in the past: its row is written by the factory (createTask takes future tasks only)
+      const task = await createTaskRow(db, { orderId: n.orderId!, createdById: n.site.leaderId, title: '服务任务', startsAt: from, endsAt: new Date(start + 4 * 3_600_000), slots: 3 })
+      expect((await signUp(v.scope, task.id, new Date(start - 7_200_000))).ok).toBe(true)
+      expect((await checkIn(n.site.leader, task.id, { volunteerId: v.id }, from)).ok).toBe(true)
+      expect((await checkOut(n.site.leader, task.id, { volunteerId: v.id }, new Date(from.getTime() + (30 + Math.floor(random() * 180)) * 60_000))).ok).toBe(true)
       n.stage = 'served'
     } else {
       const n = needs.find((x) => x.stage === 'served' || x.stage === 'dispatched')
@@ -181,7 +182,7 @@ describe('roll-up counters', () => {
     const d2026 = await dashboard(region.scope, { unit: t.region.id, period: 'custom', from: '2026-01-01', to: '2026-12-31' })
     if (!d2026.ok) throw new Error('dashboard')
     const minutes2026 = await db.taskSignup.aggregate({ where: { checkOutAt: { gte: new Date('2025-12-31T16:00:00Z'), lt: new Date('2026-12-31T16:00:00Z') }, task: { orgPath: { startsWith: t.region.path } } }, _sum: { minutes: true } })
-    expect(d2026.value.figures.serviceHours).toBe(Math.round(((minutes2026._sum.minutes ?? 0) / 60) * 10) / 10)
+    expect(d2026.value.figures.serviceHours).toBe(toHours(minutes2026._sum.minutes ?? 0))
   })
 
   it('a resolved need, a claimed order and a service record show on every ancestor at once', async () => {
@@ -209,11 +210,11 @@ describe('roll-up counters', () => {
     // a task that started an hour ago and runs on: checked in at its start, out now
     const now = new Date()
     const start = now.getTime() - 60 * 60_000
-    const task = await createTask(site.leader, { orderId: o.value.id, title: '即时任务', startsAt: new Date(start).toISOString(), endsAt: new Date(start + 7_200_000).toISOString(), place: '社区', slots: '1', signupDeadline: new Date(start - 3_600_000).toISOString() })
-    if (!task.ok) throw new Error('task')
-    expect((await signUp(v.scope, task.value.id, new Date(start - 7_200_000))).ok).toBe(true)
-    expect((await checkIn(site.leader, task.value.id, { volunteerId: v.id }, new Date(now.getTime() - 60 * 60_000))).ok).toBe(true)
-    expect((await checkOut(site.leader, task.value.id, { volunteerId: v.id }, now)).ok).toBe(true)
+    // (a running task: written by the factory, createTask takes future tasks only)
+    const task = await createTaskRow(db, { orderId: o.value.id, createdById: site.leaderId, title: '即时任务', startsAt: new Date(start), endsAt: new Date(start + 7_200_000), slots: 1 })
+    expect((await signUp(v.scope, task.id, new Date(start - 7_200_000))).ok).toBe(true)
+    expect((await checkIn(site.leader, task.id, { volunteerId: v.id }, new Date(now.getTime() - 60 * 60_000))).ok).toBe(true)
+    expect((await checkOut(site.leader, task.id, { volunteerId: v.id }, now)).ok).toBe(true)
     expect((await resolveNeed(site.worker, need.value.id, { outcome: '已解决', satisfaction: '5' })).ok).toBe(true)
     const after = await snapshot()
     for (let i = 0; i < after.length; i++) {
@@ -230,7 +231,7 @@ describe('roll-up counters', () => {
     const t = await tree()
     const db = await prisma()
     const admin = await userWith('COMMUNITY_ADMIN', t.communityA1a)
-    const c = await createCampaign(admin.scope, { orgUnitId: t.communityA1a.id, title: '满意度', startsOn: '2026-05-01', endsOn: '2026-06-30', 'questions.0.kind': 'RATING', 'questions.0.text': '态度', 'questions.1.kind': 'RATING', 'questions.1.text': '及时', 'questions.2.kind': 'TEXT', 'questions.2.text': '建议' })
+    const c = await createCampaign(admin.scope, { orgUnitId: t.communityA1a.id, title: '满意度', startsOn: '2026-05-01', endsOn: '2026-06-30', 'questions.0.kind': 'RATING', 'questions.0.text': '态度', 'questions.1.kind': 'RATING', 'questions.1.text': '及时', 'questions.2.kind': 'TEXT', 'questions.2.text': '建议' }, new Date('2026-04-20T02:00:00Z')) // created before it opens
     if (!c.ok) throw new Error(JSON.stringify(c))
     const { token } = await db.surveyCampaign.findUniqueOrThrow({ where: { id: c.value.id }, select: { token: true } })
     const at = new Date('2026-05-10T02:00:00Z')

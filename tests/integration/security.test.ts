@@ -3,6 +3,8 @@ import { ABSOLUTE_HOURS, startSession, touchSession } from '@/lib/server/auth/se
 import { changePassword } from '@/lib/server/users/password'
 import { setVolunteerActive } from '@/lib/server/people/volunteers'
 import { verifyCredentials } from '@/lib/server/auth/credentials'
+import { passwordSignIn } from '@/lib/server/auth/sign-in'
+import { makeT, messagesFor } from '@/lib/i18n'
 import { checkLimit, LIMITS, purgeRateLimits } from '@/lib/server/security/rate-limit'
 import { audit, purgeAudit, searchAudit, AUDIT_RETENTION_FLOOR_DAYS } from '@/lib/server/security/audit'
 import { createTestTree, createUser, type TestTree } from '@/tests/factories/org'
@@ -113,6 +115,17 @@ describe('rate limits', () => {
     const now = new Date()
     for (let i = 0; i < LIMITS.signIn.perUser; i++) expect((await checkLimit('signIn', { user: phone }, now)).ok).toBe(true)
     expect((await checkLimit('signIn', { user: phone }, now)).ok).toBe(false)
+  })
+
+  it('sign-in: a refused attempt says how many minutes are left of the limit window, rounded up', async () => {
+    const phone = '13700000004'
+    const windowMs = LIMITS.signIn.windowSeconds * 1000
+    // 4 min 10 s into a window: 10 min 50 s are left → "11 分钟"
+    const now = new Date(Math.floor(Date.now() / windowMs) * windowMs + 250_000)
+    for (let i = 0; i < LIMITS.signIn.perUser; i++) expect((await checkLimit('signIn', { user: phone }, now)).ok).toBe(true)
+    expect(await passwordSignIn({ phone, password: 'Volunteer2026' }, null, now)).toEqual({ ok: false, error: 'RATE_LIMITED', params: { minutes: 11 } })
+    expect(await passwordSignIn({ phone, password: 'Volunteer2026' }, null, new Date(now.getTime() + windowMs - 250_000 - 30_000))).toEqual({ ok: false, error: 'RATE_LIMITED', params: { minutes: 1 } })
+    expect(makeT(messagesFor('zh-CN'))('signIn.rateLimited', { minutes: 11 })).toBe('登录尝试过于频繁，请 11 分钟后再试。')
   })
 
   it('spent windows are purged after a day', async () => {

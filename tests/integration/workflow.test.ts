@@ -106,7 +106,7 @@ describe('the whole chain', () => {
     expect((await must(getNeed(w.worker.scope, need.id))).status).toBe('IN_SERVICE')
     expect(await checkOut(w.v2.scope, task.id, { code: task.checkinCode }, new Date(start + 90 * 60_000))).toEqual({ ok: true, value: { minutes: 90 } })
     expect(await checkOut(w.v2.scope, task.id, { code: task.checkinCode }, new Date(start + 95 * 60_000))).toEqual({ ok: false, error: 'STATE' })
-    expect(await serviceMinutesOf(w.v2.scope)).toEqual({ minutes: 90, tasks: 1 })
+    expect(await serviceMinutesOf(w.v2.scope)).toEqual({ minutes: 90, hours: 1.5, tasks: 1 })
 
     expect(await resolveNeed(w.worker.scope, need.id, { outcome: '老人已按时理发', satisfaction: '5', satisfactionComment: '很满意' })).toEqual({ ok: true, value: null })
     const done = await must(getNeed(w.worker.scope, need.id))

@@ -18,6 +18,7 @@ import {
   type ImportResult,
 } from '@/lib/server/workflow/xlsx'
 import { ensureCategories } from '@/tests/factories/workflow'
+import { makeT, messagesFor } from '@/lib/i18n'
 import { prisma, tree, userWith } from './helpers'
 
 type Cell = string | number | null
@@ -185,6 +186,46 @@ describe('needs: template → import → re-import', () => {
     wb.worksheets[0].addRow(['标题', '描述'])
     const r = await importNeeds(w.worker.scope, Buffer.from(await wb.xlsx.writeBuffer()))
     expect(r).toMatchObject({ ok: false, error: 'MISSING_COLUMNS', params: { columns: '类别、服务对象、来源、紧急程度、涉及人数' } })
+  })
+
+  it('refuses a row whose imported cell holds a formula, naming the cell; a title written as a formula too', async () => {
+    const community = w.t.communityA1a.name
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load((await needTemplate(w.worker.scope)) as never)
+    const ws = wb.worksheets[0]
+    ws.addRow([community, '公式测试：正常的一行', '说明', '便民服务', '全体居民', '网格巡查', '一般', 2, null, null])
+    // 涉及人数 (H3) taken from another workbook, cached value 5; 标题 (B4) built by a formula
+    ws.addRow([community, '公式测试：外部引用', '说明', '便民服务', '全体居民', '网格巡查', '一般', { formula: "'[other.xlsx]Sheet1'!A1", result: 5 }, null, null])
+    ws.addRow([community, { formula: 'CONCATENATE("公式测试：","标题")', result: '公式测试：标题' }, '说明', '便民服务', '全体居民', '网格巡查', '一般', 1, null, null])
+    // a formula in a column that is not imported (a helper column beyond the template) does not matter
+    ws.addRow([community, '公式测试：辅助列', '说明', '便民服务', '全体居民', '网格巡查', '一般', 3, null, null, { formula: 'ROW()-1', result: 4 }])
+    const r = must(await importNeeds(w.worker.scope, Buffer.from(await wb.xlsx.writeBuffer())))
+    expect(r).toMatchObject({ total: 4, created: 2, failed: 2 })
+    const errors = (await read(r.errorFile!))['错误行']
+    expect(errors.slice(1).map((e) => e[10])).toEqual(['涉及人数：第 3 行 H 列是公式，请粘贴为数值后再导入', '标题：第 4 行 B 列是公式，请粘贴为数值后再导入'])
+    const db = await prisma()
+    const saved = await db.need.findMany({ where: { orgUnitId: w.t.communityA1a.id, title: { startsWith: '公式测试' } }, select: { title: true } })
+    expect(saved.map((n) => n.title).sort()).toEqual(['公式测试：正常的一行', '公式测试：辅助列'].sort())
+    // the instructions sheet says so before anyone tries
+    expect(JSON.stringify((await read(await needTemplate(w.worker.scope)))['填写说明'])).toContain('不要使用公式')
+  })
+
+  it('a zip bomb is refused with what is wrong: the unpacked size, against the limit, beside the upload size', async () => {
+    const template = await needTemplate(w.worker.scope)
+    const bomb = Buffer.from(await fill(template, [[null, '楼道照明维修', '楼道灯不亮', '便民服务', '全体居民', '网格巡查', '一般', 1, null, null]]))
+    const cd = bomb.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]))
+    const declared = 629 * 1024 * 1024
+    const before = bomb.readUInt32LE(cd + 24)
+    bomb.writeUInt32LE(declared, cd + 24)
+    const r = await importNeeds(w.worker.scope, bomb)
+    if (r.ok) throw new Error('a zip bomb was read')
+    expect(r).toMatchObject({ error: 'TOO_LARGE', message: 'xlsx.error.unpackedTooLarge', params: { max: 100, size: String(Math.max(0.1, Math.round((bomb.length / 1024 / 1024) * 10) / 10)) } })
+    // the other entries add their own few kilobytes: still "about 629 MB"
+    expect(r.params?.mb).toBe('629')
+    expect(before).toBeLessThan(declared)
+    const text = makeT(messagesFor('zh-CN'))(r.message, r.params)
+    expect(text).toContain('解压后约 629 MB，超过解压后 100 MB 的上限')
+    expect(text).not.toContain('文件超过 5 MB')
   })
 
   it('imports 1,000 rows in batches, reporting progress every 100', async () => {

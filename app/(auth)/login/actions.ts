@@ -17,7 +17,7 @@ export async function signInAction(_prev: FormState, fd: FormData): Promise<Acti
     const parsed = ZSignIn.safeParse({ phone: fd.get('phone') ?? undefined, password: fd.get('password') ?? undefined })
     if (!parsed.success) return { ok: false, error: 'form.fixErrors', fieldErrors: zodFieldErrors(parsed.error) }
     const r = await passwordSignIn(parsed.data, await requestIp())
-    if (!r.ok) return { ok: false, error: ERRORS[r.error] }
+    if (!r.ok) return { ok: false, error: ERRORS[r.error], ...(r.params ? { messageParams: r.params } : {}) }
     await setSessionCookie(r.value)
     return { ok: true, redirect: safeNext(fd.get('next')) }
   })

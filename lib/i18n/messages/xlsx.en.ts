@@ -200,6 +200,7 @@ export const xlsxEn: Record<keyof typeof xlsxZhCN, string> = {
   'xlsx.help.volunteerAccount': 'New volunteers cannot sign in yet: they activate the account on the volunteer registration page with the same mobile number and name (and ID number, if recorded).',
   'xlsx.help.noMarkup': 'No text may contain < or >.',
   'xlsx.help.limits': 'At most 5000 rows and 5 MB per file. Importing the same row again does not record it twice.',
+  'xlsx.help.formulas': 'Type values, not formulas: a row with a formula in it is not imported (copy it and paste as values).',
   'xlsx.help.errorFile': 'If rows fail, download the failed rows, fix them as the last column says and import that file again.',
 
   'xlsx.dv.pickFromList': 'Pick a value from the list',
@@ -220,8 +221,12 @@ export const xlsxEn: Record<keyof typeof xlsxZhCN, string> = {
   'xlsx.reason.max': 'At most {max}',
   'xlsx.reason.invalid': 'Invalid value',
   'xlsx.reason.noMarkup': 'Must not contain < or >',
+  'xlsx.reason.formula': 'Cell {column}{row} holds a formula; paste it as a value and import again',
 
   'xlsx.error.tooLarge': 'The file is larger than {mb} MB. Split it and import the parts.',
+  'xlsx.error.unpackedTooLarge': 'Unpacked, the file would take about {mb} MB, above the {max} MB limit (the upload is only {size} MB; a normal 5000-row sheet unpacks to a few MB). Open it in Excel and save it as a new .xlsx file, or fill in the import template again.',
+  'xlsx.error.tooManyParts': 'The file is made of {entries} parts, more than the limit of {max}: it is not an ordinary spreadsheet. Fill in the import template again.',
+  'xlsx.error.zip64': 'The file uses ZIP64 compression (it may unpack to more than 4 GB) and cannot be imported. Open it in Excel and save it as a new .xlsx file.',
   'xlsx.error.tooManyRows': 'The file has more than {max} rows. Split it and import the parts.',
   'xlsx.error.unreadable': 'This file cannot be read. Upload an .xlsx file filled in from the import template.',
   'xlsx.error.empty': 'The file has no rows to import.',

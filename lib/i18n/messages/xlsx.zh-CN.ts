@@ -200,6 +200,7 @@ export const xlsxZhCN = {
   'xlsx.help.volunteerAccount': '新登记的志愿者暂不能登录：本人在“志愿者注册”页用同一手机号、姓名（及身份证号，如已登记）注册即可启用账号。',
   'xlsx.help.noMarkup': '所有文字不能包含 < 或 > 符号。',
   'xlsx.help.limits': '每个文件最多 5000 行、5 MB。同一行重复导入不会重复登记。',
+  'xlsx.help.formulas': '请填写数值，不要使用公式：含公式的单元格所在的行不会导入（可复制后“选择性粘贴 → 数值”）。',
   'xlsx.help.errorFile': '导入后如有失败的行，可下载“错误行”文件，按最后一列“错误原因”修改后直接再次导入。',
 
   // 模板中的下拉校验提示
@@ -222,9 +223,13 @@ export const xlsxZhCN = {
   'xlsx.reason.max': '不能大于 {max}',
   'xlsx.reason.invalid': '格式不正确',
   'xlsx.reason.noMarkup': '不能包含 < 或 > 符号',
+  'xlsx.reason.formula': '第 {row} 行 {column} 列是公式，请粘贴为数值后再导入',
 
   // 整个文件被拒绝
   'xlsx.error.tooLarge': '文件超过 {mb} MB，请拆分后分批导入。',
+  'xlsx.error.unpackedTooLarge': '文件解压后约 {mb} MB，超过解压后 {max} MB 的上限（上传的文件只有 {size} MB，正常的 5000 行表格解压后只有几 MB）。请用 Excel 打开后另存为新的 .xlsx 文件，或使用导入模板重新填写。',
+  'xlsx.error.tooManyParts': '文件由 {entries} 个部件组成，超过 {max} 个的上限，不是普通的表格文件。请使用导入模板重新填写。',
+  'xlsx.error.zip64': '文件使用了 ZIP64 压缩格式（解压后可能超过 4 GB），无法导入。请用 Excel 打开后另存为新的 .xlsx 文件。',
   'xlsx.error.tooManyRows': '文件超过 {max} 行，请拆分后分批导入。',
   'xlsx.error.unreadable': '无法读取该文件，请上传由导入模板填写的 .xlsx 文件。',
   'xlsx.error.empty': '文件中没有需要导入的数据行。',

@@ -2,6 +2,7 @@ import 'server-only'
 import { db } from '../db'
 import { fail, ok, type Result } from '../result'
 import { ZSignIn } from '@/lib/schemas/auth'
+import { normaliseMobile } from '@/lib/schemas/phone'
 import { dummyPasswordHash, verifyPassword } from './password'
 
 export const MAX_FAILED_ATTEMPTS = 5
@@ -9,8 +10,11 @@ export const LOCK_MINUTES = 15
 
 export type SignInError = 'INVALID' | 'LOCKED'
 
+/** LOCKED with the minutes left until the stored expiry, rounded up ("请 3 分钟后再试", never "0 分钟"). */
+const locked = (until: Date, now: Date) => fail('LOCKED', undefined, { minutes: Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 60_000)) })
+
 /**
- * Checks phone + password. Five wrong passwords in a row lock the account for 15 minutes; while
+ * Checks phone + password (the phone however it is written: ZSignIn normalises it to its 11 digits). Five wrong passwords in a row lock the account for 15 minutes; while
  * locked even the right password is refused. An unknown phone, a wrong password and a deactivated
  * account all answer INVALID so the form never tells which phone numbers exist.
  */
@@ -27,7 +31,7 @@ export async function verifyCredentials(input: unknown, now = new Date()): Promi
     await verifyPassword(password, await dummyPasswordHash())
     return fail('INVALID')
   }
-  if (user.lockedUntil && user.lockedUntil > now) return fail('LOCKED')
+  if (user.lockedUntil && user.lockedUntil > now) return locked(user.lockedUntil, now)
   const good = await verifyPassword(password, user.passwordHash)
   if (!good) {
     // atomic increment: concurrent wrong guesses all count
@@ -37,11 +41,9 @@ export async function verifyCredentials(input: unknown, now = new Date()): Promi
       select: { failedLoginCount: true },
     })
     if (after.failedLoginCount >= MAX_FAILED_ATTEMPTS) {
-      await prisma.user.update({
-        where: { id: user.id },
-        data: { lockedUntil: new Date(now.getTime() + LOCK_MINUTES * 60_000), failedLoginCount: 0 },
-      })
-      return fail('LOCKED')
+      const lockedUntil = new Date(now.getTime() + LOCK_MINUTES * 60_000)
+      await prisma.user.update({ where: { id: user.id }, data: { lockedUntil, failedLoginCount: 0 } })
+      return locked(lockedUntil, now)
     }
     return fail('INVALID')
   }
@@ -54,8 +56,9 @@ export async function verifyCredentials(input: unknown, now = new Date()): Promi
 }
 
 /** Who a phone number belongs to, for the audit entry of a sign-in attempt (null: nobody). */
-export async function actorByPhone(phone: string): Promise<{ id: string; tenantId: string; name: string } | null> {
-  if (!/^1\d{10}$/.test(phone)) return null
+export async function actorByPhone(written: string): Promise<{ id: string; tenantId: string; name: string } | null> {
+  const phone = normaliseMobile(written)
+  if (!phone) return null
   const prisma = await db()
   return prisma.user.findUnique({ where: { phone }, select: { id: true, tenantId: true, name: true } })
 }

@@ -5,9 +5,10 @@ import { actorByPhone, verifyCredentials } from './credentials'
 import { startSession } from './sessions'
 import { audit } from '../security/audit'
 import { resolveScope } from '../authz/scope'
-import { checkLimit } from '../security/rate-limit'
+import { checkLimit, retryMinutes } from '../security/rate-limit'
 import { fail, ok, type Result } from '../result'
 import { maskPhone } from '@/lib/mask'
+import { normaliseMobile, phoneDigits } from '@/lib/schemas/phone'
 
 /** The cookie lives at most 12 hours; the server-side session ends much sooner (sessions.ts). */
 export const COOKIE_MAX_AGE_SECONDS = 12 * 3600
@@ -20,19 +21,21 @@ export type PasswordSignInError = 'INVALID' | 'LOCKED' | 'RATE_LIMITED'
  * phone and per IP, every attempt audited, five wrong passwords lock the account (credentials.ts).
  * On success a server-side session is started; its id travels in the cookie.
  */
-export async function passwordSignIn(credentials: unknown, ip: string | null): Promise<Result<{ userId: string; sid: string }, PasswordSignInError>> {
+export async function passwordSignIn(credentials: unknown, ip: string | null, now = new Date()): Promise<Result<{ userId: string; sid: string }, PasswordSignInError>> {
   const raw = (credentials ?? {}) as { phone?: unknown }
-  const phone = typeof raw.phone === 'string' ? raw.phone.trim().slice(0, 20) : ''
+  // however the number is written (139 0000 0009, +86…, full-width), it is one number: one limit, one audit target
+  const phone = typeof raw.phone === 'string' ? (normaliseMobile(raw.phone) ?? phoneDigits(raw.phone).slice(0, 20)) : ''
   const target = maskPhone(phone) || null
-  const limit = await checkLimit('signIn', { user: phone || null, ip })
+  const limit = await checkLimit('signIn', { user: phone || null, ip }, now)
   if (!limit.ok) {
     await audit({ action: 'auth.signIn', result: 'limited', target, ip, actor: await actorByPhone(phone) })
-    return fail('RATE_LIMITED')
+    // the minutes until the limit's window ends, rounded up
+    return fail('RATE_LIMITED', undefined, { minutes: retryMinutes(limit) })
   }
-  const r = await verifyCredentials(credentials)
+  const r = await verifyCredentials(credentials, now)
   if (!r.ok) {
     await audit({ action: 'auth.signIn', result: r.error === 'LOCKED' ? 'locked' : 'failed', target, ip, actor: await actorByPhone(phone) })
-    return fail(r.error)
+    return r // LOCKED carries the minutes left of the lock
   }
   const sid = await startSession(r.value.userId)
   await audit({ action: 'auth.signIn', result: 'ok', target, ip, scope: await resolveScope(r.value.userId) })

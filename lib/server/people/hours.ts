@@ -1,14 +1,15 @@
 import 'server-only'
-import { db, type Db } from '../db'
+import { db } from '../db'
 import type { Role } from '../generated/prisma/enums'
 import { rootsFor, rowScopeWhere, type Scope } from '../authz/scope'
 import { underAny } from '../authz/hierarchy'
 import { ROLE_PERMISSIONS, type Permission } from '../authz/permissions'
 import { fail, NOT_FOUND, ok, type Result } from '../result'
 import { zodFieldErrors } from '../validation'
-import type { Tx } from '../workflow/common'
 import { ZHourAdjustment } from '@/lib/schemas/hours'
 import { maskPhone } from '@/lib/mask'
+import { tallyHours, type HoursTally } from './tally'
+import { creditMinutes } from './points'
 
 /**
  * Service hours, one system: hours = minutes of checked-out sign-ups + signed HourAdjustment entries.
@@ -19,36 +20,9 @@ import { maskPhone } from '@/lib/mask'
 /** The roles that make someone a volunteer of a community: those holding volunteer.home (from the table, not by name). */
 export const VOLUNTEER_ROLES = (Object.keys(ROLE_PERMISSIONS) as Role[]).filter((r) => ROLE_PERMISSIONS[r].includes('volunteer.home'))
 
-/**
- * Minutes → hours with one decimal, cut (not rounded) towards zero, so a shown "100" always means 100 h
- * were reached: 5,994 min = 99.9 h (0★), 5,997 min = 99.9 h too, 6,000 min = 100 h (1★).
- */
-export const toHours = (minutes: number) => Math.trunc(minutes / 6) / 10
-
-export type YearHours = { year: number; servedMinutes: number; adjustedMinutes: number; minutes: number; hours: number }
-export type HoursTally = { totalMinutes: number; hours: number; byYear: YearHours[] }
-
-/**
- * A volunteer's minutes, by year in China time (UTC+8; China keeps no daylight saving time, so a fixed
- * 8 hours is exact): served minutes by the year of check-out, corrections by the year they were made.
- * Not scoped: callers check the caller may see `userId` first.
- */
-export async function tallyHours(client: Db | Tx, userId: string): Promise<HoursTally> {
-  const served = await client.$queryRaw<{ year: number; minutes: number }[]>`
-    SELECT EXTRACT(YEAR FROM "checkOutAt" + interval '8 hours')::int AS "year", COALESCE(SUM("minutes"), 0)::int AS "minutes"
-    FROM "TaskSignup" WHERE "userId" = ${userId} AND "checkOutAt" IS NOT NULL GROUP BY 1`
-  const adjusted = await client.$queryRaw<{ year: number; minutes: number }[]>`
-    SELECT EXTRACT(YEAR FROM "createdAt" + interval '8 hours')::int AS "year", COALESCE(SUM("minutes"), 0)::int AS "minutes"
-    FROM "HourAdjustment" WHERE "userId" = ${userId} GROUP BY 1`
-  const years = new Map<number, { servedMinutes: number; adjustedMinutes: number }>()
-  for (const r of served) years.set(Number(r.year), { servedMinutes: Number(r.minutes), adjustedMinutes: 0 })
-  for (const r of adjusted) years.set(Number(r.year), { servedMinutes: years.get(Number(r.year))?.servedMinutes ?? 0, adjustedMinutes: Number(r.minutes) })
-  const byYear = [...years.entries()]
-    .sort(([a], [b]) => a - b)
-    .map(([year, y]) => ({ year, ...y, minutes: y.servedMinutes + y.adjustedMinutes, hours: toHours(y.servedMinutes + y.adjustedMinutes) }))
-  const totalMinutes = byYear.reduce((a, y) => a + y.minutes, 0)
-  return { totalMinutes, hours: toHours(totalMinutes), byYear }
-}
+// the one total and the one conversion to shown hours live in tally.ts and lib/hours.ts
+export { toHours } from '@/lib/hours'
+export { tallyHours, type HoursTally, type YearHours } from './tally'
 
 /**
  * The community where `userId` is a volunteer, inside the subtrees where the caller holds `permission`
@@ -73,6 +47,7 @@ export async function hoursByYear(scope: Scope, userId: string): Promise<Result<
 /**
  * Community staff add a signed correction for a volunteer of their community (found by phone). Never an
  * edit: a new entry each time. A correction that would take the volunteer's total below zero is refused.
+ * It feeds the same running total as the check-outs, so the points follow it (an ADJUSTMENT entry).
  */
 export async function adjustHours(scope: Scope, input: unknown): Promise<Result<{ id: string }, 'INVALID'>> {
   const parsed = ZHourAdjustment.safeParse(input)
@@ -98,6 +73,8 @@ export async function adjustHours(scope: Scope, input: unknown): Promise<Result<
         data: { tenantId: scope.tenantId, orgUnitId: target.orgUnitId, orgPath: target.orgPath, userId: target.userId, minutes, reason, createdById: scope.userId },
         select: { id: true },
       })
+      // the correction moves the running total the points follow (points.ts, creditMinutes)
+      await creditMinutes(tx, scope, { userId: target.userId, minutes, kind: 'ADJUSTMENT', refId: row.id, reason })
       return ok(row)
     },
     { maxWait: 60_000, timeout: 60_000 },
@@ -122,6 +99,7 @@ export async function listHourAdjustments(scope: Scope, userId?: string) {
   return rows.map((r) => ({
     id: r.id,
     minutes: r.minutes,
+    // one correction shows what was entered (hours to two decimals); totals are cut to 0.1 h (lib/hours.ts)
     hours: Math.round((r.minutes / 60) * 100) / 100,
     reason: r.reason,
     createdAt: r.createdAt,

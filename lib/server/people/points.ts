@@ -8,7 +8,7 @@ import { zodFieldErrors } from '../validation'
 import { ZAward, ZReward } from '@/lib/schemas/projects'
 import { hoursToNextStar, starLevel } from '@/lib/stars'
 import type { Tx } from '../workflow/common'
-import { tallyHours } from './hours'
+import { tallyHours } from './tally'
 
 /**
  * Points: an append-only ledger (PointsEntry) plus a running balance updated in the same transaction by
@@ -20,12 +20,39 @@ async function post(tx: Tx, e: { tenantId: string; userId: string; amount: numbe
   await tx.$executeRaw`INSERT INTO "PointsBalance" ("userId", "balance") VALUES (${e.userId}, ${e.amount}) ON CONFLICT ("userId") DO UPDATE SET "balance" = "PointsBalance"."balance" + ${e.amount}`
 }
 
-/** Service points for a checked-out sign-up, once (the ledger's unique (kind, refId) refuses a second credit). */
-export async function creditServicePoints(tx: Tx, scope: Scope, signup: { id: string; userId: string; minutes: number; taskTitle: string }) {
+/**
+ * Service points follow the volunteer's running total of minutes, not each sign-up (ARCHITECTURE.md,
+ * decision 12): the balance row keeps `pointMinutes`, the sum of every credited minute times the points
+ * per hour in force when it was credited; the service points earned so far are floor(pointMinutes / 60),
+ * and each check-out or hour correction appends the difference between that and what the ledger already
+ * holds as SERVICE + ADJUSTMENT entries. So ten 5-minute services at 10 points/h earn the same 8 points
+ * as one 50-minute service, a new rate applies to later minutes only, and the ledger stays append-only.
+ *
+ * Called inside the transaction that wrote the minutes (the checked-out sign-up or the correction).
+ * The balance row's lock serialises every credit of one volunteer: concurrent check-outs each read the
+ * total and the ledger after the one before committed, so nothing is awarded twice or lost. A row whose
+ * `pointMinutes` is NULL (balances from before this rule, or created by an award or exchange) is first
+ * set from the volunteer's whole total at today's rate, so the first credit makes up whatever the old
+ * per-sign-up rounding left out. A deduction takes back at most the balance (never negative; a later
+ * credit settles the rest, since it pays only what exceeds the ledger).
+ */
+export async function creditMinutes(tx: Tx, scope: Scope, e: { userId: string; minutes: number; kind: 'SERVICE' | 'ADJUSTMENT'; refId: string; reason: string }): Promise<number> {
   const tenant = await tx.tenant.findUniqueOrThrow({ where: { id: scope.tenantId }, select: { pointsPerHour: true } })
-  const amount = Math.floor((signup.minutes * tenant.pointsPerHour) / 60)
-  if (amount <= 0) return 0
-  await post(tx, { tenantId: scope.tenantId, userId: signup.userId, amount, kind: 'SERVICE', reason: signup.taskTitle, refId: signup.id, createdById: scope.userId })
+  await tx.$executeRaw`INSERT INTO "PointsBalance" ("userId", "balance") VALUES (${e.userId}, 0) ON CONFLICT ("userId") DO NOTHING`
+  const [row] = await tx.$queryRaw<{ balance: number; pointMinutes: bigint | null }[]>`
+    SELECT "balance", "pointMinutes" FROM "PointsBalance" WHERE "userId" = ${e.userId} FOR UPDATE`
+  const rate = BigInt(tenant.pointsPerHour)
+  // the minutes of this event are already written, so a first-time total includes them
+  const before = row.pointMinutes === null ? null : BigInt(row.pointMinutes)
+  let pointMinutes = before === null ? BigInt((await tallyHours(tx, e.userId)).totalMinutes) * rate : before + BigInt(e.minutes) * rate
+  if (pointMinutes < 0n) pointMinutes = 0n
+  const [{ earned }] = await tx.$queryRaw<{ earned: bigint }[]>`
+    SELECT COALESCE(SUM("amount"), 0)::bigint AS "earned" FROM "PointsEntry" WHERE "userId" = ${e.userId} AND "kind" IN ('SERVICE', 'ADJUSTMENT')`
+  let amount = Number(pointMinutes / 60n - BigInt(earned))
+  if (amount < -Number(row.balance)) amount = -Number(row.balance)
+  // the row exists and is locked: an UPDATE (an upsert's VALUES row would meet the CHECK with a negative amount)
+  if (amount !== 0) await tx.pointsEntry.create({ data: { tenantId: scope.tenantId, userId: e.userId, amount, kind: e.kind, reason: e.reason, refId: e.refId, createdById: scope.userId } })
+  await tx.$executeRaw`UPDATE "PointsBalance" SET "pointMinutes" = ${pointMinutes}, "balance" = "balance" + ${amount} WHERE "userId" = ${e.userId}`
   return amount
 }
 
@@ -84,7 +111,7 @@ export async function exchange(scope: Scope, itemId: string): Promise<Result<{ b
 /** The caller's points, hours and star level; hours = checked-out minutes + signed corrections. */
 export async function myPointsAndHours(scope: Scope) {
   const prisma = await db()
-  const [balance, entries, { hours }, tenant] = await Promise.all([
+  const [balance, entries, { hours, totalMinutes }, tenant] = await Promise.all([
     prisma.pointsBalance.findUnique({ where: { userId: scope.userId }, select: { balance: true } }),
     prisma.pointsEntry.findMany({ where: { userId: scope.userId }, select: { id: true, amount: true, kind: true, reason: true, createdAt: true }, orderBy: { createdAt: 'desc' }, take: 50 }),
     tallyHours(prisma, scope.userId),
@@ -93,6 +120,7 @@ export async function myPointsAndHours(scope: Scope) {
   return {
     balance: balance?.balance ?? 0,
     entries,
+    minutes: totalMinutes,
     hours,
     stars: starLevel(hours, tenant.starThresholds),
     toNextStar: hoursToNextStar(hours, tenant.starThresholds),

@@ -9,6 +9,7 @@ import { addDays, chinaDate, fromDbDate } from '@/lib/china-time'
 import { fourTasksOf } from '../projects/pilot-tasks'
 import { CASE_STATUSES, FUNDING_SOURCES, PROJECT_STATUSES } from '@/lib/schemas/projects'
 import { VOLUNTEER_KINDS } from '@/lib/schemas/volunteers'
+import { toHours } from '@/lib/hours'
 
 /**
  * Role-scoped dashboards: the figures of a unit and of each of its child units for a period, read from
@@ -113,7 +114,7 @@ function figuresOf(rows: CounterRow[], direct: { teams: number; workers: number;
     needsClaimed: p('flow:Order:CLAIMED'),
     needsResolved,
     resolutionRate: needsCollected ? Math.round((needsResolved / needsCollected) * 1000) / 10 : null,
-    serviceHours: Math.round((p('service:minutes') / 60) * 10) / 10,
+    serviceHours: toHours(p('service:minutes')),
     serviceRecords: p('flow:TaskSignup:CHECKED_OUT'),
     beneficiaries: p('need:beneficiaries'),
     satisfaction: satCount ? Math.round((p('need:satisfactionSum') / satCount) * 100) / 100 : null,
@@ -207,7 +208,7 @@ export async function dashboard(scope: Scope, rawQuery: unknown, now = new Date(
   const months = trendMonths(to)
   const trend = months.map((month) => {
     const v = (m: string) => Number(trendRows.find((r) => r.month === month && r.metric === m)?.value ?? 0)
-    return { month, needsCollected: v('flow:Need:OPEN'), needsResolved: v('flow:Need:RESOLVED'), needsClaimed: v('flow:Order:CLAIMED'), serviceHours: Math.round((v('service:minutes') / 60) * 10) / 10 }
+    return { month, needsCollected: v('flow:Need:OPEN'), needsResolved: v('flow:Need:RESOLVED'), needsClaimed: v('flow:Order:CLAIMED'), serviceHours: toHours(v('service:minutes')) }
   })
   const toUnit = (u: typeof unit): DashboardUnit => ({ id: u.id, name: u.name, level: u.level, code: u.code, path: u.path, pilot: !!u.pilotBatch })
   return ok({

@@ -244,6 +244,7 @@ async function buildTemplate(scope: Scope, kind: TemplateKind): Promise<Buffer> 
       ? [zh('xlsx.help.title'), zh('xlsx.help.description'), zh('xlsx.help.needLists'), zh('xlsx.help.peopleAffected'), zh('xlsx.help.resident')]
       : [zh('xlsx.help.providerName'), zh('xlsx.help.resourceLists'), zh('xlsx.help.categories'), zh('xlsx.help.capacity'), zh('xlsx.help.availability'), zh('xlsx.help.contact')]),
     zh('xlsx.help.noMarkup'),
+    zh('xlsx.help.formulas'),
     zh('xlsx.help.limits'),
     zh('xlsx.help.errorFile'),
   ]
@@ -330,7 +331,8 @@ export type OnProgress = (done: number, total: number) => void
 
 const refuse = (error: ImportRefused['error'], message: XlsxKey, params?: Params): ImportRefused => ({ ok: false, error, message, ...(params ? { params } : {}) })
 
-type SheetRow = { original: string[]; cells: Record<string, string> }
+/** formulas: the imported columns whose cell holds a formula (column id → "C3"), refused row by row */
+type SheetRow = { original: string[]; cells: Record<string, string>; formulas?: Map<string, { row: number; column: string }> }
 type Sheet = { headers: string[]; rows: SheetRow[] }
 type Mapped = { input: Record<string, unknown>; errors: Map<string, string> }
 type Context = { communities: ReturnType<typeof communityChoices>; categories: Map<string, string> }
@@ -361,8 +363,7 @@ async function runImport<T>(scope: Scope, kind: ImportKind<T>, buffer: Buffer, o
 
   if (buffer.length > IMPORT_MAX_BYTES) return refuse('TOO_LARGE', 'xlsx.error.tooLarge', { mb: IMPORT_MAX_BYTES / 1024 / 1024 })
   const zip = checkZip(buffer)
-  if (zip === 'TOO_LARGE') return refuse('TOO_LARGE', 'xlsx.error.tooLarge', { mb: IMPORT_MAX_BYTES / 1024 / 1024 })
-  if (zip !== 'OK') return refuse('UNREADABLE', 'xlsx.error.unreadable')
+  if (zip !== 'OK') return zip
 
   const sheet = await readFirstSheet(buffer, kind.columns, communities.length === 1)
   if (!('rows' in sheet)) return sheet
@@ -387,6 +388,9 @@ async function runImport<T>(scope: Scope, kind: ImportKind<T>, buffer: Buffer, o
     const batch: Valid<T>[] = []
     for (const row of rows.slice(start, start + PROGRESS_EVERY)) {
       const { input, errors } = kind.map(row.cells, ctx)
+      // a formula's cached value is whatever Excel last computed (or another file held): never imported
+      // silently; the row is refused, naming the cell, until it is pasted as values
+      for (const [id, at] of row.formulas ?? []) errors.set(id, zh('xlsx.reason.formula', at))
       const parsed = kind.schema.safeParse(input)
       if (!parsed.success) {
         for (const issue of parsed.error.issues) {
@@ -654,13 +658,19 @@ export function importResources(scope: Scope, buffer: Buffer, onProgress?: OnPro
   return runImport(scope, RESOURCES, buffer, onProgress)
 }
 
+const MB = 1024 * 1024
+/** Megabytes for a message: one decimal below 10 MB (a 0.6 MB upload), whole above (629 MB). */
+const mbText = (bytes: number) => String(bytes < 10 * MB ? Math.max(0.1, Math.round((bytes / MB) * 10) / 10) : Math.round(bytes / MB))
+
 /**
  * A cheap look at the zip's central directory before inflating anything: refuses what is not a zip,
- * and archives whose entries claim to inflate far beyond what 5,000 rows need (zip bombs).
+ * and archives whose entries claim to inflate far beyond what 5,000 rows need (zip bombs), saying which
+ * limit and with the numbers (a 0.6 MB upload that would unpack to 629 MB is not "over 5 MB").
  * (The sizes are declared, not proven; the limits on rows and bytes still apply after reading.)
  */
-function checkZip(buf: Buffer): 'OK' | 'TOO_LARGE' | 'UNREADABLE' {
-  if (buf.length < 22 || buf.readUInt32LE(0) !== 0x04034b50) return 'UNREADABLE'
+function checkZip(buf: Buffer): 'OK' | ImportRefused {
+  const unreadable = refuse('UNREADABLE', 'xlsx.error.unreadable')
+  if (buf.length < 22 || buf.readUInt32LE(0) !== 0x04034b50) return unreadable
   let eocd = -1
   for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 0xffff); i--) {
     if (buf.readUInt32LE(i) === 0x06054b50) {
@@ -668,19 +678,21 @@ function checkZip(buf: Buffer): 'OK' | 'TOO_LARGE' | 'UNREADABLE' {
       break
     }
   }
-  if (eocd < 0) return 'UNREADABLE'
+  if (eocd < 0) return unreadable
   const entries = buf.readUInt16LE(eocd + 10)
   let p = buf.readUInt32LE(eocd + 16)
-  if (entries > MAX_ZIP_ENTRIES || entries === 0xffff || p === 0xffffffff) return 'TOO_LARGE'
+  const zip64 = refuse('TOO_LARGE', 'xlsx.error.zip64')
+  if (entries === 0xffff || p === 0xffffffff) return zip64
+  if (entries > MAX_ZIP_ENTRIES) return refuse('TOO_LARGE', 'xlsx.error.tooManyParts', { entries, max: MAX_ZIP_ENTRIES })
   let inflated = 0
   for (let i = 0; i < entries; i++) {
-    if (p + 46 > buf.length || buf.readUInt32LE(p) !== 0x02014b50) return 'UNREADABLE'
+    if (p + 46 > buf.length || buf.readUInt32LE(p) !== 0x02014b50) return unreadable
     const size = buf.readUInt32LE(p + 24)
-    if (size === 0xffffffff) return 'TOO_LARGE' // zip64
+    if (size === 0xffffffff) return zip64
     inflated += size
-    if (inflated > MAX_UNZIPPED_BYTES) return 'TOO_LARGE'
     p += 46 + buf.readUInt16LE(p + 28) + buf.readUInt16LE(p + 30) + buf.readUInt16LE(p + 32)
   }
+  if (inflated > MAX_UNZIPPED_BYTES) return refuse('TOO_LARGE', 'xlsx.error.unpackedTooLarge', { size: mbText(buf.length), mb: mbText(inflated), max: MAX_UNZIPPED_BYTES / MB })
   return 'OK'
 }
 
@@ -719,10 +731,19 @@ async function readFirstSheet(buffer: Buffer, columns: Column[], oneCommunity: b
     if (original.every((v) => v === '')) continue // blank lines are not rows
     if (rows.length === IMPORT_MAX_ROWS) return refuse('TOO_MANY_ROWS', 'xlsx.error.tooManyRows', { max: IMPORT_MAX_ROWS })
     const cells: Record<string, string> = {}
-    for (const [i, col] of byIndex) cells[col.id] = original[i - 1] ?? ''
-    rows.push({ original, cells })
+    const formulas = new Map<string, { row: number; column: string }>()
+    for (const [i, col] of byIndex) {
+      cells[col.id] = original[i - 1] ?? ''
+      if (isFormula(row.getCell(i).value)) formulas.set(col.id, { row: r, column: ws.getColumn(i).letter })
+    }
+    rows.push({ original, cells, ...(formulas.size ? { formulas } : {}) })
   }
   return { headers, rows }
+}
+
+/** A formula cell (plain, shared or array): its value is a computed result, not something typed. */
+function isFormula(v: ExcelJS.CellValue): boolean {
+  return typeof v === 'object' && v !== null && !(v instanceof Date) && ('formula' in v || 'sharedFormula' in v)
 }
 
 /** What a person sees in the cell, as text (numbers typed as numbers, rich text, formulas' results). */
