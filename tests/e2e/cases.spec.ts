@@ -29,6 +29,12 @@ test('case work: consent, sensitive data, intervention, follow-up, closure; offi
   await expect(worker.getByTestId('case-person')).toContainText(person)
   const caseUrl = worker.url()
 
+  // no stage beyond intake without the person's consent: refused on the step's form, and the page says so
+  await expect(worker.getByTestId('consent-status')).toHaveText('尚未记录所需的同意，个案暂不能推进到下一阶段。')
+  await worker.getByRole('button', { name: '推进到：评估' }).click()
+  await expect(worker.getByTestId('step-ASSESSMENT').getByText('推进到下一阶段前，须先在“知情同意”处记录本人的同意。')).toBeVisible()
+  await expect(worker.getByTestId('case-status')).toHaveText('接案')
+
   // sensitive data needs consent first
   const sensitive = worker.getByTestId('sensitive-form')
   await sensitive.getByLabel('健康信息').fill('高血压三级，停药两周')
@@ -38,6 +44,8 @@ test('case work: consent, sensitive data, intervention, follow-up, closure; offi
   await sensitive.getByLabel('同意人（本人）').fill(person)
   await sensitive.getByRole('button', { name: '保存敏感信息' }).click()
   await expect(worker.getByTestId('reveal-idNumber')).toHaveText('1101**********002X')
+  await expect(worker.getByTestId('consent-status')).toHaveText('所需的同意已记录。')
+  await expect(worker.getByTestId('consent-on-record')).toContainText(person)
   await expect(worker.getByText('高血压三级，停药两周')).toHaveCount(0)
   await worker.getByTestId('reveal-healthNotes').locator('..').getByRole('button', { name: '查看' }).click()
   await expect(worker.getByTestId('reveal-healthNotes')).toHaveText('高血压三级，停药两周')

@@ -3,11 +3,11 @@ import { db, disconnectDb } from '@/lib/server/db'
 import { resolveScope, type Scope } from '@/lib/server/authz/scope'
 import { createTestTree, createUser, type UnitRef } from '@/tests/factories/org'
 import type { Role } from '@/lib/server/generated/prisma/enums'
-import { createTeam, ensureCategories } from '@/tests/factories/workflow'
+import { createTaskRow, createTeam, ensureCategories } from '@/tests/factories/workflow'
 import { createNeed } from '@/lib/server/workflow/needs'
 import { createServiceItem } from '@/lib/server/workflow/services'
 import { claimOrder, dispatchOrder } from '@/lib/server/workflow/orders'
-import { checkIn, checkOut, createTask, signUp } from '@/lib/server/workflow/tasks'
+import { checkIn, checkOut, signUp } from '@/lib/server/workflow/tasks'
 
 export const isPostgres = () => /^postgres/.test(process.env.DATABASE_URL ?? '')
 
@@ -55,13 +55,13 @@ export async function serviceWorld(label: string) {
   await claimOrder(leader.scope, order.value.id, team.id)
   const serve = async (who: { id: string; scope: Scope }, from: Date, to: Date) => {
     // the task runs exactly from check-in to check-out (credited minutes never leave the task's window);
-    // it may lie in the past: the sign-up is made as of two hours before its start
+    // it may lie in the past, so its row is written by the factory (createTask takes future tasks only);
+    // the sign-up is made as of two hours before its start
     const start = from.getTime()
-    const task = await createTask(leader.scope, { orderId: order.value.id, title: label, startsAt: from.toISOString(), endsAt: to.toISOString(), place: '社区', slots: '5', signupDeadline: new Date(start - 3_600_000).toISOString() })
-    if (!task.ok) throw new Error('task')
-    if (!(await signUp(who.scope, task.value.id, new Date(start - 7_200_000))).ok) throw new Error('sign-up')
-    if (!(await checkIn(leader.scope, task.value.id, { volunteerId: who.id }, from)).ok) throw new Error('check-in')
-    const out = await checkOut(leader.scope, task.value.id, { volunteerId: who.id }, to)
+    const task = await createTaskRow(db, { orderId: order.value.id, createdById: leader.id, title: label, startsAt: from, endsAt: to, signupDeadline: new Date(start - 3_600_000) })
+    if (!(await signUp(who.scope, task.id, new Date(start - 7_200_000))).ok) throw new Error('sign-up')
+    if (!(await checkIn(leader.scope, task.id, { volunteerId: who.id }, from)).ok) throw new Error('check-in')
+    const out = await checkOut(leader.scope, task.id, { volunteerId: who.id }, to)
     if (!out.ok) throw new Error('check-out')
     return out.value.minutes
   }

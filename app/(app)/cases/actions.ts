@@ -3,13 +3,20 @@ import { runAction } from '@/lib/server/security/run-action'
 import type { FormState } from '@/lib/form-state'
 import { requireScope } from '@/lib/server/auth/session'
 import { toActionState } from '@/lib/server/action-state'
-import { addIntervention, advanceCase, completeFollowUp, openCase, revealCaseField, saveSensitive, scheduleFollowUp } from '@/lib/server/cases/cases'
+import { addIntervention, advanceCase, completeFollowUp, openCase, recordConsent, revealCaseField, saveSensitive, scheduleFollowUp } from '@/lib/server/cases/cases'
 import { CASE_STATUSES } from '@/lib/schemas/projects'
 
 export async function openCaseAction(_prev: FormState, fd: FormData) {
   return runAction('cases.openCase', ['form'], [fd], async () => {
     const r = await openCase(await requireScope(), Object.fromEntries(fd))
     return toActionState(r, r.ok ? { redirect: `/cases/${r.value.id}` } : {})
+  })
+}
+
+/** The person's consent, a guardian's for a child under 14, the child's assent beside it (the DAL has the rules). */
+export async function recordConsentAction(id: string, _prev: FormState, fd: FormData) {
+  return runAction('cases.recordConsent', ['id', 'form'], [id, fd], async () => {
+    return toActionState(await recordConsent(await requireScope(), id, Object.fromEntries(fd)), { message: 'common.saved' })
   })
 }
 

@@ -7,9 +7,10 @@ import { fail, ok, type Result } from '../result'
 import { zodFieldErrors } from '../validation'
 import { decryptField, encryptField } from '../crypto'
 import { isValidIdNumber, maskIdNumber } from '@/lib/id-card'
-import { chinaDate, chinaYear, fromDbDate, toDbDate } from '@/lib/china-time'
-import { ZCaseStep, ZFollowUp, ZFollowUpDone, ZIntervention, ZOpenCase, ZSensitive } from '@/lib/schemas/projects'
+import { chinaDate, fromDbDate, toDbDate } from '@/lib/china-time'
+import { ZCaseStep, ZConsent, ZFollowUp, ZFollowUpDone, ZIntervention, ZOpenCase, ZSensitive } from '@/lib/schemas/projects'
 import { actingCommunity, recordChange, type Tx } from '../workflow/common'
+import { ageBand, birthDateOfIdNumber, consentUpdate, missingConsentMessage, missingConsents, type AgeBand } from './consent'
 
 /**
  * Need-to-know: a case is visible to its assigned social workers (case.work in that community) and to
@@ -62,7 +63,18 @@ export async function openCase(scope: Scope, input: unknown): Promise<Result<{ i
   })
 }
 
-const isMinor = (birthYear: number | null, now = new Date()) => birthYear !== null && chinaYear(now) - birthYear < 14
+/** What consent needs to know of a case: what is on record, and the person's birth (year, or date from the ID number). */
+const CONSENT_SELECT = { birthYear: true, idNumberEnc: true, consentAt: true, guardianConsentAt: true, childAssentAt: true } as const satisfies Prisma.CaseFileSelect
+
+/**
+ * The person's age band (consent.ts): the ID number's birth date when one is on record (`idNumber`: the
+ * one being saved, else the stored one, decrypted here only for its date — it leaves this function as
+ * nothing but the band), else the birth year.
+ */
+function bandOf(c: { birthYear: number | null; idNumberEnc: string | null }, now: Date, idNumber?: string): AgeBand {
+  const id = idNumber ?? (c.idNumberEnc ? decryptField(c.idNumberEnc) : null)
+  return ageBand({ birthYear: c.birthYear, birthDate: id && isValidIdNumber(id) ? birthDateOfIdNumber(id) : null }, now)
+}
 
 /**
  * Reads one case and logs the read. Sensitive fields come masked: the ID number as 1505**********1234,
@@ -74,7 +86,7 @@ export async function getCase(scope: Scope, id: string, now = new Date()) {
     where: { id, ...visibleCases(scope) },
     select: {
       id: true, personName: true, gender: true, birthYear: true, vulnerabilityGroup: true, foundVia: true, situation: true, idNumberEnc: true, healthNotesEnc: true,
-      consentBy: true, consentAt: true, guardianName: true, guardianConsentAt: true, status: true, assessment: true, goals: true, evaluation: true, outcome: true,
+      consentBy: true, consentAt: true, guardianName: true, guardianConsentAt: true, childAssentAt: true, status: true, assessment: true, goals: true, evaluation: true, outcome: true,
       closedAt: true, createdAt: true, orgPath: true, orgUnit: { select: { id: true, name: true } },
       workers: { select: { user: { select: { id: true, name: true } } } },
       interventions: { select: { id: true, kind: true, description: true, professional: true, outcome: true, at: true, resourceId: true }, orderBy: { at: 'asc' } },
@@ -89,6 +101,8 @@ export async function getCase(scope: Scope, id: string, now = new Date()) {
   const resourceName = new Map(resources.map((r) => [r.id, r.providerName]))
   // a follow-up is overdue from the China day after it was due (not the UTC day: 00:00–08:00 differ)
   const today = chinaDate(now)
+  const band = bandOf(c, now)
+  const missing = missingConsents(c, band)
   return ok({
     ...rest,
     workers: c.workers.map((w) => w.user),
@@ -96,7 +110,9 @@ export async function getCase(scope: Scope, id: string, now = new Date()) {
     resources,
     idNumberMasked: idNumberEnc ? maskIdNumber(decryptField(idNumberEnc)) : null,
     hasHealthNotes: healthNotesEnc !== null,
-    minor: isMinor(c.birthYear, now),
+    minor: band === 'UNDER_14',
+    // the consent on record is shown with what the person's age asks for; stage moves wait for it
+    consent: { band, missing, ok: missing.length === 0 },
     followUps: c.followUps.map((f) => ({ ...f, overdue: !f.doneAt && fromDbDate(f.dueOn) < today })),
     moves: CASE_TRANSITIONS[c.status],
     isSupervisor: canAt(scope, 'case.supervise', orgPath),
@@ -115,21 +131,50 @@ export async function revealCaseField(scope: Scope, id: string, field: Field): P
 }
 
 /**
- * Saves the ID number and/or health notes, encrypted. Refused until consent is recorded (by the person;
- * for a child under 14 also by a guardian): the consent can be given in the same call.
+ * Records consent to the case (consent.ts): the person's own, a guardian's for a child under 14 (or in the
+ * year of the 14th birthday when only the birth year is known), the child's assent beside it. Each is
+ * recorded once, at `now`; the write is logged like every other write to the case.
+ */
+export async function recordConsent(scope: Scope, id: string, input: unknown, now = new Date()): Promise<Result<null, 'NOT_FOUND' | 'INVALID'>> {
+  const parsed = ZConsent.safeParse(input)
+  if (!parsed.success) return fail('INVALID', zodFieldErrors(parsed.error))
+  const prisma = await db()
+  const c = await prisma.caseFile.findFirst({ where: { id, ...visibleCases(scope) }, select: CONSENT_SELECT })
+  if (!c) return fail('NOT_FOUND')
+  const d = parsed.data
+  const band = bandOf(c, now)
+  if (!d.consentBy && !d.guardianName) return fail('INVALID', { [band === 'UNDER_14' ? 'guardianName' : 'consentBy']: 'validation.consent.nothing' })
+  const { data, errors } = consentUpdate(c, d, band, now)
+  if (Object.keys(errors).length) return fail('INVALID', errors)
+  await prisma.$transaction(async (tx) => {
+    // conditional on what was read: a consent recorded meanwhile by someone else is not overwritten
+    const n = await tx.caseFile.updateMany({ where: { id, consentAt: c.consentAt, guardianConsentAt: c.guardianConsentAt, childAssentAt: c.childAssentAt }, data })
+    if (n.count === 1) await logAccess(tx, scope, id, 'WRITE', ['consent'])
+  })
+  return ok(null)
+}
+
+/**
+ * Saves the ID number and/or health notes, encrypted. Refused until the consent the person's age asks for
+ * is on record (consent.ts: the person's own; for a child under 14 the guardian's alone is enough); the
+ * consent can be given in the same call. A new ID number's birth date decides the age from then on.
  */
 export async function saveSensitive(scope: Scope, id: string, input: unknown, now = new Date()): Promise<Result<null, 'NOT_FOUND' | 'INVALID'>> {
   const parsed = ZSensitive.safeParse(input)
   if (!parsed.success) return fail('INVALID', zodFieldErrors(parsed.error))
   const prisma = await db()
-  const c = await prisma.caseFile.findFirst({ where: { id, ...visibleCases(scope) }, select: { consentAt: true, guardianConsentAt: true, birthYear: true } })
+  const c = await prisma.caseFile.findFirst({ where: { id, ...visibleCases(scope) }, select: CONSENT_SELECT })
   if (!c) return fail('NOT_FOUND')
   const d = parsed.data
   const errors: Record<string, string> = {}
-  if (d.idNumber && !isValidIdNumber(d.idNumber)) errors.idNumber = 'validation.idNumber.format'
+  const validId = d.idNumber && isValidIdNumber(d.idNumber) ? d.idNumber : undefined
+  if (d.idNumber && !validId) errors.idNumber = 'validation.idNumber.format'
   if (!d.idNumber && !d.healthNotes) errors.idNumber = 'validation.sensitive.empty'
-  if (!c.consentAt && !d.consentBy) errors.consentBy = 'validation.consent.required'
-  if (isMinor(c.birthYear, now) && !c.guardianConsentAt && !d.guardianName) errors.guardianName = 'validation.guardianConsent.required'
+  const band = bandOf(c, now, validId)
+  const consent = consentUpdate(c, d, band, now)
+  Object.assign(errors, consent.errors)
+  const after = { consentAt: consent.data.consentAt ?? c.consentAt, guardianConsentAt: consent.data.guardianConsentAt ?? c.guardianConsentAt }
+  for (const m of missingConsents(after, band)) errors[m === 'own' ? 'consentBy' : 'guardianName'] ??= missingConsentMessage(c, band, m, 'sensitive')
   if (Object.keys(errors).length) return fail('INVALID', errors)
   const fields = [d.idNumber ? 'idNumber' : null, d.healthNotes ? 'healthNotes' : null].filter((x): x is string => !!x)
   await prisma.$transaction(async (tx) => {
@@ -138,8 +183,7 @@ export async function saveSensitive(scope: Scope, id: string, input: unknown, no
       data: {
         ...(d.idNumber ? { idNumberEnc: encryptField(d.idNumber) } : {}),
         ...(d.healthNotes ? { healthNotesEnc: encryptField(d.healthNotes) } : {}),
-        ...(d.consentBy && !c.consentAt ? { consentBy: d.consentBy, consentAt: now } : {}),
-        ...(d.guardianName && !c.guardianConsentAt ? { guardianName: d.guardianName, guardianConsentAt: now } : {}),
+        ...consent.data,
       },
     })
     await logAccess(tx, scope, id, 'WRITE', fields)
@@ -147,15 +191,30 @@ export async function saveSensitive(scope: Scope, id: string, input: unknown, no
   return ok(null)
 }
 
-/** One step of the lifecycle. Leaving ASSESSMENT needs the assessment, leaving PLANNING the goals, closing the evaluation and an outcome. */
-export async function advanceCase(scope: Scope, id: string, to: CaseStatus, input: unknown = {}): Promise<Result<null, 'NOT_FOUND' | 'INVALID' | 'TRANSITION'>> {
+/**
+ * One step of the lifecycle. Every move goes beyond intake (none leads back to it), so each needs the
+ * consent the person's age asks for on the day of the move (consent.ts: a child who has turned 14 since
+ * their guardian consented needs their own now); refused with a `consent` field error, nothing written.
+ * Leaving ASSESSMENT needs the assessment, leaving PLANNING the goals, closing the evaluation and an outcome.
+ */
+export async function advanceCase(scope: Scope, id: string, to: CaseStatus, input: unknown = {}, now = new Date()): Promise<Result<null, 'NOT_FOUND' | 'INVALID' | 'TRANSITION'>> {
   const parsed = ZCaseStep.safeParse(input)
   if (!parsed.success) return fail('INVALID', zodFieldErrors(parsed.error))
   const prisma = await db()
-  const c = await prisma.caseFile.findFirst({ where: { id, ...visibleCases(scope) }, select: { status: true, orgPath: true, _count: { select: { interventions: true } } } })
+  const c = await prisma.caseFile.findFirst({ where: { id, ...visibleCases(scope) }, select: { ...CONSENT_SELECT, status: true, orgPath: true, _count: { select: { interventions: true } } } })
   if (!c) return fail('NOT_FOUND')
   if (!CASE_TRANSITIONS[c.status].includes(to)) return fail('TRANSITION')
+  const band = bandOf(c, now)
+  const [missing] = missingConsents(c, band)
+  if (missing) return fail('INVALID', { consent: missingConsentMessage(c, band, missing, 'stage') })
   const { text, outcome } = parsed.data
+  // a text or an outcome this step does not keep is refused, never accepted and dropped
+  const closing = to === 'CLOSED'
+  const strayText = !!text && !(c.status === 'ASSESSMENT' || c.status === 'PLANNING' || closing)
+  const strayOutcome = !!outcome && !closing
+  if (strayText || strayOutcome) {
+    return fail('INVALID', { ...(strayText ? { text: 'validation.caseText.notTaken' } : {}), ...(strayOutcome ? { outcome: 'validation.caseOutcome.notTaken' } : {}) })
+  }
   const data: Prisma.CaseFileUpdateManyMutationInput = { status: to }
   if (c.status === 'ASSESSMENT') {
     if (!text) return fail('INVALID', { text: 'validation.caseText.required' })
@@ -168,7 +227,7 @@ export async function advanceCase(scope: Scope, id: string, to: CaseStatus, inpu
   if (c.status === 'INTERVENTION' && to === 'FOLLOW_UP' && c._count.interventions === 0) return fail('INVALID', { text: 'validation.intervention.none' })
   if (to === 'CLOSED') {
     if (!text || !outcome) return fail('INVALID', { ...(text ? {} : { text: 'validation.caseText.required' }), ...(outcome ? {} : { outcome: 'validation.outcome.required' }) })
-    Object.assign(data, { evaluation: text, outcome, closedAt: new Date() })
+    Object.assign(data, { evaluation: text, outcome, closedAt: now })
   }
   if (c.status === 'CLOSED') Object.assign(data, { closedAt: null, outcome: null })
   return prisma.$transaction(async (tx) => {

@@ -9,6 +9,7 @@ import { zodFieldErrors } from '../validation'
 import { paged } from '../workflow/common'
 import { chinaDate, fromDbDate, toDbDate } from '@/lib/china-time'
 import { ZCampaign, ZSurveyToken, type TEvalListQuery, type TQuestion } from '@/lib/schemas/evaluation'
+import { cleanFreeText } from '@/lib/schemas/text'
 
 /** Units where the caller may run a campaign: their roots and the units just below them. */
 export async function listSurveyUnits(scope: Scope) {
@@ -23,14 +24,21 @@ export async function listSurveyUnits(scope: Scope) {
   })
 }
 
-/** A new campaign with an unguessable public token (18 random bytes, base64url: 24 characters). */
-export async function createCampaign(scope: Scope, input: unknown): Promise<Result<{ id: string }, 'INVALID'>> {
+/**
+ * A new campaign with an unguessable public token (18 random bytes, base64url: 24 characters). It opens
+ * today or later and closes on or after its opening day (the schema), so never in the past: the China
+ * date of `now`, the server's clock unless a test names the moment.
+ */
+export async function createCampaign(scope: Scope, input: unknown, now = new Date()): Promise<Result<{ id: string }, 'INVALID'>> {
   const parsed = ZCampaign.safeParse(input)
   if (!parsed.success) return fail('INVALID', zodFieldErrors(parsed.error))
   const d = parsed.data
   const prisma = await db()
   const unit = await prisma.orgUnit.findFirst({ where: { id: d.orgUnitId, ...unitScopeWhere(scope, 'survey.manage') }, select: { id: true, path: true } })
   if (!unit) return fail('INVALID', { orgUnitId: 'validation.surveyUnit.required' })
+  const today = chinaDate(now)
+  const past = { ...(d.startsOn < today ? { startsOn: 'validation.surveyStart.past' } : {}), ...(d.endsOn < today ? { endsOn: 'validation.surveyEnd.past' } : {}) }
+  if (Object.keys(past).length) return fail('INVALID', past)
   const row = await prisma.surveyCampaign.create({
     data: {
       tenantId: scope.tenantId, orgUnitId: unit.id, orgPath: unit.path, title: d.title, startsOn: toDbDate(d.startsOn), endsOn: toDbDate(d.endsOn),
@@ -206,10 +214,14 @@ export function validateAnswers(questions: TQuestion[], input: Record<string, un
     } else if (q.kind === 'CHOICE') {
       if (!/^\d$/.test(s) || Number(s) >= q.options.length) errors[`a.${i}`] = 'validation.surveyChoice.required'
       else answers.push({ question: i, rating: null, choice: Number(s), text: null })
-    } else if (s) {
-      if (s.length > 200) errors[`a.${i}`] = 'validation.surveyText.long'
-      else if (/[<>]/.test(s)) errors[`a.${i}`] = 'validation.noMarkup'
-      else answers.push({ question: i, rating: null, choice: null, text: s })
+    } else {
+      // the free-text normaliser of every text field (lib/schemas/text.ts), on the text as sent
+      const clean = cleanFreeText(typeof raw === 'string' ? raw : s)
+      if (!clean.ok) errors[`a.${i}`] = clean.error
+      else if (!clean.value) return // optional: blank is no answer
+      else if (clean.value.length > 200) errors[`a.${i}`] = 'validation.surveyText.long'
+      else if (/[<>]/.test(clean.value)) errors[`a.${i}`] = 'validation.noMarkup'
+      else answers.push({ question: i, rating: null, choice: null, text: clean.value })
     }
   })
   return Object.keys(errors).length ? { errors } : { answers }

@@ -7,6 +7,7 @@ import { zodFieldErrors } from '../validation'
 import { paged } from '../workflow/common'
 import { ZAttendance, ZTrainingEvent, type TTrainingListQuery } from '@/lib/schemas/talent'
 import { chinaDate, chinaDayRange, chinaYear, fromDbDate, toDbDate } from '@/lib/china-time'
+import { toHours } from '@/lib/hours'
 
 // ───────────── continuing-education hours (pure: the rules in one place) ─────────────
 
@@ -33,8 +34,8 @@ export function ceStatus(minutes: number, year: number, requiredHours: number, n
   return minutes < required * yearElapsed(now) ? 'BEHIND' : 'ON_TRACK'
 }
 
-/** Minutes → hours with one decimal (events are whole minutes; 0.5 h steps stay exact). */
-export const toHours = (minutes: number) => Math.round(minutes / 6) / 10
+// minutes → hours shown: the platform's one conversion (lib/hours.ts; events are whole minutes, 0.1 h steps stay exact)
+export { toHours } from '@/lib/hours'
 
 /**
  * CE minutes per user and calendar year, from attendance at the tenant's events: one grouped query for
@@ -80,14 +81,19 @@ export async function listOrganiserUnits(scope: Scope) {
   return rows.map(({ id, name, depth }) => ({ id, name, depth }))
 }
 
-/** An event organised by a unit in the caller's subtree (training.manage), at any level. */
-export async function createTrainingEvent(scope: Scope, input: unknown): Promise<Result<{ id: string }, 'INVALID'>> {
+/**
+ * An event organised by a unit in the caller's subtree (training.manage), at any level. Its day is today or
+ * later (China date of `now`, the server's clock unless a test names the moment): a training is recorded
+ * before it takes place, its attendance on or after the day (recordAttendance).
+ */
+export async function createTrainingEvent(scope: Scope, input: unknown, now = new Date()): Promise<Result<{ id: string }, 'INVALID'>> {
   const parsed = ZTrainingEvent.safeParse(input)
   if (!parsed.success) return fail('INVALID', zodFieldErrors(parsed.error))
   const prisma = await db()
   const unit = await prisma.orgUnit.findFirst({ where: { id: parsed.data.orgUnitId, ...unitScopeWhere(scope, 'training.manage') }, select: { id: true, path: true } })
   if (!unit) return fail('INVALID', { orgUnitId: 'validation.trainingUnit.required' })
   const d = parsed.data
+  if (d.date < chinaDate(now)) return fail('INVALID', { date: 'validation.trainingDate.past' })
   return ok(
     await prisma.trainingEvent.create({
       data: { tenantId: scope.tenantId, orgUnitId: unit.id, orgPath: unit.path, title: d.title, kind: d.kind, date: toDbDate(d.date), minutes: Math.round(d.hours * 60), createdById: scope.userId },

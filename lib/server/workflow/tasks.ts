@@ -11,7 +11,8 @@ import { claimableTeams } from './orders'
 import { moveNeed } from './needs'
 import { notify, recordChange, type Tx } from './common'
 import { bump } from '../stats/counters'
-import { creditServicePoints } from '../people/points'
+import { creditMinutes } from '../people/points'
+import { tallyHours } from '../people/tally'
 import { audit } from '../security/audit'
 import { checkLimit, codeTryKey, giveBack, retryMinutes } from '../security/rate-limit'
 import { chinaDateTime } from '@/lib/china-time'
@@ -26,7 +27,34 @@ async function canRunOrder(scope: Scope, order: { orgPath: string; claimedByTeam
   return (await claimableTeams(scope)).some((t) => t.id === order.claimedByTeamId)
 }
 
-/** A claimed order becomes tasks: time window, place, slots, skills, sign-up deadline. */
+/** Minutes since the epoch: datetime-local values carry no seconds, so "unchanged" is compared to the minute. */
+const minuteOf = (d: Date) => Math.floor(d.getTime() / 60_000)
+
+/**
+ * Times that make sense, against the server's clock at the moment of the call (the schemas only compare
+ * the values with each other: a schema knows no "now"). A new task starts in the future and its sign-up
+ * deadline lies between now and the start (the schema: not after the start, end after the start). A past
+ * activity is no task: its hours are a signed HourAdjustment (lib/server/people/hours.ts), and the
+ * message says so. An edit (`current`) keeps the rule for what it changes: a task that has not started
+ * may move to a later start only; a started (running) task keeps its start — its end, place and slots may
+ * still change — and a deadline that is moved must still lie ahead.
+ */
+function taskTimeErrors(d: { startsAt: Date; signupDeadline: Date }, now: Date, current?: { startsAt: Date; signupDeadline: Date }) {
+  const errors: Record<string, string> = {}
+  const started = current !== undefined && current.startsAt <= now
+  const startMoved = current === undefined || minuteOf(d.startsAt) !== minuteOf(current.startsAt)
+  if (started && startMoved) errors.startsAt = 'validation.startsAt.started'
+  else if (!started && d.startsAt <= now) errors.startsAt = 'validation.startsAt.past'
+  const deadlineMoved = current === undefined || minuteOf(d.signupDeadline) !== minuteOf(current.signupDeadline)
+  if (deadlineMoved && d.signupDeadline <= now) errors.signupDeadline = 'validation.signupDeadline.past'
+  return Object.keys(errors).length ? errors : null
+}
+
+/**
+ * A claimed order becomes tasks: time window, place, slots, skills, sign-up deadline. "Now" is the server's
+ * clock when the call runs, deliberately not a parameter: nothing creates a past task through here (tests
+ * of history write their rows with the tests/factories/workflow.ts createTaskRow factory).
+ */
 export async function createTask(scope: Scope, input: unknown): Promise<Result<{ id: string; checkinCode: string }, 'INVALID' | 'NOT_FOUND' | 'STATE'>> {
   const parsed = ZCreateTask.safeParse(input)
   if (!parsed.success) return fail('INVALID', zodFieldErrors(parsed.error))
@@ -38,6 +66,8 @@ export async function createTask(scope: Scope, input: unknown): Promise<Result<{
   })
   if (!order || !(await canRunOrder(scope, order))) return fail('NOT_FOUND')
   if (order.status !== 'CLAIMED') return fail('STATE')
+  const timeErrors = taskTimeErrors(d, new Date())
+  if (timeErrors) return fail('INVALID', timeErrors)
   const checkinCode = String(randomInt(0, 1_000_000)).padStart(6, '0')
   const t = await prisma.$transaction(async (tx) => {
     const task = await tx.task.create({
@@ -267,17 +297,20 @@ export async function checkOut(scope: Scope, taskId: string, by: CheckBy, now = 
     if (n.count !== 1) return fail('STATE')
     await recordChange(tx, scope, { entity: 'TaskSignup', entityId: s.id, orgPath: task.orgPath, from: 'CHECKED_IN', to: 'CHECKED_OUT', note: `${minutes}` }, now)
     await bump(tx, scope.tenantId, task.orgPath, { 'service:minutes': minutes }, now)
-    // hours come only from here; the tenant's rule turns them into points, credited once per sign-up
-    await creditServicePoints(tx, scope, { id: s.id, userId, minutes, taskTitle: task.title })
+    // hours come only from here (and from corrections); the points follow the volunteer's running total
+    await creditMinutes(tx, scope, { userId, minutes, kind: 'SERVICE', refId: s.id, reason: task.title })
     return ok({ minutes })
   })
 }
 
-/** A volunteer's credited service time (minutes) from checked-out tasks. */
+/**
+ * The caller's total for the home page and /tasks: the same total as /points and the roster (tally.ts:
+ * checked-out minutes plus signed corrections), and how many tasks were checked out.
+ */
 export async function serviceMinutesOf(scope: Scope) {
   const prisma = await db()
-  const r = await prisma.taskSignup.aggregate({ where: { userId: scope.userId, checkOutAt: { not: null } }, _sum: { minutes: true }, _count: { _all: true } })
-  return { minutes: r._sum.minutes ?? 0, tasks: r._count._all }
+  const [tally, tasks] = await Promise.all([tallyHours(prisma, scope.userId), prisma.taskSignup.count({ where: { userId: scope.userId, checkOutAt: { not: null } } })])
+  return { minutes: tally.totalMinutes, hours: tally.hours, tasks }
 }
 
 const TASK_SELECT = {
@@ -366,7 +399,7 @@ async function runnableTask(scope: Scope, taskId: string) {
   const prisma = await db()
   const task = await prisma.task.findFirst({
     where: { id: taskId, ...rowScopeWhere(scope, 'task.manage') },
-    select: { id: true, title: true, status: true, slots: true, taken: true, orgPath: true, order: { select: { orgPath: true, claimedByTeamId: true } } },
+    select: { id: true, title: true, status: true, slots: true, taken: true, orgPath: true, startsAt: true, signupDeadline: true, order: { select: { orgPath: true, claimedByTeamId: true } } },
   })
   return task && (await canRunOrder(scope, task.order)) ? task : null
 }
@@ -374,6 +407,7 @@ async function runnableTask(scope: Scope, taskId: string) {
 /**
  * Changes a task's time, place or slots; everyone signed up is told. Fewer slots than confirmed
  * volunteers is refused (nobody loses a confirmed place silently); more slots promote the waitlist.
+ * Times: see taskTimeErrors (a running task keeps its start; what moves must lie ahead).
  */
 export async function updateTask(scope: Scope, taskId: string, input: unknown): Promise<Result<{ promoted: number }, 'NOT_FOUND' | 'INVALID' | 'STATE'>> {
   const parsed = ZUpdateTask.safeParse(input)
@@ -382,10 +416,14 @@ export async function updateTask(scope: Scope, taskId: string, input: unknown): 
   if (!task) return fail('NOT_FOUND')
   if (task.status !== 'OPEN') return fail('STATE')
   const d = parsed.data
+  const timeErrors = taskTimeErrors(d, new Date(), task)
+  if (timeErrors) return fail('INVALID', timeErrors)
   const prisma = await db()
   return prisma.$transaction(async (tx) => {
     await lockTask(tx, taskId)
-    const fresh = await tx.task.findUniqueOrThrow({ where: { id: taskId }, select: { taken: true } })
+    const fresh = await tx.task.findUniqueOrThrow({ where: { id: taskId }, select: { taken: true, startsAt: true, signupDeadline: true } })
+    // the times checked above are still the task's (a concurrent edit would have moved them)
+    if (fresh.startsAt.getTime() !== task.startsAt.getTime() || fresh.signupDeadline.getTime() !== task.signupDeadline.getTime()) return fail('STATE')
     if (d.slots < fresh.taken) return fail('INVALID', { slots: 'validation.slots.belowTaken' })
     const waiting = await tx.taskSignup.findMany({ where: { taskId, status: 'WAITLISTED' }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], take: d.slots - fresh.taken, select: { id: true, userId: true } })
     await tx.task.update({ where: { id: taskId }, data: { startsAt: d.startsAt, endsAt: d.endsAt, place: d.place, slots: d.slots, signupDeadline: d.signupDeadline, taken: fresh.taken + waiting.length } })

@@ -11,7 +11,8 @@ import { Badge, Card } from '@/components/ui/card'
 import { ActionForm, FormInput, FormSelect, FormTextarea } from '@/components/ui/action-form'
 import { StatusBadge } from '@/components/workflow/status-badge'
 import { Reveal } from '@/components/cases/reveal'
-import { addInterventionAction, advanceCaseAction, completeFollowUpAction, saveSensitiveAction, scheduleFollowUpAction } from '../actions'
+import { FormFieldError } from '@/components/cases/field-error'
+import { addInterventionAction, advanceCaseAction, completeFollowUpAction, recordConsentAction, saveSensitiveAction, scheduleFollowUpAction } from '../actions'
 
 type Props = { params: Promise<{ id: string }> }
 
@@ -29,10 +30,22 @@ export default async function CasePage({ params }: Props) {
   const t = await getT()
   const locale = await getLocale()
   const row = (label: string, value: React.ReactNode) => <Row label={label}>{value}</Row>
-  const needsText = c.status === 'ASSESSMENT' || c.status === 'PLANNING' || c.status === 'EVALUATION' || c.status === 'CLOSED'
+  // the steps that keep a text (advanceCase refuses one elsewhere): the assessment, the goals, the evaluation
+  const needsText = c.status === 'ASSESSMENT' || c.status === 'PLANNING' || c.status === 'EVALUATION'
+  // the consent fields the person's age band takes (consent.ts), each while it is not on record yet: the
+  // person's own word is their consent from 14 on, a child's assent below 14 (optional) beside the guardian's
+  const band = c.consent.band
+  const askOwn = band === 'UNDER_14' ? !c.childAssentAt : !c.consentAt
+  const askGuardian = band !== 'OVER_14' && !c.guardianConsentAt
+  const consentFields = (
+    <>
+      {askGuardian ? <FormInput name="guardianName" label={t('field.guardianConsentName')} /> : null}
+      {askOwn ? <FormInput name="consentBy" label={band === 'UNDER_14' ? t('field.childAssentBy') : t('field.consentBy')} /> : null}
+    </>
+  )
   return (
     <div className="space-y-4">
-      <DetailHeader back="/cases" backLabel={t('cases.title')} title={<>{c.personName} {c.minor ? <Badge tone="brand">{t('cases.minor')}</Badge> : null}</>} titleTestId="case-person" status={<StatusBadge t={t} kind="caseStatus" status={c.status} />} statusTestId="case-status" />
+      <DetailHeader back="/cases" backLabel={t('cases.title')} title={<>{c.personName} {band === 'UNDER_14' ? <Badge tone="brand">{t('cases.minor')}</Badge> : band === 'TURNING_14' ? <Badge tone="brand">{t('cases.consent.turning14')}</Badge> : null}</>} titleTestId="case-person" status={<StatusBadge t={t} kind="caseStatus" status={c.status} />} statusTestId="case-status" />
       <div className="grid gap-4 lg:grid-cols-[1fr_22rem]">
         <div className="space-y-4">
           <Card>
@@ -50,26 +63,38 @@ export default async function CasePage({ params }: Props) {
               {c.outcome ? row(t('field.outcomeKind'), t(`caseOutcome.${c.outcome}`)) : null}
             </dl>
           </Card>
+          <Card className="space-y-2" data-testid="consent">
+            <h2 className="text-sm font-semibold">{t('cases.consent')}</h2>
+            <p className="text-xs text-stone-500">
+              {t('cases.consent.hint')} {t(`cases.consent.rule.${band}`)}
+            </p>
+            <ul className="space-y-1 text-sm" data-testid="consent-on-record">
+              {c.consentAt ? <li>{t('cases.consentGiven', { by: c.consentBy ?? '', date: formatDate(locale, c.consentAt) })}</li> : null}
+              {c.childAssentAt ? <li>{t('cases.consent.assentGiven', { by: c.consentBy ?? '', date: formatDate(locale, c.childAssentAt) })}</li> : null}
+              {c.guardianConsentAt ? <li>{t('cases.guardianGiven', { name: c.guardianName ?? '', date: formatDate(locale, c.guardianConsentAt) })}</li> : null}
+              {!c.consentAt && !c.childAssentAt && !c.guardianConsentAt ? <li className="text-stone-500">{t('cases.consent.none')}</li> : null}
+            </ul>
+            <p className={`rounded-md p-2 text-sm ${c.consent.ok ? 'bg-emerald-50 text-emerald-800' : 'bg-amber-50 text-amber-900'}`} data-testid="consent-status">
+              {c.consent.ok ? t('cases.consent.ok') : t('cases.consent.missing')}
+            </p>
+            {askOwn || askGuardian ? (
+              <ActionForm action={recordConsentAction.bind(null, c.id)} submitLabel={t('cases.consent.record')} resetOnSuccess className="grid gap-3 sm:grid-cols-2" testId="consent-form">
+                {consentFields}
+              </ActionForm>
+            ) : null}
+          </Card>
           <Card className="space-y-2">
             <h2 className="text-sm font-semibold">{t('cases.sensitive')}</h2>
             <p className="text-xs text-stone-500">{t('cases.sensitiveHint')}</p>
             <dl className="text-sm">
               {row(t('cases.idNumber'), c.idNumberMasked ? <Reveal caseId={c.id} field="idNumber" masked={c.idNumberMasked} /> : t('cases.noValue'))}
               {row(t('cases.healthNotes'), c.hasHealthNotes ? <Reveal caseId={c.id} field="healthNotes" masked="••••••" /> : t('cases.noValue'))}
-              {row(
-                t('cases.consent'),
-                <span>
-                  {c.consentAt ? t('cases.consentGiven', { by: c.consentBy ?? '', date: formatDate(locale, c.consentAt) }) : t('cases.noValue')}
-                  {c.guardianConsentAt ? <span className="block">{t('cases.guardianGiven', { name: c.guardianName ?? '', date: formatDate(locale, c.guardianConsentAt) })}</span> : null}
-                </span>,
-              )}
             </dl>
             <ActionForm action={saveSensitiveAction.bind(null, c.id)} submitLabel={t('cases.saveSensitive')} resetOnSuccess className="grid gap-3 sm:grid-cols-2" testId="sensitive-form">
-              <FormInput name="idNumber" label={t('field.idNumber')} maxLength={18} autoComplete="off" />
-              {c.consentAt ? null : <FormInput name="consentBy" label={t('field.consentBy')} maxLength={20} />}
-              {c.minor && !c.guardianConsentAt ? <FormInput name="guardianName" label={t('field.guardianName')} maxLength={20} /> : null}
+              <FormInput name="idNumber" label={t('field.idNumber')} autoComplete="off" />
+              {c.consent.ok ? null : consentFields}
               <div className="sm:col-span-2">
-                <FormTextarea name="healthNotes" label={t('field.healthNotes')} maxLength={3000} autoComplete="off" />
+                <FormTextarea name="healthNotes" label={t('field.healthNotes')} autoComplete="off" />
               </div>
             </ActionForm>
           </Card>
@@ -88,10 +113,10 @@ export default async function CasePage({ params }: Props) {
             {c.status === 'INTERVENTION' || c.status === 'FOLLOW_UP' ? (
               <ActionForm action={addInterventionAction.bind(null, c.id)} submitLabel={t('cases.addIntervention')} resetOnSuccess className="grid gap-3 sm:grid-cols-2" testId="intervention-form">
                 <FormSelect name="kind" label={t('field.interventionKind')} options={[{ value: 'SERVICE', label: t('interventionKind.SERVICE') }, { value: 'REFERRAL', label: t('interventionKind.REFERRAL') }]} />
-                <FormInput name="professional" label={t('field.professional')} maxLength={40} />
+                <FormInput name="professional" label={t('field.professional')} />
                 <FormSelect name="resourceId" label={t('field.resources')} placeholder={t('common.none')} options={c.resources.map((r) => ({ value: r.id, label: r.providerName }))} />
-                <FormInput name="description" label={t('field.description')} maxLength={1000} />
-                <FormInput name="outcome" label={t('field.interventionOutcome')} maxLength={500} />
+                <FormInput name="description" label={t('field.description')} />
+                <FormInput name="outcome" label={t('field.interventionOutcome')} />
               </ActionForm>
             ) : null}
           </Card>
@@ -104,7 +129,7 @@ export default async function CasePage({ params }: Props) {
                   {f.doneAt ? <span className="text-stone-600">{f.note}</span> : f.overdue ? <Badge tone="brand">{t('cases.overdue', { count: 1 })}</Badge> : null}
                   {!f.doneAt ? (
                     <ActionForm action={completeFollowUpAction.bind(null, f.id)} submitLabel={t('cases.complete')} variant="secondary" className="flex flex-wrap items-end gap-2">
-                      <FormInput name="note" label={t('field.followUpNote')} maxLength={1000} />
+                      <FormInput name="note" label={t('field.followUpNote')} />
                     </ActionForm>
                   ) : null}
                 </li>
@@ -119,9 +144,11 @@ export default async function CasePage({ params }: Props) {
         </div>
         <div className="space-y-4">
           <Card className="space-y-3">
+            {!c.consent.ok && c.moves.length ? <p className="text-sm text-amber-900">{t('cases.consent.blocked')}</p> : null}
             {c.moves.map((to) => (
               <ActionForm key={to} action={advanceCaseAction.bind(null, c.id, to)} submitLabel={t('cases.step', { status: t(`caseStatus.${to}`) })} className="space-y-2" testId={`step-${to}`}>
-                {needsText ? <FormTextarea name="text" label={c.status === 'ASSESSMENT' ? t('cases.assessment') : c.status === 'PLANNING' ? t('cases.goals') : c.status === 'EVALUATION' ? t('cases.evaluation') : t('field.reason')} maxLength={3000} /> : null}
+                <FormFieldError name="consent" />
+                {needsText ? <FormTextarea name="text" label={c.status === 'ASSESSMENT' ? t('cases.assessment') : c.status === 'PLANNING' ? t('cases.goals') : t('cases.evaluation')} /> : null}
                 {to === 'CLOSED' ? <FormSelect name="outcome" label={t('field.outcomeKind')} placeholder="" options={CASE_OUTCOMES.map((o) => ({ value: o, label: t(`caseOutcome.${o}`) }))} /> : null}
               </ActionForm>
             ))}

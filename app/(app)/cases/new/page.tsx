@@ -22,14 +22,14 @@ export default async function NewCasePage() {
       <Card>
         <ActionForm action={openCaseAction} submitLabel={t('common.submit')} testId="case-form">
           <input type="hidden" name="orgUnitId" value={community.id} />
-          <FormInput name="personName" label={t('field.personName')} maxLength={20} />
+          <FormInput name="personName" label={t('field.personName')} />
           <div className="grid gap-4 sm:grid-cols-2">
             <FormSelect name="gender" label={t('field.gender')} placeholder="" options={[{ value: 'F', label: t('gender.F') }, { value: 'M', label: t('gender.M') }]} />
             <FormInput name="birthYear" label={t('field.birthYear')} inputMode="numeric" maxLength={4} />
             <FormSelect name="vulnerabilityGroup" label={t('field.vulnerabilityGroup')} placeholder="" options={TARGET_GROUPS.map((g) => ({ value: g, label: t(`targetGroup.${g}`) }))} />
             <FormSelect name="foundVia" label={t('field.foundVia')} placeholder="" options={NEED_SOURCES.map((s) => ({ value: s, label: t(`needSource.${s}`) }))} />
           </div>
-          <FormTextarea name="situation" label={t('field.situation')} maxLength={3000} />
+          <FormTextarea name="situation" label={t('field.situation')} />
         </ActionForm>
       </Card>
     </div>

@@ -1,0 +1,26 @@
+import type { consentZhCN } from './consent.zh-CN'
+
+export const consentEn: Record<keyof typeof consentZhCN, string> = {
+  'validation.consent.stage': 'Before the next stage, record the person’s own consent under “Informed consent”.',
+  'validation.consent.stageGuardian': 'For a child under 14, record a guardian’s consent under “Informed consent” before the next stage (the child’s own assent may be recorded too; it is optional).',
+  'validation.consent.ownAt14': 'The person has turned 14: only a guardian had consented, so their own consent is needed before going on.',
+  'validation.consent.turning14': 'The person turns 14 this year (only the birth year is recorded, so it is unknown whether the birthday has passed): both their own and a guardian’s consent are needed.',
+  'validation.consent.already': 'The person’s consent is already on record.',
+  'validation.childAssent.already': 'The child’s assent is already on record.',
+  'validation.guardianConsent.already': 'A guardian’s consent is already on record.',
+  'validation.guardianConsent.over14': 'The person is 14 or older: their own consent is needed, not a guardian’s.',
+  'validation.consent.nothing': 'Enter the name of whoever consents.',
+  'cases.consent.record': 'Record consent',
+  'cases.consent.hint': 'Every stage after intake, and saving the ID number or health notes, needs consent first.',
+  'cases.consent.rule.UNDER_14': 'Under 14: a guardian’s consent; the child’s own assent may be recorded too (optional).',
+  'cases.consent.rule.TURNING_14': 'Turns 14 this year (only the birth year is known): both their own and a guardian’s consent.',
+  'cases.consent.rule.OVER_14': '14 or older (or no birth year recorded): the person’s own consent.',
+  'cases.consent.ok': 'The consent needed is on record.',
+  'cases.consent.missing': 'The consent needed is not on record yet: the case cannot move to the next stage.',
+  'cases.consent.none': 'No consent recorded yet',
+  'cases.consent.assentGiven': '{by} assented on {date} (under 14: recorded as the child’s own wish)',
+  'cases.consent.turning14': 'Turns 14 this year',
+  'cases.consent.blocked': 'Record consent first (see “Informed consent”)',
+  'field.childAssentBy': 'The child’s own assent (under 14, optional): their name',
+  'field.guardianConsentName': 'Guardian’s name (guardian’s consent)',
+}

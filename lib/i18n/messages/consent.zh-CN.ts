@@ -1,0 +1,26 @@
+// 个案的知情同意（《个人信息保护法》第十四条、第三十一条）：接案之后的各阶段和敏感信息都要先有同意；
+// 不满 14 周岁的儿童由监护人同意，本人意愿可一并记录（由 zh-CN.ts 合并）。规则见 lib/server/cases/consent.ts。
+export const consentZhCN = {
+  'validation.consent.stage': '推进到下一阶段前，须先在“知情同意”处记录本人的同意。',
+  'validation.consent.stageGuardian': '不满 14 周岁的儿童，推进到下一阶段前须先在“知情同意”处记录监护人的同意（本人意愿可一并记录，非必需）。',
+  'validation.consent.ownAt14': '已年满 14 周岁：此前只有监护人的同意，继续处理前须记录本人的同意。',
+  'validation.consent.turning14': '今年年满 14 周岁（只登记了出生年份，无法判断生日是否已过）：须同时记录本人和监护人的同意。',
+  'validation.consent.already': '本人的同意已经记录，无需再填。',
+  'validation.childAssent.already': '本人的意愿已经记录，无需再填。',
+  'validation.guardianConsent.already': '监护人的同意已经记录，无需再填。',
+  'validation.guardianConsent.over14': '已年满 14 周岁，须由本人同意，不再记录监护人同意。',
+  'validation.consent.nothing': '请填写同意人的姓名。',
+  'cases.consent.record': '记录同意',
+  'cases.consent.hint': '接案之后的各阶段、保存身份证号和健康信息，都须先有同意。',
+  'cases.consent.rule.UNDER_14': '不满 14 周岁：须监护人同意；本人意愿可一并记录（非必需）。',
+  'cases.consent.rule.TURNING_14': '今年年满 14 周岁（只知出生年份）：须本人和监护人都同意。',
+  'cases.consent.rule.OVER_14': '已满 14 周岁（或未登记出生年份）：须本人同意。',
+  'cases.consent.ok': '所需的同意已记录。',
+  'cases.consent.missing': '尚未记录所需的同意，个案暂不能推进到下一阶段。',
+  'cases.consent.none': '尚未记录任何同意',
+  'cases.consent.assentGiven': '本人 {by} 于 {date} 表示同意（未满 14 周岁，作为本人意愿记录）',
+  'cases.consent.turning14': '今年满 14 周岁',
+  'cases.consent.blocked': '须先记录同意（见“知情同意”）',
+  'field.childAssentBy': '本人意愿（未满 14 周岁，可选）：本人姓名',
+  'field.guardianConsentName': '监护人姓名（监护人同意）',
+} as const
