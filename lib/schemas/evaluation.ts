@@ -75,6 +75,8 @@ export const ZSchedule = z
     if (v.targetKind === 'UNIT' && !v.unitId) ctx.addIssue({ code: 'custom', path: ['unitId'], message: 'validation.inspectionUnit.required' })
     if (v.targetKind === 'PROJECT' && !v.projectId) ctx.addIssue({ code: 'custom', path: ['projectId'], message: 'validation.inspectionProject.required' })
   })
+  // the target not chosen does not apply (a project's unit is the project's own): dropped here, by rule
+  .transform((v) => (v.targetKind === 'UNIT' ? { ...v, projectId: undefined } : { ...v, unitId: undefined }))
 export type TSchedule = z.infer<typeof ZSchedule>
 
 /** Scores (`score.<itemId>` → points) and findings; the DAL checks each against its item's weight. */
