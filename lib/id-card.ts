@@ -5,8 +5,18 @@
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
 const CHECK = '10X98765432'
 
+/**
+ * An ID number as it is stored: compatibility-normalised (NFKC turns full-width digits and Ｘ into
+ * ASCII), spaces dropped (copied numbers are often grouped 6-8-4), upper-case (a lowercase x check
+ * character is the same number). The one normaliser every path uses (registration, profile, import,
+ * cases); its fingerprint is taken of this form.
+ */
+export function normaliseIdNumber(value: string): string {
+  return value.normalize('NFKC').replace(/\s+/g, '').toUpperCase()
+}
+
 export function isValidIdNumber(value: string): boolean {
-  const id = value.trim().toUpperCase()
+  const id = normaliseIdNumber(value)
   if (!/^\d{17}[\dX]$/.test(id)) return false
   const y = Number(id.slice(6, 10))
   const m = Number(id.slice(10, 12))

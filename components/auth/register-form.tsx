@@ -18,9 +18,9 @@ export function RegisterForm() {
       testId="register-form"
       footer={<AuthSwitch prompt={t('register.haveAccount')} href="/login" label={t('signIn.submit')} />}
     >
-      <FormInput label={t('field.phone')} name="phone" type="tel" inputMode="numeric" autoComplete="tel" maxLength={11} required />
+      <FormInput label={t('field.phone')} name="phone" type="tel" inputMode="tel" autoComplete="tel" required />
       <FormInput label={t('field.name')} name="name" autoComplete="name" required />
-      <FormInput label={t('register.idNumber')} name="idNumber" autoComplete="off" maxLength={18} hint={t('register.idNumberHint')} />
+      <FormInput label={t('register.idNumber')} name="idNumber" autoComplete="off" hint={t('register.idNumberHint')} />
       <FormInput label={t('field.password')} name="password" type="password" autoComplete="new-password" required hint={t('register.passwordHint')} />
       <FormInput label={t('field.confirmPassword')} name="confirmPassword" type="password" autoComplete="new-password" required />
       <CommunityPicker name="communityId" queryName="communityQuery" />

@@ -18,7 +18,7 @@ export function SignInForm({ next }: { next?: string }) {
       footer={<AuthSwitch prompt={t('signIn.noAccount')} href="/register" label={t('signIn.register')} />}
     >
       {next ? <input type="hidden" name="next" value={next} /> : null}
-      <FormInput label={t('field.phone')} name="phone" type="tel" inputMode="numeric" autoComplete="username" maxLength={11} />
+      <FormInput label={t('field.phone')} name="phone" type="tel" inputMode="tel" autoComplete="username" />
       <FormInput label={t('field.password')} name="password" type="password" autoComplete="current-password" />
     </ActionForm>
   )

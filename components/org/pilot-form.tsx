@@ -11,7 +11,7 @@ export function PilotForm({ t, unitId, pilot }: { t: Translate; unitId: string; 
     <Card>
       <h2 className="text-sm font-semibold">{pilot ? t('pilot.edit') : t('pilot.designate')}</h2>
       <ActionForm action={setPilotAction.bind(null, unitId)} submitLabel={t('common.save')} className="mt-3 grid gap-3 sm:grid-cols-4 sm:items-end">
-        <FormInput name="batch" label={t('unit.pilotBatch')} defaultValue={pilot?.batch ?? ''} maxLength={40} />
+        <FormInput name="batch" label={t('unit.pilotBatch')} defaultValue={pilot?.batch ?? ''} />
         <FormInput name="start" label={t('pilot.start')} type="date" defaultValue={pilot?.start ?? ''} />
         <FormInput name="end" label={t('pilot.end')} type="date" defaultValue={pilot?.end ?? ''} hint={t('pilot.endHint')} />
       </ActionForm>

@@ -3,6 +3,7 @@ import type { Translate } from '@/lib/i18n'
 import type { UnitSummary } from '@/lib/server/org/queries'
 import { Badge, Card, EmptyState } from '@/components/ui/card'
 import { TaskCard } from '@/components/workflow/task-card'
+import { toHours } from '@/lib/hours'
 
 type OpenTask = React.ComponentProps<typeof TaskCard>['task']
 
@@ -14,7 +15,7 @@ export function VolunteerHome({ t, locale, userName, units, tasks, minutes, task
         {t('volunteer.hello', { name: userName })}
       </h1>
       <p className="text-sm text-stone-600" data-testid="my-hours">
-        {t('tasks.myHours', { hours: (minutes / 60).toFixed(1), tasks: taskCount })}
+        {t('tasks.myHours', { hours: toHours(minutes), tasks: taskCount })}
       </p>
       <section aria-labelledby="my-community" className="space-y-2">
         <h2 id="my-community" className="text-sm font-medium text-stone-600">
@@ -36,7 +37,7 @@ export function VolunteerHome({ t, locale, userName, units, tasks, minutes, task
         <h2 id="my-tasks" className="text-sm font-medium text-stone-600">
           {t('volunteer.openTasks')}
         </h2>
-        {tasks.length === 0 ? <EmptyState title={t('volunteer.noTasks')}>{t('volunteer.noTasksHint')}</EmptyState> : tasks.map((task) => <TaskCard key={task.id} t={t} locale={locale} task={task} />)}
+        {tasks.length === 0 ? <EmptyState title={t('tasks.empty')}>{t('tasks.emptyHint')}</EmptyState> : tasks.map((task) => <TaskCard key={task.id} t={t} locale={locale} task={task} />)}
       </section>
     </div>
   )

@@ -46,9 +46,9 @@ export function PilotPanel({ t, locale, unitId, panel }: { t: Translate; locale:
       {panel.canAttach ? (
         <ActionForm action={addEvidenceAction.bind(null, unitId)} submitLabel={t('pilots.addEvidence')} resetOnSuccess className="grid gap-3 sm:grid-cols-2" testId="evidence-form">
           <FormSelect name="task" label={t('field.pilotTask')} placeholder="" options={[1, 2, 3, 4].map((n) => ({ value: String(n), label: t(`pilotTask.${n as 1 | 2 | 3 | 4}`) }))} />
-          <FormInput name="title" label={t('field.title')} maxLength={60} />
+          <FormInput name="title" label={t('field.title')} />
           <FormInput name="url" label={t('field.url')} type="url" maxLength={500} />
-          <FormInput name="note" label={t('field.evidenceNote')} maxLength={500} />
+          <FormInput name="note" label={t('field.evidenceNote')} />
         </ActionForm>
       ) : null}
     </Card>

@@ -8,11 +8,11 @@ export function PracticeForm({ t, communityId, projects, values = {}, action, su
   return (
     <ActionForm action={action} submitLabel={submitLabel} testId="practice-form">
       <input type="hidden" name="orgUnitId" value={communityId} />
-      <FormInput name="title" label={t('field.title')} defaultValue={values.title} maxLength={60} />
-      <FormTextarea name="background" label={t('field.background')} defaultValue={values.background} maxLength={3000} />
-      <FormTextarea name="approach" label={t('field.approach')} defaultValue={values.approach} maxLength={5000} rows={5} />
-      <FormTextarea name="results" label={t('field.results')} defaultValue={values.results} maxLength={5000} />
-      <FormTextarea name="lessons" label={t('field.lessons')} defaultValue={values.lessons} maxLength={3000} />
+      <FormInput name="title" label={t('field.title')} defaultValue={values.title} />
+      <FormTextarea name="background" label={t('field.background')} defaultValue={values.background} />
+      <FormTextarea name="approach" label={t('field.approach')} defaultValue={values.approach} rows={5} />
+      <FormTextarea name="results" label={t('field.results')} defaultValue={values.results} />
+      <FormTextarea name="lessons" label={t('field.lessons')} defaultValue={values.lessons} />
       <FormSelect name="projectId" label={t('field.project')} placeholder={t('common.none')} defaultValue={values.projectId ?? ''} options={projects.map((p) => ({ value: p.id, label: p.name }))} />
     </ActionForm>
   )

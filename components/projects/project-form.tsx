@@ -17,12 +17,12 @@ export function ProjectForm({ t, options, values = {}, action, submitLabel }: { 
     <ActionForm action={action} submitLabel={submitLabel} testId="project-form">
       <input type="hidden" name="orgUnitId" value={options.community.id} />
       <div className="grid gap-4 sm:grid-cols-2">
-        <FormInput name="name" label={t('field.projectName')} defaultValue={values.name} maxLength={40} />
-        <FormInput name="brand" label={t('field.brand')} defaultValue={values.brand ?? ''} maxLength={20} placeholder="小钦代办" />
+        <FormInput name="name" label={t('field.projectName')} defaultValue={values.name} />
+        <FormInput name="brand" label={t('field.brand')} defaultValue={values.brand ?? ''} placeholder="小钦代办" />
       </div>
       <FormCheckboxes name="targetGroups" label={t('field.targetGroups')} options={TARGET_GROUPS.map((g) => ({ value: g, label: t(`targetGroup.${g}`) }))} defaultChecked={values.targetGroups} />
-      <FormTextarea name="objectives" label={t('field.objectives')} defaultValue={values.objectives} maxLength={1000} />
-      <FormTextarea name="plannedActivities" label={t('field.plannedActivities')} defaultValue={values.plannedActivities} maxLength={2000} />
+      <FormTextarea name="objectives" label={t('field.objectives')} defaultValue={values.objectives} />
+      <FormTextarea name="plannedActivities" label={t('field.plannedActivities')} defaultValue={values.plannedActivities} />
       <FormSelect name="leadId" label={t('field.lead')} placeholder="" defaultValue={values.leadId} options={options.workers.map((w) => ({ value: w.id, label: w.name }))} />
       <FormCheckboxes name="teamIds" label={t('field.teams')} options={options.teams.map((x) => ({ value: x.id, label: x.name }))} defaultChecked={values.teamIds} />
       <FormCheckboxes name="needIds" label={t('field.needs')} options={options.needs.map((n) => ({ value: n.id, label: n.title }))} defaultChecked={values.needIds} />

@@ -1,12 +1,12 @@
 import { z } from './zod'
 import { isCommonPassword } from '@/lib/common-passwords'
 import { ZIdNumber } from './id-number'
+import { ZPhone } from './phone'
+import { blankToUndefined, personName } from './common'
 
 // Messages are i18n keys (lib/i18n); forms translate them for the field they belong to.
-export const ZPhone = z
-  .string({ error: 'validation.phone.required' })
-  .trim()
-  .regex(/^1[3-9]\d{9}$/, { error: 'validation.phone.format' })
+// the one phone normaliser (phone.ts): spaces, hyphens, +86 / 0086, full-width digits → 11 digits
+export { ZPhone }
 
 export const ZSignIn = z.object({
   phone: ZPhone,
@@ -24,17 +24,12 @@ export const ZPassword = z
 export const ZRegisterVolunteer = z
   .object({
     phone: ZPhone,
-    name: z
-      .string({ error: 'validation.name.required' })
-      .trim()
-      .min(2, { error: 'validation.name.short' })
-      .max(20, { error: 'validation.name.long' })
-      .regex(/^[\p{Script=Han}A-Za-z·• ]+$/u, { error: 'validation.name.chars' }),
+    name: personName('name'),
     password: ZPassword,
     confirmPassword: z.string({ error: 'validation.confirm.required' }),
     communityId: z.uuid({ error: 'validation.community.required' }),
-    /** only to claim an account the community imported with an ID number */
-    idNumber: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), ZIdNumber.optional()),
+    /** optional: stored on the new volunteer's profile (unique per tenant); claims an imported account recorded with it */
+    idNumber: z.preprocess(blankToUndefined, ZIdNumber.optional()),
   })
   .refine((v) => v.password === v.confirmPassword, { path: ['confirmPassword'], error: 'validation.confirm.mismatch' })
 export type TRegisterVolunteer = z.infer<typeof ZRegisterVolunteer>

@@ -1,23 +1,19 @@
 import { z } from './zod'
+import { text } from './common'
+import { ZPhone } from './phone'
 
 /** Letters and digits that cannot be mistaken for each other when typed from paper: no 0/O, no 1/I. */
 export const CERTIFICATE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'
 export const CERTIFICATE_CODE_LENGTH = 12
 
-const reason = z
-  .string({ error: 'validation.correctionReason.required' })
-  .trim()
-  .min(1, { error: 'validation.correctionReason.required' })
-  .min(2, { error: 'validation.correctionReason.short', abort: true })
-  .max(100, { error: 'validation.correctionReason.long' })
-  .refine((v) => !/[<>]/.test(v), { error: 'validation.noMarkup' })
+const reason = text(2, 100, 'correctionReason')
 
 /**
  * A signed hour correction, entered in hours ("-1.5", "2", at most two decimals, at most 1,000 h either
  * way) and kept in whole minutes; a correction that rounds to 0 minutes corrects nothing and is refused.
  */
 export const ZHourAdjustment = z.object({
-  phone: z.string({ error: 'validation.phone.required' }).trim().regex(/^1[3-9]\d{9}$/, { error: 'validation.phone.format' }),
+  phone: ZPhone,
   hours: z
     .string({ error: 'validation.hoursDelta.format' })
     .trim()

@@ -1,4 +1,5 @@
 import { z } from './zod'
+import { text } from './common'
 
 /** searchParams of a unit's child list; anything malformed falls back to the defaults */
 export const ZUnitListQuery = z.object({
@@ -12,16 +13,24 @@ export type TUnitListQuery = z.infer<typeof ZUnitListQuery>
 export const ZUnitId = z.uuid()
 
 export const ZRenameUnit = z.object({
-  name: z.string({ error: 'validation.unitName.required' }).trim().min(2, { error: 'validation.unitName.short' }).max(40, { error: 'validation.unitName.long' }),
+  name: text(2, 40, 'unitName'),
 })
 
 const ZDate = z.iso.date({ error: 'validation.date.format' })
 
 export const ZPilotDesignation = z
   .object({
-    batch: z.string({ error: 'validation.pilotBatch.required' }).trim().min(1, { error: 'validation.pilotBatch.required' }).max(40, { error: 'validation.pilotBatch.long' }),
+    batch: text(1, 40, 'pilotBatch'),
     start: ZDate,
     end: ZDate,
   })
-  .refine((v) => v.end > v.start, { path: ['end'], error: 'validation.pilotEnd.beforeStart' })
+  // compared whenever both dates are dates, even when the batch is refused too (every field error at once)
+  .refine((v) => v.end > v.start, {
+    path: ['end'],
+    error: 'validation.pilotEnd.beforeStart',
+    when: ({ value }) => {
+      const v = value as { start?: unknown; end?: unknown }
+      return ZDate.safeParse(v.start).success && ZDate.safeParse(v.end).success
+    },
+  })
 export type TPilotDesignation = z.infer<typeof ZPilotDesignation>

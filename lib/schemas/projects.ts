@@ -1,5 +1,7 @@
 import { z } from './zod'
 import { blankToUndefined, text } from './common'
+import { ZPhone } from './phone'
+import { ZIdNumberNormalised } from './id-number'
 import { dateTime, TARGET_GROUPS } from './workflow'
 
 export const FUNDING_SOURCES = ['GOVERNMENT_PURCHASE', 'PROJECT_FUNDS', 'VENTURE_GRANT', 'CHARITY'] as const
@@ -83,12 +85,20 @@ export const ZOpenCase = z.object({
   situation: text(2, 3000, 'situation'),
 })
 
-/** Sensitive fields: saved only with consent (and a guardian's for a child under 14). */
-export const ZSensitive = z.object({
-  idNumber: z.preprocess(blankToUndefined, z.string().trim().toUpperCase().optional()),
-  healthNotes: z.preprocess(blankToUndefined, text(1, 3000, 'healthNotes').optional()),
+/**
+ * Consent to a case (lib/server/cases/consent.ts has the rules): consentBy is the person's own word, the
+ * name they sign with — their consent, or for a child under 14 their assent, recorded beside the guardian's
+ * consent (guardianName), which is then the consent that counts.
+ */
+export const ZConsent = z.object({
   consentBy: z.preprocess(blankToUndefined, text(2, 20, 'consentBy').optional()),
   guardianName: z.preprocess(blankToUndefined, text(2, 20, 'guardianName').optional()),
+})
+
+/** Sensitive fields: saved only with the consent the person's age asks for (it can be given in the same form). */
+export const ZSensitive = ZConsent.extend({
+  idNumber: z.preprocess(blankToUndefined, ZIdNumberNormalised.optional()),
+  healthNotes: z.preprocess(blankToUndefined, text(1, 3000, 'healthNotes').optional()),
 })
 
 export const ZCaseStep = z.object({ text: z.preprocess(blankToUndefined, text(2, 3000, 'caseText').optional()), outcome: z.preprocess(blankToUndefined, z.enum(CASE_OUTCOMES, { error: 'validation.outcome.required' }).optional()) })
@@ -112,7 +122,7 @@ export const ZReward = z.object({
 })
 
 export const ZAward = z.object({
-  phone: z.string({ error: 'validation.phone.required' }).trim().regex(/^1[3-9]\d{9}$/, { error: 'validation.phone.format' }),
+  phone: ZPhone,
   amount: z.coerce.number({ error: 'validation.points.number' }).int({ error: 'validation.points.number' }).min(1, { error: 'validation.points.number' }).max(10_000, { error: 'validation.points.number' }),
   reason: text(2, 100, 'reason'),
 })

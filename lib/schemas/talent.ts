@@ -18,7 +18,7 @@ export const TRAINING_KINDS = ['LECTURE', 'EXCHANGE', 'SITE_VISIT'] as const
 export const ZWorkerProfile = z
   .object({
     certLevel: z.enum(CERT_LEVELS, { error: 'validation.certLevel.required' }),
-    certNumber: z.preprocess(blankToUndefined, z.string().trim().optional()),
+    certNumber: z.preprocess(blankToUndefined, z.string().normalize('NFKC').trim().optional()), // full-width letters and digits are the same code
     certDate: z.preprocess(blankToUndefined, z.iso.date({ error: 'validation.date.format' }).optional()),
     employerKind: z.enum(EMPLOYER_KINDS, { error: 'validation.employerKind.required' }),
     agencyId: z.preprocess(blankToUndefined, z.uuid({ error: 'validation.agency.required' }).optional()),
@@ -51,7 +51,7 @@ export const ZAgency = z.object({
   name: text(2, 60, 'agencyName'),
   kind: z.enum(AGENCY_KINDS, { error: 'validation.agencyKind.required' }),
   creditCode: z.preprocess(
-    (v) => (typeof v === 'string' ? (v.trim() === '' ? undefined : v.trim().toUpperCase()) : v),
+    (v) => (typeof v === 'string' ? (v.trim() === '' ? undefined : v.normalize('NFKC').trim().toUpperCase()) : v),
     z.string().regex(CREDIT_CODE, { error: 'validation.creditCode.format' }).optional(),
   ),
   contactName: optionalText(20, 'contactName'),

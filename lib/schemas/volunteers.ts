@@ -1,7 +1,7 @@
 import { z } from './zod'
-import { blankToUndefined } from './common'
+import { blankToUndefined, personName } from './common'
 import { ZIdNumber } from './id-number'
-import { ZPhone } from './auth'
+import { ZPhone } from './phone'
 import { chinaYear } from '@/lib/china-time'
 
 // Messages are i18n keys (lib/i18n); forms translate them for the field they belong to.
@@ -32,12 +32,7 @@ export function fromIdNumber(id: string): { gender: (typeof GENDERS)[number]; bi
 }
 
 const profileFields = {
-  realName: z
-    .string({ error: 'validation.realName.required' })
-    .trim()
-    .min(2, { error: 'validation.realName.short' })
-    .max(20, { error: 'validation.realName.long' })
-    .regex(/^[\p{Script=Han}A-Za-z·• ]+$/u, { error: 'validation.name.chars' }),
+  realName: personName('realName'),
   /** blank = keep the number on file (the form never shows it in clear) */
   idNumber: z.preprocess(blankToUndefined, ZIdNumber.optional()),
   gender: z.preprocess(blankToUndefined, z.enum(GENDERS, { error: 'validation.gender.invalid' }).optional()),

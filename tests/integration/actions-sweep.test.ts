@@ -22,6 +22,7 @@ import { createTeam, ensureCategories } from '@/tests/factories/workflow'
 import { createMigratedDatabase } from '@/tests/setup/throwaway-db'
 import { disconnectDb } from '@/lib/server/db'
 import { isPostgres, prisma } from './helpers'
+import { chinaDate } from '@/lib/china-time'
 
 // ─── the Next.js request context, replaced: the caller is whoever `as()` says ───────────────────────
 const ctx = vi.hoisted(() => ({ scope: null as unknown }))
@@ -170,7 +171,8 @@ async function must(key: string, user: string, args: unknown[]) {
 let counter = 0
 const seq = () => `${Date.now() % 100000}-${++counter}`
 const D = (days: number) => new Date(Date.now() + days * 86_400_000)
-const day = (days: number) => D(days).toISOString().slice(0, 10)
+// China dates (a UTC date is yesterday in China from 00:00 to 08:00: day(0) would lie in the past)
+const day = (days: number) => chinaDate(D(days))
 const local = (days: number, hhmm: string) => `${day(days)}T${hhmm}`
 
 /** The form each action is replayed with (valid in the world's community). */
@@ -182,6 +184,8 @@ const SAMPLES: Record<string, () => Record<string, string | string[]>> = {
   'resources.createResourceAction': () => ({ orgUnitId: w.unit, providerName: '扫描商户', providerKind: 'SHOP', type: 'GOODS', categoryIds: [w.category], capacity: '1', availability: '随时' }),
   'services.dispatchOrderAction': () => ({ teamId: w.team }),
   'orders.claimOrderAction': () => ({ teamId: w.team }),
+  'teams.createTeamAction': () => ({ orgUnitId: w.unit, name: `扫描新队${seq()}`, kind: 'VOLUNTEER_TEAM', category: 'YOUTH', description: '扫描用的队伍', leaderId: w.volunteer }),
+  'teams.updateTeamAction': () => ({ name: '扫描二队', kind: 'VOLUNTEER_TEAM', category: 'OTHER', description: '扫描用的队伍', leaderId: '' }),
   'orders.declineOrderAction': () => ({ teamId: w.team, reason: '人手不足' }),
   'orders.createTaskAction': () => ({ title: '扫描任务', startsAt: local(3, '09:00'), endsAt: local(3, '11:00'), place: '社区', slots: '5', signupDeadline: local(2, '18:00') }),
   'tasks.updateTaskAction': () => ({ title: '扫描任务改', startsAt: local(3, '09:00'), endsAt: local(3, '11:00'), place: '社区', slots: '6', signupDeadline: local(2, '18:00') }),
@@ -205,10 +209,11 @@ const SAMPLES: Record<string, () => Record<string, string | string[]>> = {
   'cases.addInterventionAction': () => ({ kind: 'REFERRAL', description: '链接社区医生上门', professional: '社区医生' }),
   'cases.scheduleFollowUpAction': () => ({ dueOn: day(10) }),
   'cases.completeFollowUpAction': () => ({ note: '已经回访' }),
-  'cases.saveSensitiveAction': () => ({ healthNotes: '高血压', consentBy: '李桂英' }),
+  'cases.recordConsentAction': () => ({ consentBy: '李桂英' }),
+  'cases.saveSensitiveAction': () => ({ healthNotes: '高血压' }), // the consent is recorded by recordConsentAction, which runs first
   'agencies.createAgencyAction': () => ({ orgUnitId: w.county, name: `扫描社工服务中心${seq()}`, kind: 'SOCIAL_WORK_AGENCY' }),
   'agencies.updateAgencyAction': () => ({ orgUnitId: w.county, name: `扫描社工服务中心${seq()}`, kind: 'SOCIAL_WORK_AGENCY' }),
-  'training.createTrainingAction': () => ({ orgUnitId: w.unit, kind: 'LECTURE', title: '扫描培训', date: day(-2), hours: '3' }),
+  'training.createTrainingAction': () => ({ orgUnitId: w.unit, kind: 'LECTURE', title: '扫描培训', date: day(0), hours: '3' }),
   'training.recordAttendanceAction': () => ({ userIds: [w.worker] }),
   'talent.saveWorkerProfileAction': () => ({ certLevel: 'INTERMEDIATE', certNumber: 'ZL2024001', certDate: '2024-06-01', employerKind: 'COMMUNITY' }),
   'talent.setElderlyPopulationAction': () => ({ orgUnitId: w.unit, elderlyPopulation: '300' }),
@@ -220,7 +225,7 @@ const SAMPLES: Record<string, () => Record<string, string | string[]>> = {
   'evaluation.respondRectificationAction': () => ({ response: '已经补齐' }),
   'evaluation.returnRectificationAction': () => ({ note: '缺少签字' }),
   'evaluation.drawSpotCheckAction': () => ({ kind: 'PILOT', unitId: w.county, size: '1' }),
-  'evaluation.createCampaignAction': () => ({ orgUnitId: w.unit, title: '扫描满意度', startsOn: day(-1), endsOn: day(30), 'questions.0.kind': 'RATING', 'questions.0.text': '服务态度', 'questions.1.kind': 'RATING', 'questions.1.text': '是否及时', 'questions.2.kind': 'TEXT', 'questions.2.text': '意见建议' }),
+  'evaluation.createCampaignAction': () => ({ orgUnitId: w.unit, title: '扫描满意度', startsOn: day(0), endsOn: day(30), 'questions.0.kind': 'RATING', 'questions.0.text': '服务态度', 'questions.1.kind': 'RATING', 'questions.1.text': '是否及时', 'questions.2.kind': 'TEXT', 'questions.2.text': '意见建议' }),
   'categories.createCategoryAction': () => ({ name: `扫描类别${seq()}`, sortOrder: '10' }),
   'categories.updateCategoryAction': () => ({ name: `扫描类别${seq()}`, sortOrder: '11', active: 'on' }),
   'units.setPilotAction': () => ({ batch: '扫描批次', start: day(-10), end: day(300) }),
@@ -299,7 +304,7 @@ const MAY_WRITE: Record<string, Permission[] | 'self'> = {
   services: ['order.dispatch'],
   orders: ['order.claim', 'task.manage'],
   tasks: ['task.signup', 'task.manage'],
-  teams: ['volunteer.home', 'team.manage', 'volunteer.team'],
+  teams: ['volunteer.home', 'team.manage', 'team.own', 'volunteer.team'],
   venues: ['venue.manage', 'venue.book'],
   points: ['points.manage', 'volunteer.home'],
   rewards: ['points.manage'],

@@ -81,7 +81,7 @@ describe('China time at the edges', () => {
     const worker = await userWith('SOCIAL_WORKER', t.communityA1a)
     expect((await saveWorkerProfile(admin.scope, worker.id, { certLevel: 'ASSISTANT', certNumber: 'S2020000777', certDate: '2020-06-21', employerKind: 'COMMUNITY', station: '社工站' })).ok).toBe(true)
     const event = async (date: string, hours: string) => {
-      const r = await createTrainingEvent(admin.scope, { orgUnitId: t.communityA1a.id, kind: 'LECTURE', title: '新年讲座', date, hours })
+      const r = await createTrainingEvent(admin.scope, { orgUnitId: t.communityA1a.id, kind: 'LECTURE', title: '新年讲座', date, hours }, new Date('2026-12-01T02:00:00Z')) // recorded a month ahead
       if (!r.ok) throw new Error(JSON.stringify(r))
       return r.value.id
     }

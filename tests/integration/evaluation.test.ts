@@ -322,8 +322,11 @@ describe('spot checks (随机抽查)', () => {
 describe('satisfaction surveys', () => {
   const QUESTIONS = { 'questions.0.kind': 'RATING', 'questions.0.text': '服务态度', 'questions.1.kind': 'RATING', 'questions.1.text': '服务及时', 'questions.2.kind': 'CHOICE', 'questions.2.text': '如何得知', 'questions.2.options': '网格员、微信群、公告栏', 'questions.3.kind': 'TEXT', 'questions.3.text': '建议' }
 
+  // the campaigns below are set up as of 1 April 2026 (a campaign cannot open or close in the past)
+  const SET_UP = new Date('2026-04-01T02:00:00Z')
+
   async function campaign(scope: Scope, unit: UnitRef, extra: Record<string, string> = {}) {
-    const r = await createCampaign(scope, { orgUnitId: unit.id, title: '2026 年上半年服务满意度', startsOn: '2026-05-01', endsOn: '2026-06-30', ...QUESTIONS, ...extra })
+    const r = await createCampaign(scope, { orgUnitId: unit.id, title: '2026 年上半年服务满意度', startsOn: '2026-05-01', endsOn: '2026-06-30', ...QUESTIONS, ...extra }, SET_UP)
     if (!r.ok) throw new Error(JSON.stringify(r))
     const row = await (await prisma()).surveyCampaign.findUniqueOrThrow({ where: { id: r.value.id }, select: { token: true } })
     return { id: r.value.id, token: row.token }
@@ -333,10 +336,10 @@ describe('satisfaction surveys', () => {
     const t = await tree()
     const admin = await userWith('COMMUNITY_ADMIN', t.communityA1a)
     const base = { orgUnitId: t.communityA1a.id, title: '满意度', startsOn: '2026-05-01', endsOn: '2026-06-30' }
-    expect(await createCampaign(admin.scope, { ...base, 'questions.0.kind': 'RATING', 'questions.0.text': '态度' })).toMatchObject({ fieldErrors: { 'questions.0.text': 'validation.questions.count' } })
-    expect(await createCampaign(admin.scope, { ...base, ...QUESTIONS, 'questions.2.options': '只有一个' })).toMatchObject({ fieldErrors: { 'questions.2.options': 'validation.questionOptions.count' } })
-    expect(await createCampaign(admin.scope, { ...base, ...QUESTIONS, endsOn: '2026-04-01' })).toMatchObject({ fieldErrors: { endsOn: 'validation.evalPeriod.order' } })
-    expect(await createCampaign(admin.scope, { ...base, ...QUESTIONS, orgUnitId: t.communityA1b.id })).toMatchObject({ fieldErrors: { orgUnitId: 'validation.surveyUnit.required' } })
+    expect(await createCampaign(admin.scope, { ...base, 'questions.0.kind': 'RATING', 'questions.0.text': '态度' }, SET_UP)).toMatchObject({ fieldErrors: { 'questions.0.text': 'validation.questions.count' } })
+    expect(await createCampaign(admin.scope, { ...base, ...QUESTIONS, 'questions.2.options': '只有一个' }, SET_UP)).toMatchObject({ fieldErrors: { 'questions.2.options': 'validation.questionOptions.count' } })
+    expect(await createCampaign(admin.scope, { ...base, ...QUESTIONS, endsOn: '2026-04-01' }, SET_UP)).toMatchObject({ fieldErrors: { endsOn: 'validation.evalPeriod.order' } })
+    expect(await createCampaign(admin.scope, { ...base, ...QUESTIONS, orgUnitId: t.communityA1b.id }, SET_UP)).toMatchObject({ fieldErrors: { orgUnitId: 'validation.surveyUnit.required' } })
     expect(await (await prisma()).surveyCampaign.count({ where: { tenantId: t.tenant.id } })).toBe(0)
     const { token } = await campaign(admin.scope, t.communityA1a)
     expect(token).toMatch(/^[A-Za-z0-9_-]{24}$/)

@@ -38,7 +38,7 @@ beforeAll(async () => {
   const admin = await userWith('COMMUNITY_ADMIN', t.communityA1a)
   const saved = await saveWorkerProfile(admin.scope, worker.id, { certLevel: 'ASSISTANT', certNumber: 'ZL2024001', certDate: '2024-06-01', employerKind: 'AGENCY', agencyId: agency.value.id, station: '矩阵社工站' })
   expect(saved.ok).toBe(true)
-  const event = await createTrainingEvent(admin.scope, { orgUnitId: t.communityA1a.id, kind: 'LECTURE', title: '矩阵培训', date: '2026-01-10', hours: '3' })
+  const event = await createTrainingEvent(admin.scope, { orgUnitId: t.communityA1a.id, kind: 'LECTURE', title: '矩阵培训', date: '2026-01-10', hours: '3' }, new Date('2026-01-09T02:00:00Z')) // recorded the day before
   if (!event.ok) throw new Error(JSON.stringify(event))
   expect((await recordAttendance(admin.scope, event.value.id, { userIds: [worker.id] })).ok).toBe(true)
   const cert = await issueCertificate(v.scope)

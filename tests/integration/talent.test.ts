@@ -5,6 +5,7 @@ import { ceStatus, createTrainingEvent, getTrainingEvent, listTrainingEvents, re
 import { ZTalentListQuery, ZAgencyListQuery, ZTrainingListQuery } from '@/lib/schemas/talent'
 import type { Scope } from '@/lib/server/authz/scope'
 import type { UnitRef } from '@/tests/factories/org'
+import { fromChinaDate } from '@/lib/china-time'
 import { prisma, tree, userWith } from './helpers'
 
 const talentQ = (q: Record<string, string> = {}) => ZTalentListQuery.parse(q)
@@ -12,8 +13,9 @@ const agencyQ = (q: Record<string, string> = {}) => ZAgencyListQuery.parse(q)
 const certified = (level: 'ASSISTANT' | 'INTERMEDIATE' | 'SENIOR', n = 1) => ({ certLevel: level, certNumber: `S2020${String(n).padStart(6, '0')}`, certDate: '2020-06-21', employerKind: 'COMMUNITY', station: '社工站' })
 const uncertified = { certLevel: 'NONE', employerKind: 'COMMUNITY' }
 
+/** An event on `date`, recorded that morning (a training cannot be recorded after its day). */
 async function event(scope: Scope, unit: UnitRef, date: string, hours: string, title = '社会工作实务专题讲座') {
-  const r = await createTrainingEvent(scope, { orgUnitId: unit.id, kind: 'LECTURE', title, date, hours })
+  const r = await createTrainingEvent(scope, { orgUnitId: unit.id, kind: 'LECTURE', title, date, hours }, fromChinaDate(date)!)
   if (!r.ok) throw new Error(JSON.stringify(r))
   return r.value.id
 }

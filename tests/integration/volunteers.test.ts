@@ -167,6 +167,31 @@ describe('volunteers import', () => {
     expect(await db.user.count({ where: { phone: { in: [p1, p2] } } })).toBe(2)
   })
 
+  it('refuses a row whose phone or name is a formula, naming the cell; registers nobody for it', async () => {
+    const t = await tree()
+    const db = await prisma()
+    const admin = await userWith('COMMUNITY_ADMIN', t.communityA1a)
+    const [p1, p2, p3] = [uniquePhone(), uniquePhone(), uniquePhone()]
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load((await volunteerTemplate(admin.scope)) as never)
+    const ws = wb.worksheets[0]
+    ws.addRow([null, p1, '正常行', null, null, null, '其他', null, null])
+    ws.addRow([null, { formula: `"${p2.slice(0, 3)}"&"${p2.slice(3)}"`, result: p2 }, '公式手机号', null, null, null, '其他', null, null])
+    ws.addRow([null, p3, { formula: "'[名单.xlsx]Sheet1'!C2", result: '外部姓名' }, null, null, null, '其他', null, null])
+    const r = await importVolunteers(admin.scope, Buffer.from(await wb.xlsx.writeBuffer()))
+    expect(summary(r)).toMatchObject({ total: 3, created: 1, failed: 2, hasErrorFile: true })
+    if (!r.ok || !r.value.errorFile) throw new Error('no error file')
+    const errors = new ExcelJS.Workbook()
+    await errors.xlsx.load(r.value.errorFile as never)
+    const reasons: string[] = []
+    errors.worksheets[0].eachRow((row, i) => {
+      if (i > 1) reasons.push(String(row.getCell(10).value))
+    })
+    expect(reasons).toEqual([expect.stringContaining('第 3 行 B 列是公式，请粘贴为数值后再导入'), expect.stringContaining('第 4 行 C 列是公式，请粘贴为数值后再导入')])
+    expect(await db.user.count({ where: { phone: { in: [p2, p3] } } })).toBe(0)
+    expect(await db.user.count({ where: { phone: p1 } })).toBe(1)
+  })
+
   it('imports only into communities where the caller keeps volunteers', async () => {
     const t = await tree()
     const admin = await userWith('COMMUNITY_ADMIN', t.communityA1a)

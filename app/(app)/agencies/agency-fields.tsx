@@ -14,11 +14,11 @@ export function AgencyFields({ t, units, agency }: { t: Translate; units: { id: 
       ) : (
         <FormSelect name="orgUnitId" label={t('agency.field.unit')} defaultValue={agency?.orgUnitId} options={units.map((u) => ({ value: u.id, label: `${'\u00a0'.repeat(2 * Math.max(0, u.depth - top))}${u.name}` }))} />
       )}
-      <FormInput name="name" label={t('agency.field.name')} maxLength={60} defaultValue={agency?.name} required />
+      <FormInput name="name" label={t('agency.field.name')} defaultValue={agency?.name} required />
       <FormSelect name="kind" label={t('agency.field.kind')} defaultValue={agency?.kind ?? 'SOCIAL_WORK_AGENCY'} options={AGENCY_KINDS.map((k) => ({ value: k, label: t(`agencyKind.${k}`) }))} />
-      <FormInput name="creditCode" label={t('agency.field.creditCode')} hint={t('agency.creditHint')} maxLength={18} defaultValue={agency?.creditCode ?? ''} autoComplete="off" />
-      <FormInput name="contactName" label={t('agency.field.contactName')} maxLength={20} defaultValue={agency?.contactName ?? ''} />
-      <FormInput name="phone" label={t('agency.field.phone')} type="tel" inputMode="tel" maxLength={13} defaultValue={agency?.phone ?? ''} />
+      <FormInput name="creditCode" label={t('agency.field.creditCode')} hint={t('agency.creditHint')} defaultValue={agency?.creditCode ?? ''} autoComplete="off" />
+      <FormInput name="contactName" label={t('agency.field.contactName')} defaultValue={agency?.contactName ?? ''} />
+      <FormInput name="phone" label={t('agency.field.phone')} type="tel" inputMode="tel" defaultValue={agency?.phone ?? ''} />
     </>
   )
 }

@@ -50,7 +50,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         {t('audit.total', { total: list.total })}
       </p>
       {list.rows.length === 0 ? (
-        <EmptyState title={t('audit.empty')} />
+        <EmptyState title={filtered ? t('audit.empty') : t('audit.none')} />
       ) : (
         <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
           <table className="min-w-full text-sm" data-testid="audit-table">

@@ -24,7 +24,7 @@ export default async function CategoriesPage() {
           <li key={c.id}>
             <Card className="p-3">
               <ActionForm action={updateCategoryAction.bind(null, c.id)} submitLabel={t('common.save')} variant="secondary" className="grid items-end gap-3 sm:grid-cols-[1fr_6rem_auto_auto]">
-                <FormInput name="name" label={t('field.categoryName')} defaultValue={c.name} maxLength={20} />
+                <FormInput name="name" label={t('field.categoryName')} defaultValue={c.name} />
                 <FormInput name="sortOrder" label={t('field.sortOrder')} type="number" inputMode="numeric" defaultValue={c.sortOrder} />
                 <label className="flex min-h-11 items-center gap-2 text-sm">
                   <input type="checkbox" name="active" defaultChecked={c.active} className="size-4" /> {t('categories.active')}
@@ -39,7 +39,7 @@ export default async function CategoriesPage() {
       <Card>
         <h2 className="text-sm font-semibold">{t('categories.add')}</h2>
         <ActionForm action={createCategoryAction} submitLabel={t('categories.add')} resetOnSuccess className="mt-3 grid items-end gap-3 sm:grid-cols-[1fr_6rem_auto]">
-          <FormInput name="name" label={t('field.categoryName')} maxLength={20} />
+          <FormInput name="name" label={t('field.categoryName')} />
           <FormInput name="sortOrder" label={t('field.sortOrder')} type="number" inputMode="numeric" defaultValue={rows.length} />
         </ActionForm>
       </Card>

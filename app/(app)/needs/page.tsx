@@ -65,7 +65,7 @@ export default async function NeedsPage({ searchParams }: { searchParams: Promis
         ) : null}
       </SearchForm>
       {list.rows.length === 0 ? (
-        <EmptyState title={filtered ? t('unit.noMatch') : t('needs.empty')}>{filtered ? null : t('needs.emptyHint')}</EmptyState>
+        <EmptyState title={filtered ? t('needs.noMatch') : t('needs.empty')}>{filtered ? null : t('needs.emptyHint')}</EmptyState>
       ) : (
         <ul className="divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white" data-testid="needs-list">
           {list.rows.map((n) => (

@@ -56,7 +56,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
         {STATUSES.map((s) => tab(s, t(`orderStatus.${s}`)))}
       </nav>
       {list.rows.length === 0 ? (
-        <EmptyState title={t('orders.empty')} />
+        <EmptyState title={query.status ? t('orders.noMatch') : t('orders.empty')} />
       ) : (
         <ul className="divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white" data-testid="orders-list">
           {list.rows.map((o) => (

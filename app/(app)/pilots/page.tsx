@@ -39,7 +39,7 @@ export default async function PilotsPage({ searchParams }: { searchParams: Promi
         {query.unit ? <input type="hidden" name="unit" value={query.unit} /> : null}
       </SearchForm>
       {list.rows.length === 0 ? (
-        <EmptyState title={t('pilots.empty')} />
+        <EmptyState title={query.q || query.unit ? t('pilots.noMatch') : t('pilots.empty')} />
       ) : (
         <ul className="divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white" data-testid="pilots-list">
           {list.rows.map((p) => (

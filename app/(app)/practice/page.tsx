@@ -56,7 +56,7 @@ export default async function PracticePage({ searchParams }: { searchParams: Pro
         {review ? <input type="hidden" name="view" value="review" /> : null}
       </SearchForm>
       {list.rows.length === 0 ? (
-        <EmptyState title={t('practice.empty')}>{t('practice.emptyHint')}</EmptyState>
+        <EmptyState title={query.q ? t('practice.noMatch') : t('practice.empty')}>{query.q ? null : t('practice.emptyHint')}</EmptyState>
       ) : (
         <ul className="space-y-3" data-testid="practice-list">
           {list.rows.map((c) => (

@@ -27,12 +27,11 @@ export default async function ProfilePage() {
           {t('volunteer.community')}：<span className="font-medium text-stone-900">{me.community}</span>
         </p>
         <ActionForm action={saveProfileAction} submitLabel={t('common.save')} testId="profile-form">
-          <FormInput name="realName" label={t('volunteer.realName')} defaultValue={p?.realName ?? scope.userName} autoComplete="name" required maxLength={20} />
+          <FormInput name="realName" label={t('volunteer.realName')} defaultValue={p?.realName ?? scope.userName} autoComplete="name" required />
           <FormInput
             name="idNumber"
             label={t('volunteer.idNumber')}
             autoComplete="off"
-            maxLength={18}
             placeholder={p?.idNumberMasked ?? ''}
             hint={p?.idNumberMasked ? t('volunteer.idNumberKeep', { masked: p.idNumberMasked }) : t('volunteer.idNumberHint')}
           />

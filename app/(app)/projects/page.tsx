@@ -50,7 +50,7 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
         {PROJECT_STATUSES.map((s) => tab(s, t(`projectStatus.${s}`)))}
       </nav>
       {list.rows.length === 0 ? (
-        <EmptyState title={t('projects.empty')}>{t('projects.emptyHint')}</EmptyState>
+        <EmptyState title={query.status || query.unit ? t('projects.noMatch') : t('projects.empty')}>{query.status || query.unit ? null : t('projects.emptyHint')}</EmptyState>
       ) : (
         <ul className="divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white" data-testid="projects-list">
           {list.rows.map((p) => (

@@ -52,7 +52,7 @@ export default async function ResourcesPage({ searchParams }: { searchParams: Pr
         ) : null}
       </SearchForm>
       {list.rows.length === 0 ? (
-        <EmptyState title={filtered ? t('unit.noMatch') : t('resources.empty')}>{filtered ? null : t('resources.emptyHint')}</EmptyState>
+        <EmptyState title={filtered ? t('resources.noMatch') : t('resources.empty')}>{filtered ? null : t('resources.emptyHint')}</EmptyState>
       ) : (
         <ul className="divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white" data-testid="resources-list">
           {list.rows.map((r) => (

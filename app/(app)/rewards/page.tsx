@@ -44,7 +44,7 @@ export default async function RewardsPage() {
             <h2 className="text-sm font-semibold">{t('rewards.add')}</h2>
             <ActionForm action={createRewardAction} submitLabel={t('rewards.add')} resetOnSuccess className="mt-3 space-y-3" testId="reward-form">
               <input type="hidden" name="orgUnitId" value={community.id} />
-              <FormInput name="name" label={t('field.rewardName')} maxLength={40} />
+              <FormInput name="name" label={t('field.rewardName')} />
               <FormInput name="cost" label={t('field.cost')} inputMode="numeric" />
               <FormInput name="stock" label={t('field.stock')} inputMode="numeric" />
             </ActionForm>
@@ -53,17 +53,17 @@ export default async function RewardsPage() {
         <Card>
           <h2 className="text-sm font-semibold">{t('rewards.award')}</h2>
           <ActionForm action={awardPointsAction} submitLabel={t('rewards.award')} resetOnSuccess className="mt-3 space-y-3" testId="award-form">
-            <FormInput name="phone" label={t('field.volunteerPhone')} type="tel" inputMode="numeric" maxLength={11} />
+            <FormInput name="phone" label={t('field.volunteerPhone')} type="tel" inputMode="tel" />
             <FormInput name="amount" label={t('field.points')} inputMode="numeric" />
-            <FormInput name="reason" label={t('field.reason')} maxLength={100} />
+            <FormInput name="reason" label={t('field.reason')} />
           </ActionForm>
         </Card>
         <Card>
           <h2 className="text-sm font-semibold">{t('hours.correct.title')}</h2>
           <ActionForm action={adjustHoursAction} submitLabel={t('hours.correct.submit')} confirm={t('hours.correct.confirm')} resetOnSuccess className="mt-3 space-y-3" testId="hours-form">
-            <FormInput name="phone" label={t('field.volunteerPhone')} type="tel" inputMode="numeric" maxLength={11} />
+            <FormInput name="phone" label={t('field.volunteerPhone')} type="tel" inputMode="tel" />
             <FormInput name="hours" label={t('hours.correct.hours')} hint={t('hours.correct.hint')} inputMode="decimal" maxLength={8} />
-            <FormInput name="reason" label={t('field.reason')} maxLength={100} />
+            <FormInput name="reason" label={t('field.reason')} />
           </ActionForm>
         </Card>
       </div>

@@ -35,7 +35,7 @@ export default async function ServicesPage({ searchParams }: { searchParams: Pro
       </div>
       <SearchForm q={query.q} placeholder={t('field.keyword')} submitLabel={t('common.search')} />
       {list.rows.length === 0 ? (
-        <EmptyState title={query.q ? t('unit.noMatch') : t('services.empty')}>{query.q ? null : t('services.emptyHint')}</EmptyState>
+        <EmptyState title={query.q ? t('services.noMatch') : t('services.empty')}>{query.q ? null : t('services.emptyHint')}</EmptyState>
       ) : (
         <ul className="divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white">
           {list.rows.map((s) => (

@@ -28,7 +28,7 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
       <div className="mx-auto max-w-md space-y-3">
         <h1 className="text-xl font-semibold">{t('tasks.title')}</h1>
         <p className="text-sm text-stone-600" data-testid="my-hours">
-          {t('tasks.myHours', { hours: (hours.minutes / 60).toFixed(1), tasks: hours.tasks })}
+          {t('tasks.myHours', { hours: hours.hours, tasks: hours.tasks })}
         </p>
         {tasks.length === 0 ? <EmptyState title={t('tasks.empty')}>{t('tasks.emptyHint')}</EmptyState> : tasks.map((task) => <TaskCard key={task.id} t={t} locale={locale} task={task} />)}
       </div>
@@ -45,7 +45,7 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
         </a>
       </div>
       {list.rows.length === 0 ? (
-        <EmptyState title={t('tasks.empty')} />
+        <EmptyState title={t('tasks.staffEmpty')}>{t('tasks.staffEmptyHint')}</EmptyState>
       ) : (
         <ul className="divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white">
           {list.rows.map((task) => (

@@ -44,7 +44,7 @@ export default async function VenuesPage() {
           <h2 className="text-sm font-semibold">{t('venues.add')}</h2>
           <ActionForm action={createVenueAction} submitLabel={t('venues.add')} resetOnSuccess className="mt-3 grid gap-3 sm:grid-cols-2" testId="venue-form">
             <input type="hidden" name="orgUnitId" value={communities[0].id} />
-            <FormInput name="name" label={t('field.venueName')} maxLength={40} />
+            <FormInput name="name" label={t('field.venueName')} />
             <FormInput name="capacity" label={t('field.capacity')} inputMode="numeric" />
             <FormInput name="opensAt" label={t('field.opensAt')} type="time" defaultValue="08:00" />
             <FormInput name="closesAt" label={t('field.closesAt')} type="time" defaultValue="18:00" />

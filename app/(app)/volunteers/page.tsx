@@ -51,7 +51,7 @@ export default async function VolunteersPage({ searchParams }: { searchParams: P
         ) : null}
       </SearchForm>
       {list.rows.length === 0 ? (
-        <EmptyState title={t('volunteer.none')}>{filtered ? null : t('volunteer.noneHint')}</EmptyState>
+        <EmptyState title={filtered ? t('volunteer.none') : t('volunteer.empty')}>{filtered ? null : t('volunteer.noneHint')}</EmptyState>
       ) : (
         <>
           <p className="text-sm text-stone-600">{t('volunteer.count', { count: list.total })}</p>

@@ -6,6 +6,7 @@ import { checkLimit, retryMinutes } from '@/lib/server/security/rate-limit'
 import { requestIp } from '@/lib/server/security/audit'
 import { passwordSignIn, setSessionCookie } from '@/lib/server/auth/sign-in'
 import { communityByName } from '@/lib/server/org/public-communities'
+import { normaliseMobile, phoneDigits } from '@/lib/schemas/phone'
 
 /**
  * Volunteer self-registration (public). Field errors come back as i18n keys; nothing is written on
@@ -16,7 +17,8 @@ export async function registerVolunteerAction(_prev: FormState, formData: FormDa
   return runAction('register.registerVolunteer', ['form'], [formData], async () => {
     const input = Object.fromEntries(formData)
     // self-registration is public: limited per phone number and per client IP
-    const phone = typeof input.phone === 'string' ? input.phone.trim().slice(0, 20) : null
+    // one number however it is written (139 0000 0009, +86…): one limit
+    const phone = typeof input.phone === 'string' ? (normaliseMobile(input.phone) ?? phoneDigits(input.phone).slice(0, 20)) : null
     const ip = await requestIp()
     const limit = await checkLimit('register', { user: phone, ip })
     if (!limit.ok) return { ok: false, error: 'error.rateLimited', messageParams: { minutes: retryMinutes(limit) } }

@@ -51,7 +51,7 @@ export function SurveyForm({ questions, action }: { questions: Question[]; actio
               ))}
             </div>
           ) : (
-            <textarea name={`a.${i}`} defaultValue={typeof typed(i) === 'string' ? (typed(i) as string) : undefined} rows={3} maxLength={200} aria-label={q.text} placeholder={t('evaluation.public.optional')} className="block w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-base" />
+            <textarea name={`a.${i}`} defaultValue={typeof typed(i) === 'string' ? (typed(i) as string) : undefined} rows={3} aria-label={q.text} placeholder={t('evaluation.public.optional')} className="block w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-base" />
           )}
           {err(i) ? (
             <p className="text-sm text-red-700" role="alert">

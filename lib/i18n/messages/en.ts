@@ -1,5 +1,6 @@
 import type { zhCN } from './zh-CN'
 import { xlsxEn } from './xlsx.en'
+import { fieldsEn } from './fields.en'
 import { dashboardEn } from './dashboard.en'
 import { volunteersEn } from './volunteers.en'
 import { hoursEn } from './hours.en'
@@ -7,9 +8,15 @@ import { talentEn } from './talent.en'
 import { evaluationEn } from './evaluation.en'
 import { securityEn } from './security.en'
 import { checkinEn } from './checkin.en'
+import { teamsEn } from './teams.en'
+import { textEn } from './text.en'
+import { scheduleEn } from './schedule.en'
+import { consentEn } from './consent.en'
+import { listsEn } from './lists.en'
 
 export const en: Record<keyof typeof zhCN, string> = {
   ...xlsxEn,
+  ...fieldsEn,
   ...dashboardEn,
   ...volunteersEn,
   ...hoursEn,
@@ -17,6 +24,11 @@ export const en: Record<keyof typeof zhCN, string> = {
   ...evaluationEn,
   ...securityEn,
   ...checkinEn,
+  ...teamsEn,
+  ...textEn,
+  ...scheduleEn,
+  ...consentEn,
+  ...listsEn,
   'app.name': 'Ronghe · Social work + Volunteering',
   'app.tagline': 'Pilot platform for "professional social workers + volunteer service"',
 
@@ -51,7 +63,7 @@ export const en: Record<keyof typeof zhCN, string> = {
   'signIn.submit': 'Sign in',
   'signIn.pending': 'Signing in…',
   'signIn.invalid': 'Wrong mobile number or password.',
-  'signIn.locked': 'Five wrong passwords in a row: the account is locked for 15 minutes. Please try again later.',
+  'signIn.locked': 'Five wrong passwords in a row: the account is locked. Please try again in {minutes} min.',
   'signIn.noAccount': 'No account yet?',
   'signIn.register': 'Register as a volunteer',
 
@@ -81,7 +93,7 @@ export const en: Record<keyof typeof zhCN, string> = {
   'validation.name.required': 'Enter your name',
   'validation.name.short': 'At least 2 characters',
   'validation.name.long': 'At most 20 characters',
-  'validation.name.chars': 'Chinese characters, letters and middle dots only',
+  'validation.name.chars': 'Chinese characters, Mongolian script, letters and middle dots only',
   'validation.community.required': 'Pick your community from the list',
   'validation.community.notFound': 'No community of that name: type its full name',
   'validation.community.ambiguous': 'Several communities have that name: put its county or sub-district first, separated by a space',
@@ -147,8 +159,6 @@ export const en: Record<keyof typeof zhCN, string> = {
   'volunteer.hello': 'Hello, {name}',
   'volunteer.myCommunity': 'My community',
   'volunteer.openTasks': 'Tasks open for sign-up',
-  'volunteer.noTasks': 'No tasks open for sign-up',
-  'volunteer.noTasksHint': 'Tasks dispatched by your community will appear here.',
 
   'account.roles': 'My roles',
   'account.lastLogin': 'Last sign-in',

@@ -1,5 +1,6 @@
 // 简体中文（默认）。键的来源：en.ts 必须拥有全部相同的键。
 import { xlsxZhCN } from './xlsx.zh-CN'
+import { fieldsZhCN } from './fields.zh-CN'
 import { dashboardZhCN } from './dashboard.zh-CN'
 import { volunteersZhCN } from './volunteers.zh-CN'
 import { hoursZhCN } from './hours.zh-CN'
@@ -7,9 +8,15 @@ import { talentZhCN } from './talent.zh-CN'
 import { evaluationZhCN } from './evaluation.zh-CN'
 import { securityZhCN } from './security.zh-CN'
 import { checkinZhCN } from './checkin.zh-CN'
+import { teamsZhCN } from './teams.zh-CN'
+import { textZhCN } from './text.zh-CN'
+import { scheduleZhCN } from './schedule.zh-CN'
+import { consentZhCN } from './consent.zh-CN'
+import { listsZhCN } from './lists.zh-CN'
 
 export const zhCN = {
   ...xlsxZhCN,
+  ...fieldsZhCN,
   ...dashboardZhCN,
   ...volunteersZhCN,
   ...hoursZhCN,
@@ -17,6 +24,11 @@ export const zhCN = {
   ...evaluationZhCN,
   ...securityZhCN,
   ...checkinZhCN,
+  ...teamsZhCN,
+  ...textZhCN,
+  ...scheduleZhCN,
+  ...consentZhCN,
+  ...listsZhCN,
   'app.name': '融合 · 社工+志愿服务',
   'app.tagline': '“专业社工+志愿服务”融合发展试点工作平台',
 
@@ -51,7 +63,7 @@ export const zhCN = {
   'signIn.submit': '登录',
   'signIn.pending': '正在登录…',
   'signIn.invalid': '手机号或密码错误。',
-  'signIn.locked': '密码连续输错 5 次，账号已锁定 15 分钟，请稍后再试。',
+  'signIn.locked': '密码连续输错 5 次，账号已锁定，请 {minutes} 分钟后再试。',
   'signIn.noAccount': '还没有账号？',
   'signIn.register': '志愿者注册',
 
@@ -81,7 +93,7 @@ export const zhCN = {
   'validation.name.required': '请输入姓名',
   'validation.name.short': '姓名至少 2 个字',
   'validation.name.long': '姓名不能超过 20 个字',
-  'validation.name.chars': '姓名只能包含汉字、字母和间隔号',
+  'validation.name.chars': '姓名只能包含汉字、蒙古文、字母和间隔号',
   'validation.community.required': '请从列表中选择所在社区',
   'validation.community.notFound': '没有找到这个社区，请输入社区的全名',
   'validation.community.ambiguous': '有多个社区叫这个名字，请在前面加上所在旗县区或街道的名称，用空格隔开',
@@ -147,8 +159,6 @@ export const zhCN = {
   'volunteer.hello': '{name}，您好',
   'volunteer.myCommunity': '我的社区',
   'volunteer.openTasks': '可报名的任务',
-  'volunteer.noTasks': '暂无可报名的任务',
-  'volunteer.noTasksHint': '社区派发志愿服务任务后会显示在这里。',
 
   'account.roles': '我的角色',
   'account.lastLogin': '上次登录',

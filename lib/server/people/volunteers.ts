@@ -13,6 +13,8 @@ import { starLevel } from '@/lib/stars'
 import type { Tx } from '../workflow/common'
 import { bump, volunteerMetric } from '../stats/counters'
 import { endSessionsOf } from '../auth/sessions'
+import { toHours } from '@/lib/hours'
+import { totalMinutesOf } from './tally'
 
 /**
  * Volunteer profiles (队伍共建): the volunteer keeps their own; the community admin (volunteer.manage) and
@@ -80,22 +82,33 @@ function profileColumns(d: ProfileData) {
 
 /** Writes a profile for `userId` at `community`; a number another profile of the tenant holds is a field error. */
 export async function upsertProfile(tx: Tx, scope: Scope, userId: string, community: { id: string; path: string }, d: ProfileData, extra: { imported?: boolean } = {}) {
+  return writeProfile(tx, scope.tenantId, userId, community, d, extra)
+}
+
+/**
+ * The profile write itself, for the profile form and the import (through upsertProfile) and for
+ * self-registration, the named exception without a scope (register-volunteer.ts: the new user's
+ * tenant is the chosen community's). The ID number is unique per tenant: checked here for a field
+ * error, and by the unique index on (tenantId, idNumberHash) for two writes racing (P2002, which
+ * every caller maps to the same field error).
+ */
+export async function writeProfile(tx: Tx, tenantId: string, userId: string, community: { id: string; path: string }, d: ProfileData, extra: { imported?: boolean } = {}) {
   const cols = profileColumns(d)
   if (cols.idNumberHash) {
-    const other = await tx.volunteerProfile.findFirst({ where: { tenantId: scope.tenantId, idNumberHash: cols.idNumberHash, NOT: { userId } }, select: { userId: true } })
+    const other = await tx.volunteerProfile.findFirst({ where: { tenantId, idNumberHash: cols.idNumberHash, NOT: { userId } }, select: { userId: true } })
     if (other) return fail('INVALID', { idNumber: 'validation.idNumber.taken' })
   }
   const before = await tx.volunteerProfile.findUnique({ where: { userId }, select: { kind: true } })
   await tx.volunteerProfile.upsert({
     where: { userId },
-    create: { userId, tenantId: scope.tenantId, orgUnitId: community.id, orgPath: community.path, ...cols, imported: extra.imported ?? false },
+    create: { userId, tenantId, orgUnitId: community.id, orgPath: community.path, ...cols, imported: extra.imported ?? false },
     update: cols,
     select: { userId: true },
   })
   // the dashboards count volunteers by kind: move this one wherever they hold the volunteer role
   if ((before?.kind ?? null) !== cols.kind) {
     const roles = await tx.roleAssignment.findMany({ where: { userId, role: 'VOLUNTEER' }, select: { orgPath: true } })
-    for (const r of roles) await bump(tx, scope.tenantId, r.orgPath, { [volunteerMetric(before?.kind)]: -1, [volunteerMetric(cols.kind)]: 1 })
+    for (const r of roles) await bump(tx, tenantId, r.orgPath, { [volunteerMetric(before?.kind)]: -1, [volunteerMetric(cols.kind)]: 1 })
   }
   return ok(null)
 }
@@ -138,20 +151,8 @@ function visibleVolunteers(scope: Scope): Prisma.UserWhereInput {
 
 export const canSeeVolunteers = (scope: Scope) => can(scope, 'volunteer.manage') || can(scope, 'volunteer.team')
 
-/** Served minutes (checked-out sign-ups) plus signed corrections, per user. */
-async function minutesOf(userIds: string[]): Promise<Map<string, number>> {
-  const m = new Map<string, number>()
-  if (!userIds.length) return m
-  const prisma = await db()
-  const [served, adjusted] = await Promise.all([
-    prisma.taskSignup.groupBy({ by: ['userId'], where: { userId: { in: userIds }, checkOutAt: { not: null } }, _sum: { minutes: true } }),
-    prisma.hourAdjustment.groupBy({ by: ['userId'], where: { userId: { in: userIds } }, _sum: { minutes: true } }),
-  ])
-  for (const r of [...served, ...adjusted]) m.set(r.userId, (m.get(r.userId) ?? 0) + (r._sum.minutes ?? 0))
-  return m
-}
-
-const hoursFrom = (minutes: number) => Math.round((minutes / 60) * 10) / 10
+/** The same total as tallyHours, for a page of volunteers at once (tally.ts). */
+const minutesOf = async (userIds: string[]) => totalMinutesOf(await db(), userIds)
 
 /** The volunteers the caller may see, with search (name / phone), filters (kind, skill) and pages. */
 export async function listVolunteers(scope: Scope, rawQuery: unknown) {
@@ -185,7 +186,7 @@ export async function listVolunteers(scope: Scope, rawQuery: unknown) {
   ])
   const minutes = await minutesOf(users.map((u) => u.id))
   const rows = users.map((u) => {
-    const hours = hoursFrom(minutes.get(u.id) ?? 0)
+    const hours = toHours(minutes.get(u.id) ?? 0)
     const p = u.volunteerProfile
     return {
       id: u.id,
@@ -229,7 +230,7 @@ export async function volunteerDetail(scope: Scope, userId: string) {
   })
   if (!u) return null
   const [minutes, tenant] = await Promise.all([minutesOf([u.id]), prisma.tenant.findUniqueOrThrow({ where: { id: scope.tenantId }, select: { starThresholds: true } })])
-  const hours = hoursFrom(minutes.get(u.id) ?? 0)
+  const hours = toHours(minutes.get(u.id) ?? 0)
   const manageRoots = rootsFor(scope, 'volunteer.manage')
   const { volunteerProfile, phone, roles, ...rest } = u
   return {

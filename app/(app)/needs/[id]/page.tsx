@@ -13,6 +13,7 @@ import { ActionForm, FormInput, FormSelect, FormTextarea } from '@/components/ui
 import { StatusBadge } from '@/components/workflow/status-badge'
 import { History } from '@/components/workflow/history'
 import { closeNeedAction, createServiceAction, rejectNeedAction, resolveNeedAction } from '../actions'
+import { toHours } from '@/lib/hours'
 
 type Props = { params: Promise<{ id: string }> }
 
@@ -60,7 +61,7 @@ export default async function NeedPage({ params }: Props) {
                 {row(t('field.outcome'), n.outcome)}
                 {row(t('field.satisfaction'), `${n.satisfaction} / 5`)}
                 {n.satisfactionComment ? row(t('field.comment'), n.satisfactionComment) : null}
-                {row(t('needs.served'), t('needs.servedValue', { hours: (n.served.minutes / 60).toFixed(1), count: n.served.volunteers }))}
+                {row(t('needs.served'), t('needs.servedValue', { hours: toHours(n.served.minutes), count: n.served.volunteers }))}
               </dl>
             </Card>
           ) : null}
@@ -109,8 +110,8 @@ export default async function NeedPage({ params }: Props) {
                     ))}
                   </ul>
                 </fieldset>
-                <FormInput name="title" label={t('field.title')} defaultValue={n.title} maxLength={60} />
-                <FormTextarea name="description" label={t('field.description')} defaultValue={n.description.slice(0, 1000)} maxLength={1000} />
+                <FormInput name="title" label={t('field.title')} defaultValue={n.title} />
+                <FormTextarea name="description" label={t('field.description')} defaultValue={n.description.slice(0, 1000)} />
               </ActionForm>
             </Card>
           ) : null}
@@ -120,9 +121,9 @@ export default async function NeedPage({ params }: Props) {
             <Card>
               <h2 className="text-sm font-semibold">{t('needs.resolveTitle')}</h2>
               <ActionForm action={resolveNeedAction.bind(null, n.id)} submitLabel={t('needs.resolve')} className="mt-3 space-y-3" testId="resolve-form">
-                <FormTextarea name="outcome" label={t('field.outcome')} maxLength={500} />
+                <FormTextarea name="outcome" label={t('field.outcome')} />
                 <FormSelect name="satisfaction" label={t('field.satisfaction')} defaultValue="5" options={[5, 4, 3, 2, 1].map((v) => ({ value: String(v), label: `${v}` }))} />
-                <FormInput name="satisfactionComment" label={t('field.comment')} maxLength={500} />
+                <FormInput name="satisfactionComment" label={t('field.comment')} />
               </ActionForm>
             </Card>
           ) : null}
@@ -135,7 +136,7 @@ export default async function NeedPage({ params }: Props) {
             <Card>
               <h2 className="text-sm font-semibold">{t('needs.rejectTitle')}</h2>
               <ActionForm action={rejectNeedAction.bind(null, n.id)} submitLabel={t('needs.reject')} variant="danger" confirm={t('needs.rejectTitle')} className="mt-3 space-y-3">
-                <FormInput name="reason" label={t('field.reason')} maxLength={200} />
+                <FormInput name="reason" label={t('field.reason')} />
               </ActionForm>
             </Card>
           ) : null}

@@ -26,8 +26,8 @@ export default async function NewNeedPage() {
           ) : (
             <FormSelect name="orgUnitId" label={t('field.community')} placeholder="" options={communities.map((c) => ({ value: c.id, label: c.name }))} />
           )}
-          <FormInput name="title" label={t('field.title')} maxLength={60} required />
-          <FormTextarea name="description" label={t('field.description')} maxLength={2000} required />
+          <FormInput name="title" label={t('field.title')} required />
+          <FormTextarea name="description" label={t('field.description')} required />
           <div className="grid gap-4 sm:grid-cols-2">
             <FormSelect name="categoryId" label={t('field.category')} placeholder="" options={categories.map((c) => ({ value: c.id, label: c.name }))} />
             <FormSelect name="targetGroup" label={t('field.targetGroup')} placeholder="" options={TARGET_GROUPS.map((v) => ({ value: v, label: t(`targetGroup.${v}`) }))} />
@@ -36,8 +36,8 @@ export default async function NewNeedPage() {
             <FormInput name="peopleAffected" label={t('field.peopleAffected')} type="number" inputMode="numeric" min={1} defaultValue={1} />
           </div>
           <div className="grid gap-4 sm:grid-cols-2">
-            <FormInput name="residentName" label={t('field.residentName')} maxLength={20} />
-            <FormInput name="residentPhone" label={t('field.residentPhone')} type="tel" inputMode="tel" maxLength={13} />
+            <FormInput name="residentName" label={t('field.residentName')} />
+            <FormInput name="residentPhone" label={t('field.residentPhone')} type="tel" inputMode="tel" />
           </div>
         </ActionForm>
       </Card>

@@ -107,13 +107,13 @@ export default async function OrderPage({ params }: Props) {
             <Card>
               <h2 className="text-sm font-semibold">{t('orders.newTask')}</h2>
               <ActionForm action={createTaskAction.bind(null, o.id)} submitLabel={t('common.create')} className="mt-3 space-y-3" testId="task-form">
-                <FormInput name="title" label={t('field.title')} defaultValue={o.serviceItem.title} maxLength={60} />
+                <FormInput name="title" label={t('field.title')} defaultValue={o.serviceItem.title} />
                 <FormInput name="startsAt" label={t('field.startsAt')} type="datetime-local" defaultValue={toLocalInput(start)} />
                 <FormInput name="endsAt" label={t('field.endsAt')} type="datetime-local" defaultValue={toLocalInput(new Date(start.getTime() + 2 * 3_600_000))} />
                 <FormInput name="signupDeadline" label={t('field.signupDeadline')} type="datetime-local" defaultValue={toLocalInput(new Date(start.getTime() - 86_400_000))} />
-                <FormInput name="place" label={t('field.place')} maxLength={100} />
+                <FormInput name="place" label={t('field.place')} />
                 <FormInput name="slots" label={t('field.slots')} type="number" inputMode="numeric" min={1} max={500} defaultValue={5} />
-                <FormInput name="skills" label={t('field.skills')} maxLength={100} />
+                <FormInput name="skills" label={t('field.skills')} />
               </ActionForm>
             </Card>
           ) : null}
@@ -122,7 +122,7 @@ export default async function OrderPage({ params }: Props) {
               <h2 className="text-sm font-semibold">{t('orders.declineTitle')}</h2>
               <ActionForm action={declineOrderAction.bind(null, o.id)} submitLabel={t('orders.decline')} variant="danger" className="mt-3 space-y-3">
                 <input type="hidden" name="teamId" value={o.team!.id} />
-                <FormInput name="reason" label={t('field.reason')} maxLength={200} />
+                <FormInput name="reason" label={t('field.reason')} />
               </ActionForm>
             </Card>
           ) : null}

@@ -69,7 +69,7 @@ export default async function PracticeCasePage({ params }: Props) {
                   <ActionForm key={to} action={movePracticeAction.bind(null, c.id, to)} submitLabel={t(`practice.move.${to}`)} className="space-y-2" />
                 ) : (
                   <ActionForm key={to} action={movePracticeAction.bind(null, c.id, to)} submitLabel={t(`practice.move.${to}`)} variant={to === 'RETURNED' ? 'danger' : 'primary'} className="space-y-2">
-                    <FormTextarea name="comment" label={t('projects.reviewComment')} maxLength={500} />
+                    <FormTextarea name="comment" label={t('projects.reviewComment')} />
                   </ActionForm>
                 ),
               )}

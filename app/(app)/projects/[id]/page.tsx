@@ -14,6 +14,7 @@ import { ActionForm, FormInput, FormSelect, FormTextarea } from '@/components/ui
 import { StatusBadge } from '@/components/workflow/status-badge'
 import { History } from '@/components/workflow/history'
 import { addActivityAction, addExpenseAction, moveProjectAction } from '../actions'
+import { toHours } from '@/lib/hours'
 
 type Props = { params: Promise<{ id: string }> }
 
@@ -44,7 +45,7 @@ export default async function ProjectPage({ params }: Props) {
       <div className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6" data-testid="project-stats">
         <Stat label={t('projects.stats.tasks')} value={p.stats.tasks} />
         <Stat label={t('projects.stats.volunteers')} value={p.stats.volunteers} />
-        <Stat label={t('projects.stats.hours')} value={(p.stats.minutes / 60).toFixed(1)} />
+        <Stat label={t('projects.stats.hours')} value={toHours(p.stats.minutes)} />
         <Stat label={t('projects.stats.beneficiaries')} value={p.stats.beneficiaries} />
         <Stat label={t('projects.stats.rating')} value={p.stats.rating ?? '—'} />
         <Stat label={t('projects.stats.spent')} value={`${yuan(p.stats.spentFen)} / ${yuan(p.fundingFen)}`} />
@@ -133,7 +134,7 @@ export default async function ProjectPage({ params }: Props) {
               {p.moves.map((to) =>
                 to === 'RETURNED' || to === 'APPROVED' ? (
                   <ActionForm key={to} action={moveProjectAction.bind(null, p.id, to)} submitLabel={t(`projects.move.${to}`)} variant={to === 'RETURNED' ? 'danger' : 'primary'} className="space-y-2">
-                    <FormTextarea name="comment" label={t('projects.reviewComment')} maxLength={500} />
+                    <FormTextarea name="comment" label={t('projects.reviewComment')} />
                   </ActionForm>
                 ) : (
                   <ActionForm key={to} action={moveProjectAction.bind(null, p.id, to)} submitLabel={t(`projects.move.${to}`)} className="space-y-2" />
@@ -145,8 +146,8 @@ export default async function ProjectPage({ params }: Props) {
             <Card>
               <h2 className="text-sm font-semibold">{t('projects.addActivity')}</h2>
               <ActionForm action={addActivityAction.bind(null, p.id)} submitLabel={t('common.create')} className="mt-3 space-y-3" testId="activity-form">
-                <FormInput name="title" label={t('field.title')} maxLength={60} />
-                <FormTextarea name="description" label={t('field.description')} maxLength={1000} />
+                <FormInput name="title" label={t('field.title')} />
+                <FormTextarea name="description" label={t('field.description')} />
                 <FormSelect name="categoryId" label={t('field.category')} placeholder="" options={categories.map((c) => ({ value: c.id, label: c.name }))} />
               </ActionForm>
             </Card>
@@ -156,7 +157,7 @@ export default async function ProjectPage({ params }: Props) {
               <h2 className="text-sm font-semibold">{t('projects.addExpense')}</h2>
               <ActionForm action={addExpenseAction.bind(null, p.id)} submitLabel={t('common.save')} resetOnSuccess className="mt-3 space-y-3" testId="expense-form">
                 <FormInput name="amountYuan" label={t('field.amountYuan')} inputMode="decimal" />
-                <FormInput name="purpose" label={t('field.purpose')} maxLength={100} />
+                <FormInput name="purpose" label={t('field.purpose')} />
                 <FormInput name="spentOn" label={t('field.spentOn')} type="date" />
               </ActionForm>
             </Card>

@@ -26,19 +26,19 @@ export default async function NewResourcePage() {
           ) : (
             <FormSelect name="orgUnitId" label={t('field.community')} placeholder="" options={communities.map((c) => ({ value: c.id, label: c.name }))} />
           )}
-          <FormInput name="providerName" label={t('field.providerName')} maxLength={60} />
+          <FormInput name="providerName" label={t('field.providerName')} />
           <div className="grid gap-4 sm:grid-cols-2">
             <FormSelect name="providerKind" label={t('field.providerKind')} placeholder="" options={PROVIDER_KINDS.map((v) => ({ value: v, label: t(`providerKind.${v}`) }))} />
             <FormSelect name="type" label={t('field.resourceType')} placeholder="" options={RESOURCE_TYPES.map((v) => ({ value: v, label: t(`resourceType.${v}`) }))} />
             <FormInput name="capacity" label={t('field.capacity')} type="number" inputMode="numeric" min={1} defaultValue={1} />
-            <FormInput name="availability" label={t('field.availability')} maxLength={100} placeholder="每周六 9:00–12:00" />
+            <FormInput name="availability" label={t('field.availability')} placeholder="每周六 9:00–12:00" />
           </div>
           <FormCheckboxes name="categoryIds" label={t('field.categories')} options={categories.map((c) => ({ value: c.id, label: c.name }))} />
           <div className="grid gap-4 sm:grid-cols-2">
-            <FormInput name="contactName" label={t('field.contactName')} maxLength={20} />
-            <FormInput name="contactPhone" label={t('field.contactPhone')} type="tel" maxLength={13} />
+            <FormInput name="contactName" label={t('field.contactName')} />
+            <FormInput name="contactPhone" label={t('field.contactPhone')} type="tel" />
           </div>
-          <FormTextarea name="description" label={t('field.description')} maxLength={1000} />
+          <FormTextarea name="description" label={t('field.description')} />
         </ActionForm>
       </Card>
     </div>

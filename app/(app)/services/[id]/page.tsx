@@ -68,7 +68,7 @@ export default async function ServicePage({ params }: Props) {
             <h2 className="text-sm font-semibold">{t('services.dispatchTitle')}</h2>
             <ActionForm action={dispatchOrderAction.bind(null, s.id)} submitLabel={t('services.dispatch')} className="mt-3 space-y-3" testId="dispatch-form">
               <FormSelect name="teamId" label={t('field.team')} options={[{ value: 'OPEN', label: t('services.openToAll') }, ...s.teams.map((x) => ({ value: x.id, label: x.name }))]} />
-              <FormInput name="note" label={t('field.note')} maxLength={200} />
+              <FormInput name="note" label={t('field.note')} />
             </ActionForm>
           </Card>
         ) : null}

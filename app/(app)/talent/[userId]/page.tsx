@@ -89,7 +89,7 @@ export default async function TalentRecordPage({ params }: { params: Promise<{ u
           <ActionForm action={saveWorkerProfileAction.bind(null, w.id)} submitLabel={t('common.save')} className="mt-3 space-y-4" testId="profile-form">
             <div className="grid gap-3 sm:grid-cols-2">
               <FormSelect name="certLevel" label={t('talent.field.certLevel')} defaultValue={p?.certLevel ?? 'NONE'} hint={t('talent.certHint')} options={CERT_LEVELS.map((l) => ({ value: l, label: t(`certLevel.${l}`) }))} />
-              <FormInput name="certNumber" label={t('talent.field.certNumber')} maxLength={30} defaultValue={p?.certNumber ?? ''} autoComplete="off" />
+              <FormInput name="certNumber" label={t('talent.field.certNumber')} defaultValue={p?.certNumber ?? ''} autoComplete="off" />
               <FormInput name="certDate" label={t('talent.field.certDate')} type="date" defaultValue={dateInput(p?.certDate ?? null)} />
               <FormSelect name="employerKind" label={t('talent.field.employerKind')} defaultValue={p?.employerKind ?? 'COMMUNITY'} options={EMPLOYER_KINDS.map((k) => ({ value: k, label: t(`talent.employer.${k}`) }))} />
               <FormSelect
@@ -100,7 +100,7 @@ export default async function TalentRecordPage({ params }: { params: Promise<{ u
                 placeholder=""
                 options={w.agencies.map((a) => ({ value: a.id, label: a.name }))}
               />
-              <FormInput name="station" label={t('talent.field.station')} maxLength={60} defaultValue={p?.station ?? ''} />
+              <FormInput name="station" label={t('talent.field.station')} defaultValue={p?.station ?? ''} />
             </div>
           </ActionForm>
         </Card>

@@ -147,14 +147,14 @@ export default async function TaskPage({ params }: Props) {
               <FormInput name="startsAt" label={t('field.startsAt')} type="datetime-local" defaultValue={toLocalInput(task.startsAt)} />
               <FormInput name="endsAt" label={t('field.endsAt')} type="datetime-local" defaultValue={toLocalInput(task.endsAt)} />
               <FormInput name="signupDeadline" label={t('field.signupDeadline')} type="datetime-local" defaultValue={toLocalInput(task.signupDeadline)} />
-              <FormInput name="place" label={t('field.place')} defaultValue={task.place} maxLength={100} />
+              <FormInput name="place" label={t('field.place')} defaultValue={task.place} />
               <FormInput name="slots" label={t('field.slots')} type="number" inputMode="numeric" min={1} max={500} defaultValue={task.slots} />
             </ActionForm>
           </Card>
           <Card>
             <h2 className="text-sm font-semibold">{t('tasks.cancelTask')}</h2>
             <ActionForm action={cancelTaskAction.bind(null, task.id)} submitLabel={t('tasks.cancelTask')} variant="danger" confirm={t('tasks.cancelTaskConfirm')} className="mt-3 space-y-3">
-              <FormInput name="reason" label={t('field.reason')} maxLength={200} />
+              <FormInput name="reason" label={t('field.reason')} />
             </ActionForm>
           </Card>
         </div>

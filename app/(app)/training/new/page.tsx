@@ -27,7 +27,7 @@ export default async function NewTrainingPage() {
           ) : (
             <FormSelect name="orgUnitId" label={t('training.field.unit')} options={units.map((u) => ({ value: u.id, label: `${'\u00a0'.repeat(2 * Math.max(0, u.depth - units[0].depth))}${u.name}` }))} />
           )}
-          <FormInput name="title" label={t('training.field.title')} maxLength={60} required />
+          <FormInput name="title" label={t('training.field.title')} required />
           <div className="grid gap-4 sm:grid-cols-3">
             <FormSelect name="kind" label={t('training.field.kind')} defaultValue="LECTURE" options={TRAINING_KINDS.map((k) => ({ value: k, label: t(`trainingKind.${k}`) }))} />
             <FormInput name="date" label={t('training.field.date')} type="date" defaultValue={chinaDate()} />

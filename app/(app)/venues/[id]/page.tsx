@@ -70,7 +70,7 @@ export default async function VenuePage({ params, searchParams }: { params: Prom
             <FormInput name="day" label={t('field.startDate')} type="date" defaultValue={day} />
             <FormInput name="from" label={t('field.startsAt')} type="time" defaultValue="14:00" />
             <FormInput name="to" label={t('field.endsAt')} type="time" defaultValue="16:00" />
-            <FormInput name="purpose" label={t('field.purpose')} maxLength={100} />
+            <FormInput name="purpose" label={t('field.purpose')} />
           </ActionForm>
         </Card>
       ) : null}

@@ -12,6 +12,7 @@ import { getLocale, getT } from '@/lib/i18n/server'
 import { formatDateTime } from '@/lib/format'
 import { Card, Stat } from '@/components/ui/card'
 import { DetailHeader, Row } from '@/components/ui/detail'
+import { toHours } from '@/lib/hours'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())('volunteer.detailTitle') }
@@ -92,7 +93,7 @@ export default async function VolunteerPage({ params }: { params: Promise<{ id: 
                   {s.task.title}
                   <span className="block text-xs text-stone-500">{s.checkOutAt ? formatDateTime(locale, s.checkOutAt) : ''}</span>
                 </span>
-                <span className="tabular-nums">{t('volunteer.hoursValue', { hours: Math.round(((s.minutes ?? 0) / 60) * 10) / 10 })}</span>
+                <span className="tabular-nums">{t('volunteer.hoursValue', { hours: toHours(s.minutes ?? 0) })}</span>
               </li>
             ))}
           </ul>

@@ -65,7 +65,7 @@ export default async function InspectionPage({ params }: { params: Promise<{ id:
             {i.items.map((it) => (
               <FormInput key={it.id} name={`score.${it.id}`} label={t('evaluation.inspection.itemLabel', { text: it.text, weight: it.weight })} inputMode="numeric" />
             ))}
-            <FormTextarea name="findings" label={t('evaluation.inspection.findings')} maxLength={2000} />
+            <FormTextarea name="findings" label={t('evaluation.inspection.findings')} />
           </ActionForm>
         ) : (
           <ol className="mt-2 list-decimal space-y-1 pl-5 text-sm" data-testid="score-items">
@@ -96,14 +96,14 @@ export default async function InspectionPage({ params }: { params: Promise<{ id:
               {x.acceptedAt ? <p className="mt-1 text-xs text-emerald-700">{t('evaluation.rect.acceptedAt', { at: formatDateTime(locale, x.acceptedAt) })}</p> : null}
               {i.canRespond && x.status === 'OPEN' ? (
                 <ActionForm action={respondRectificationAction.bind(null, x.id)} submitLabel={t('evaluation.rect.respond')} className="mt-2 space-y-2" testId="respond-form">
-                  <FormTextarea name="response" label={t('evaluation.rect.responseLabel')} maxLength={1000} />
+                  <FormTextarea name="response" label={t('evaluation.rect.responseLabel')} />
                 </ActionForm>
               ) : null}
               {i.canAccept && x.status === 'RESPONDED' ? (
                 <div className="mt-2 flex flex-wrap items-end gap-3">
                   <ActionForm action={acceptRectificationAction.bind(null, x.id)} submitLabel={t('evaluation.rect.accept')} className="" testId="accept-form" />
                   <ActionForm action={returnRectificationAction.bind(null, x.id)} submitLabel={t('evaluation.rect.return')} confirm={t('evaluation.rect.returnConfirm')} variant="secondary" className="flex-1 space-y-2">
-                    <FormInput name="note" label={t('evaluation.rect.returnNote')} maxLength={500} />
+                    <FormInput name="note" label={t('evaluation.rect.returnNote')} />
                   </ActionForm>
                 </div>
               ) : null}
@@ -115,7 +115,7 @@ export default async function InspectionPage({ params }: { params: Promise<{ id:
         <Card>
           <h2 className="text-sm font-semibold">{t('evaluation.rect.order')}</h2>
           <ActionForm action={orderRectificationAction.bind(null, i.id)} submitLabel={t('evaluation.rect.order')} className="mt-3 space-y-3" resetOnSuccess testId="rect-form">
-            <FormTextarea name="description" label={t('evaluation.rect.description')} maxLength={500} />
+            <FormTextarea name="description" label={t('evaluation.rect.description')} />
             <FormInput name="deadline" type="date" label={t('evaluation.rect.deadlineLabel')} min={chinaDate()} />
           </ActionForm>
         </Card>

@@ -31,7 +31,7 @@ export default async function NewSurveyPage() {
           ) : (
             <FormSelect name="orgUnitId" label={t('evaluation.survey.unit')} options={units.map((u) => ({ value: u.id, label: `${'\u00a0'.repeat(2 * Math.max(0, u.depth - units[0].depth))}${u.name}` }))} />
           )}
-          <FormInput name="title" label={t('evaluation.survey.titleLabel')} maxLength={60} />
+          <FormInput name="title" label={t('evaluation.survey.titleLabel')} />
           <div className="grid gap-3 sm:grid-cols-2">
             <FormInput name="startsOn" type="date" label={t('evaluation.survey.startsOn')} defaultValue={today} />
             <FormInput name="endsOn" type="date" label={t('evaluation.survey.endsOn')} defaultValue={month} />
@@ -40,7 +40,7 @@ export default async function NewSurveyPage() {
           {Array.from({ length: SURVEY_ROWS }, (_, i) => (
             <fieldset key={i} className="grid gap-2 rounded-md border border-stone-200 p-3 sm:grid-cols-[8rem_1fr]">
               <FormSelect name={`questions.${i}.kind`} label={t('evaluation.survey.kind', { n: i + 1 })} defaultValue={DEFAULTS[i]} options={QUESTION_KINDS.map((k) => ({ value: k, label: t(`evaluation.questionKind.${k}`) }))} />
-              <FormInput name={`questions.${i}.text`} label={t('evaluation.survey.question', { n: i + 1 })} maxLength={100} />
+              <FormInput name={`questions.${i}.text`} label={t('evaluation.survey.question', { n: i + 1 })} />
               <div className="sm:col-span-2">
                 <FormInput name={`questions.${i}.options`} label={t('evaluation.survey.options', { n: i + 1 })} hint={t('evaluation.survey.optionsHint')} />
               </div>
