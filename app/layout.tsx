@@ -1,7 +1,7 @@
 import type { Metadata, Viewport } from 'next'
 import { connection } from 'next/server'
-import { I18nProvider } from '@/lib/i18n/client'
-import { messagesFor } from '@/lib/i18n'
+import { ClientMessages } from '@/lib/i18n/client-messages'
+import { ROOT_MESSAGES } from '@/lib/i18n/root-messages'
 import { getLocale, getT } from '@/lib/i18n/server'
 import './globals.css'
 
@@ -20,9 +20,8 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   return (
     <html lang={locale}>
       <body className="min-h-dvh">
-        <I18nProvider locale={locale} messages={messagesFor(locale)}>
-          {children}
-        </I18nProvider>
+        {/* translation happens on the server: the browser gets only what client code renders */}
+        <ClientMessages keys={ROOT_MESSAGES}>{children}</ClientMessages>
       </body>
     </html>
   )

@@ -1,7 +1,9 @@
 /**
  * What every form's server action answers, one shape for the whole platform, so one form component
  * (components/ui/action-form.tsx) handles them all, with JavaScript and without it.
- * - fieldErrors / error / message: i18n keys (translated where the form renders);
+ * - fieldErrors / error / message: i18n keys (what tests and callers check);
+ * - text: the same, translated on the server in the reader's language (run-action.ts adds it to every
+ *   answer), so the form renders words and the page never needs the catalog;
  * - redirect: where a successful form goes next (the browser is sent there, by the router or by a 303);
  * - values: what was typed, echoed back only to a form posted without JavaScript that failed, so the
  *   server-rendered page shows it again (never a password: see formValues).
@@ -12,6 +14,7 @@ export type ActionState = {
   error?: string
   message?: string
   messageParams?: Record<string, string | number>
+  text?: { error?: string; message?: string; fields?: Record<string, string> }
   redirect?: string
   values?: FormValues
 }

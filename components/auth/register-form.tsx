@@ -1,13 +1,14 @@
-'use client'
 import { AuthSwitch } from './auth-switch'
-import { useI18n } from '@/lib/i18n/client'
+import { getT } from '@/lib/i18n/server'
+import { ClientMessages } from '@/lib/i18n/client-messages'
+import { COMMUNITY_PICKER_MESSAGES } from './community-picker.messages'
 import { ActionForm, FormInput } from '@/components/ui/action-form'
 import { registerVolunteerAction } from '@/app/(auth)/register/actions'
 import { CommunityPicker } from './community-picker'
 
 /** A POST to the registration action (works before JavaScript arrives); a success signs in and goes home. */
-export function RegisterForm() {
-  const { t } = useI18n()
+export async function RegisterForm() {
+  const t = await getT()
   return (
     <ActionForm
       action={registerVolunteerAction}
@@ -23,7 +24,9 @@ export function RegisterForm() {
       <FormInput label={t('register.idNumber')} name="idNumber" autoComplete="off" hint={t('register.idNumberHint')} />
       <FormInput label={t('field.password')} name="password" type="password" autoComplete="new-password" required hint={t('register.passwordHint')} />
       <FormInput label={t('field.confirmPassword')} name="confirmPassword" type="password" autoComplete="new-password" required />
-      <CommunityPicker name="communityId" queryName="communityQuery" />
+      <ClientMessages keys={COMMUNITY_PICKER_MESSAGES}>
+        <CommunityPicker name="communityId" queryName="communityQuery" />
+      </ClientMessages>
     </ActionForm>
   )
 }

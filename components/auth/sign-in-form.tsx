@@ -1,12 +1,11 @@
-'use client'
 import { AuthSwitch } from './auth-switch'
-import { useI18n } from '@/lib/i18n/client'
+import { getT } from '@/lib/i18n/server'
 import { ActionForm, FormInput } from '@/components/ui/action-form'
 import { signInAction } from '@/app/(auth)/login/actions'
 
 /** A POST to the sign-in action (works before JavaScript arrives); `next`: where to go afterwards. */
-export function SignInForm({ next }: { next?: string }) {
-  const { t } = useI18n()
+export async function SignInForm({ next }: { next?: string }) {
+  const t = await getT()
   return (
     <ActionForm
       action={signInAction}

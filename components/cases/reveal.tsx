@@ -1,11 +1,9 @@
 'use client'
 import { useState, useTransition } from 'react'
-import { useI18n } from '@/lib/i18n/client'
 import { revealAction } from '@/app/(app)/cases/actions'
 
 /** A masked sensitive value with a "show" button; showing it is logged on the server. */
-export function Reveal({ caseId, field, masked }: { caseId: string; field: 'idNumber' | 'healthNotes'; masked: string }) {
-  const { t } = useI18n()
+export function Reveal({ caseId, field, masked, showLabel, hideLabel }: { caseId: string; field: 'idNumber' | 'healthNotes'; masked: string; showLabel: string; hideLabel: string }) {
   const [value, setValue] = useState<string | null>(null)
   const [pending, start] = useTransition()
   return (
@@ -19,7 +17,7 @@ export function Reveal({ caseId, field, masked }: { caseId: string; field: 'idNu
         className="rounded border border-stone-300 px-2 py-0.5 text-xs min-h-8"
         onClick={() => (value ? setValue(null) : start(async () => setValue(await revealAction(caseId, field))))}
       >
-        {value ? t('cases.hide') : t('cases.reveal')}
+        {value ? hideLabel : showLabel}
       </button>
     </span>
   )

@@ -1,13 +1,11 @@
 'use client'
-import { useI18n } from '@/lib/i18n/client'
 import { Button } from '@/components/ui/button'
 
 /** Opens the browser's print dialog; not printed itself. */
-export function PrintButton() {
-  const { t } = useI18n()
+export function PrintButton({ label }: { label: string }) {
   return (
     <Button type="button" onClick={() => window.print()} className="print:hidden">
-      {t('certificate.print')}
+      {label}
     </Button>
   )
 }

@@ -64,8 +64,8 @@ export function AppShell({ scope, t, unread, children }: { scope: Scope; t: Tran
             <span className="hidden text-sm text-stone-600 sm:inline" data-testid="user-name">
               {scope.userName}
             </span>
-            <LocaleSwitch />
-            <SignOutButton />
+            <LocaleSwitch label={t('shell.language')} />
+            <SignOutButton label={t('shell.signOut')} />
           </div>
         </div>
       </header>

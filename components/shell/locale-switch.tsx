@@ -2,17 +2,17 @@
 import { useRouter } from 'next/navigation'
 import { useTransition } from 'react'
 import { setLocaleAction } from '@/app/actions'
-import { LOCALES, type Locale } from '@/lib/i18n'
+import { LOCALES, type Locale } from '@/lib/i18n/format'
 import { useI18n } from '@/lib/i18n/client'
 
 const LABEL: Record<Locale, string> = { 'zh-CN': '中文', en: 'EN' }
 
-export function LocaleSwitch() {
-  const { locale, t } = useI18n()
+export function LocaleSwitch({ label }: { label: string }) {
+  const { locale } = useI18n()
   const router = useRouter()
   const [pending, start] = useTransition()
   return (
-    <div role="group" aria-label={t('shell.language')} className="flex rounded-md border border-stone-300 text-xs">
+    <div role="group" aria-label={label} className="flex rounded-md border border-stone-300 text-xs">
       {LOCALES.map((l) => (
         <button
           key={l}

@@ -15,7 +15,7 @@ export async function PublicShell({ children, mainClassName, home }: { children:
         ) : (
           <span className="font-semibold text-brand-700">{t('app.name')}</span>
         )}
-        <LocaleSwitch />
+        <LocaleSwitch label={t('shell.language')} />
       </header>
       <main className={`mx-auto w-full flex-1 px-4 pb-12 ${mainClassName}`}>{children}</main>
     </div>

@@ -1,7 +1,6 @@
 'use client'
 import { useRouter } from 'next/navigation'
 import { createContext, startTransition, useActionState, useContext, useEffect, useId, useRef } from 'react'
-import { isMessageKey, translateError } from '@/lib/i18n'
 import { useI18n } from '@/lib/i18n/client'
 import type { FormState, FormValues } from '@/lib/form-state'
 import { Button, type ButtonVariant } from './button'
@@ -52,16 +51,16 @@ export function ActionForm({
   return (
     <form {...formProps} noValidate className={className} data-testid={testId}>
       <ValuesContext.Provider value={state?.ok ? undefined : state?.values}>
-        <ErrorsContext.Provider value={state?.fieldErrors}>{children}</ErrorsContext.Provider>
+        <ErrorsContext.Provider value={state?.text?.fields}>{children}</ErrorsContext.Provider>
       </ValuesContext.Provider>
-      {state && !state.ok && state.error ? (
+      {state && !state.ok && state.text?.error ? (
         <p role="alert" className="rounded-md bg-red-50 p-2 text-sm text-red-800">
-          {translateError(t, state.error, state.messageParams)}
+          {state.text.error}
         </p>
       ) : null}
-      {state?.ok && state.message && isMessageKey(state.message) ? (
+      {state?.ok && state.text?.message ? (
         <p role="status" className="rounded-md bg-emerald-50 p-2 text-sm text-emerald-800">
-          {t(state.message, state.messageParams)}
+          {state.text.message}
         </p>
       ) : null}
       <Button type="submit" variant={variant} disabled={pending} className={buttonClassName}>
@@ -119,10 +118,9 @@ export function useTyped(name: string): { typed: boolean; value: string | string
 const asList = (v: string | string[] | undefined) => (v === undefined ? [] : Array.isArray(v) ? v : [v])
 const NOT_ECHOED = new Set(['password', 'file', 'hidden', 'submit', 'button'])
 
-/** The translated server error of a field of the surrounding ActionForm. */
-export function useFieldError(name: string) {
-  const { t } = useI18n()
-  return translateError(t, useContext(ErrorsContext)?.[name])
+/** The server error of a field of the surrounding ActionForm, in the reader's words (translated on the server). */
+export function useFieldError(name: string): string | undefined {
+  return useContext(ErrorsContext)?.[name]
 }
 
 const inputCls = (err?: string) => `block w-full rounded-md border bg-white px-3 py-2 text-base min-h-11 ${err ? 'border-red-500' : 'border-stone-300'}`

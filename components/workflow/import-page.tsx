@@ -1,6 +1,8 @@
 import Link from 'next/link'
 import { translateError, type Translate } from '@/lib/i18n'
+import { ClientMessages } from '@/lib/i18n/client-messages'
 import { ImportPanel, type ImportAnswer } from './import-panel'
+import { IMPORT_PANEL_MESSAGES } from './import-panel.messages'
 
 const TEXT = {
   needs: { back: 'xlsx.page.backNeeds', title: 'xlsx.page.needsTitle' },
@@ -41,7 +43,9 @@ export function ImportPage({ t, kind, searchParams = {} }: { t: Translate; kind:
         <li>{t('xlsx.page.step2')}</li>
         <li>{t('xlsx.page.step3')}</li>
       </ol>
-      <ImportPanel kind={kind} answer={answerOf(t, searchParams)} />
+      <ClientMessages keys={IMPORT_PANEL_MESSAGES[kind]}>
+        <ImportPanel kind={kind} answer={answerOf(t, searchParams)} />
+      </ClientMessages>
     </div>
   )
 }

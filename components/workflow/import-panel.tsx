@@ -4,6 +4,7 @@ import { useEffect, useId, useRef, useState } from 'react'
 import { useI18n } from '@/lib/i18n/client'
 import { Button, buttonClass } from '@/components/ui/button'
 import { Card } from '@/components/ui/card'
+import { IMPORT_TEXT as TEXT } from './import-panel.messages'
 
 const MAX_BYTES = 5 * 1024 * 1024
 const XLSX_ACCEPT = '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
@@ -23,11 +24,6 @@ type State =
  * Upload a filled-in template: the server streams NDJSON progress lines, then the summary. Works with
  * the keyboard (a plain form) and on phones (the system file picker); the result is announced.
  */
-const TEXT = {
-  needs: { summary: 'xlsx.panel.summary', duplicates: 'xlsx.panel.duplicatesHint', view: 'xlsx.panel.viewNeeds' },
-  resources: { summary: 'xlsx.panel.summary', duplicates: 'xlsx.panel.duplicatesHint', view: 'xlsx.panel.viewResources' },
-  volunteers: { summary: 'xlsx.panel.summaryVolunteers', duplicates: 'xlsx.panel.duplicatesHintVolunteers', view: 'xlsx.panel.viewVolunteers' },
-} as const
 
 export function ImportPanel({ kind, answer }: { kind: keyof typeof TEXT; answer?: ImportAnswer }) {
   const { t } = useI18n()

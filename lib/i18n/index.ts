@@ -1,22 +1,15 @@
+import 'server-only'
 import { zhCN } from './messages/zh-CN'
 import { en } from './messages/en'
+import { makeT, type Locale, type MessageKey, type Messages, type Translate } from './format'
 
-// Message catalog: zh-CN is the default and the source of the keys; en must have every key (typed).
-export const LOCALES = ['zh-CN', 'en'] as const
-export type Locale = (typeof LOCALES)[number]
-export const DEFAULT_LOCALE: Locale = 'zh-CN'
-export const LOCALE_COOKIE = 'locale'
-
-export type MessageKey = keyof typeof zhCN
-export type Messages = Record<MessageKey, string>
-export type Params = Record<string, string | number>
-export type Translate = (key: MessageKey, params?: Params) => string
+// The message catalogs, server-only: server components translate (lib/i18n/server.ts getT), and a client
+// component receives only the messages it renders (pickMessages, through <ClientMessages>). zh-CN is the
+// default and the source of the keys; en must have every key (typed). Each locale's catalog is merged
+// from domain files (lib/i18n/messages/<domain>.<locale>.ts).
+export * from './format'
 
 const CATALOGS: Record<Locale, Messages> = { 'zh-CN': zhCN, en }
-
-export function isLocale(v: unknown): v is Locale {
-  return typeof v === 'string' && (LOCALES as readonly string[]).includes(v)
-}
 
 export function messagesFor(locale: Locale): Messages {
   return CATALOGS[locale]
@@ -26,11 +19,16 @@ export function isMessageKey(key: string): key is MessageKey {
   return Object.hasOwn(zhCN, key)
 }
 
-export function makeT(messages: Messages): Translate {
-  return (key, params) => {
-    const text = messages[key] ?? key
-    return params ? text.replace(/\{(\w+)\}/g, (m, p: string) => (p in params ? String(params[p]) : m)) : text
-  }
+/** The messages `keys` in `locale`: what one client component renders. */
+export function pickMessages(locale: Locale, keys: readonly MessageKey[]): Partial<Messages> {
+  const all = CATALOGS[locale]
+  const out: Partial<Messages> = {}
+  for (const k of keys) out[k] = all[k]
+  return out
+}
+
+export function translatorFor(locale: Locale): Translate {
+  return makeT(CATALOGS[locale], locale)
 }
 
 /** A validation message from the server (an i18n key) in the reader's language. */

@@ -2,6 +2,7 @@
 // the very cookie next-auth reads, and an action answering a plain form POST (no Next-Action header)
 // sends a success to its page with a 303 and a refusal back with what was typed — never a password.
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
+import { zhCN } from '@/lib/i18n/messages/zh-CN'
 import { decode } from 'next-auth/jwt'
 import { createUser, type TestTree } from '@/tests/factories/org'
 import { prisma, tree } from './helpers'
@@ -73,7 +74,7 @@ describe('the sign-in form action', () => {
 
   it('refuses a wrong password, a malformed phone and an empty form with Chinese-catalog errors and sets no cookie', async () => {
     const u = await person()
-    expect(await signInAction(null, form({ phone: u.phone, password: 'wrong-one' }))).toEqual({ ok: false, error: 'signIn.invalid' })
+    expect(await signInAction(null, form({ phone: u.phone, password: 'wrong-one' }))).toEqual({ ok: false, error: 'signIn.invalid', text: { error: zhCN['signIn.invalid'] } })
     expect(await signInAction(null, form({ phone: '12345', password: 'x' }))).toMatchObject({ ok: false, fieldErrors: { phone: 'validation.phone.format' } })
     expect(await signInAction(null, form({}))).toMatchObject({ ok: false, fieldErrors: { phone: expect.any(String), password: expect.any(String) } })
     expect(req.cookies.size).toBe(0)
@@ -103,13 +104,14 @@ describe('an action answering a plain form POST (no JavaScript)', () => {
     const u = await person()
     withoutScript()
     const r = await signInAction(null, form({ phone: u.phone, password: 'wrong-one' }))
-    expect(r).toEqual({ ok: false, error: 'signIn.invalid', values: { phone: u.phone } })
+    // the answer's words come translated from the server (the page carries no catalog)
+    expect(r).toEqual({ ok: false, error: 'signIn.invalid', text: { error: zhCN['signIn.invalid'] }, values: { phone: u.phone } })
     expect(JSON.stringify(r)).not.toContain('wrong-one')
   })
 
   it('is told apart from a JavaScript call by the Next-Action header', async () => {
     const u = await person()
     req.headers = new Headers({ 'content-type': 'multipart/form-data; boundary=----x', 'next-action': 'abc' })
-    expect(await signInAction(null, form({ phone: u.phone, password: 'wrong-one' }))).toEqual({ ok: false, error: 'signIn.invalid' })
+    expect(await signInAction(null, form({ phone: u.phone, password: 'wrong-one' }))).toEqual({ ok: false, error: 'signIn.invalid', text: { error: zhCN['signIn.invalid'] } })
   })
 })

@@ -3,7 +3,9 @@ import type { Metadata } from 'next'
 import { publicCampaign } from '@/lib/server/evaluation/surveys'
 import { getLocale, getT } from '@/lib/i18n/server'
 import { formatDate } from '@/lib/format'
+import { ClientMessages } from '@/lib/i18n/client-messages'
 import { SurveyForm } from './survey-form'
+import { SURVEY_FORM_MESSAGES } from './survey-form.messages'
 import { submitSurveyAction } from './actions'
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -30,7 +32,9 @@ export default async function PublicSurveyPage({ params }: { params: Promise<{ t
       {c.state === 'OPEN' ? (
         <>
           <p className="text-sm text-stone-600">{t('evaluation.public.intro')}</p>
-          <SurveyForm questions={c.questions} action={submitSurveyAction.bind(null, token)} />
+          <ClientMessages keys={SURVEY_FORM_MESSAGES}>
+            <SurveyForm questions={c.questions} action={submitSurveyAction.bind(null, token)} />
+          </ClientMessages>
         </>
       ) : (
         <p role="status" className="rounded-md bg-stone-100 p-4 text-stone-700" data-testid="survey-closed">

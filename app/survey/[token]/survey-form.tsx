@@ -1,5 +1,4 @@
 'use client'
-import { translateError } from '@/lib/i18n'
 import { useI18n } from '@/lib/i18n/client'
 import { Button } from '@/components/ui/button'
 import { useFormAction, type FormAction } from '@/components/ui/action-form'
@@ -20,7 +19,8 @@ export function SurveyForm({ questions, action }: { questions: Question[]; actio
         {t('evaluation.public.thanks')}
       </p>
     )
-  const err = (i: number) => translateError(t, state?.fieldErrors?.[`a.${i}`])
+  // errors come translated from the server (run-action.ts)
+  const err = (i: number) => state?.text?.fields?.[`a.${i}`]
   // after a refusal without JavaScript, the answers given are shown again
   const typed = (i: number) => state?.values?.[`a.${i}`]
   const was = (i: number, v: string | number) => typed(i) === String(v)
@@ -60,9 +60,9 @@ export function SurveyForm({ questions, action }: { questions: Question[]; actio
           ) : null}
         </fieldset>
       ))}
-      {state && !state.ok && state.error ? (
+      {state && !state.ok && state.text?.error ? (
         <p role="alert" className="rounded-md bg-red-50 p-2 text-sm text-red-800">
-          {translateError(t, state.error)}
+          {state.text.error}
         </p>
       ) : null}
       <Button type="submit" disabled={pending} className="w-full">

@@ -42,7 +42,7 @@ export const securityEn: Record<keyof typeof securityZhCN, string> = {
   'audit.col.result': 'Result',
   'audit.col.ip': 'IP',
   'audit.empty': 'No matching audit entries.',
-  'audit.total': '{total} entries',
+  'audit.total': "{total, plural, one {{total} entry} other {{total} entries}}",
   'audit.anonymous': '(signed out)',
   'audit.result.ok': 'OK',
   'audit.result.invalid': 'Invalid input',

@@ -15,7 +15,7 @@ export const talentEn: Record<keyof typeof talentZhCN, string> = {
   'talent.figures.notReached': 'not reached',
   'talent.figures.elderlyNote': 'Workers per 1,000 elderly count only communities whose elderly population is entered: {with} of {all} communities (elderly {elderly}, workers on record there {workers}).',
   'talent.figures.withFigure': 'entered for {with}/{all} communities',
-  'talent.figures.folded': '{count} more units without records or elderly figures are not listed (they are in the total).',
+  'talent.figures.folded': "{count, plural, one {{count} more unit without records or elderly figures is not listed (it is in the total).} other {{count} more units without records or elderly figures are not listed (they are in the total).}}",
   'talent.figures.rateNote': 'Certified rate = certified ÷ on record; each worker owes {hours} continuing-education hours a year.',
   'talent.elderly.title': 'Elderly population of a community',
   'talent.elderly.community': 'Community',

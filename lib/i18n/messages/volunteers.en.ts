@@ -23,7 +23,7 @@ export const volunteersEn: Record<keyof typeof volunteersZhCN, string> = {
   'volunteer.anySkill': 'All skills',
   'volunteer.none': 'No volunteers match',
   'volunteer.noneHint': 'Volunteers register themselves, or the community imports them from a spreadsheet.',
-  'volunteer.count': '{count} volunteers',
+  'volunteer.count': "{count, plural, one {{count} volunteer} other {{count} volunteers}}",
   'volunteer.col.name': 'Name',
   'volunteer.col.phone': 'Mobile',
   'volunteer.col.idNumber': 'ID number',

@@ -253,7 +253,7 @@ export const xlsxEn: Record<keyof typeof xlsxZhCN, string> = {
   'xlsx.panel.uploading': 'Uploading…',
   'xlsx.panel.progress': 'Importing: {done} of {total} rows processed',
   'xlsx.panel.progressLabel': 'Import progress',
-  'xlsx.panel.summary': '{total} rows: {created} new, {duplicates} duplicates, {failed} failed',
+  'xlsx.panel.summary': "{total, plural, one {{total} row} other {{total} rows}}: {created} new, {duplicates, plural, one {{duplicates} duplicate} other {{duplicates} duplicates}}, {failed} failed",
   'xlsx.panel.allGood': 'Every row was imported.',
   'xlsx.panel.duplicatesHint': '"Duplicates" were imported before and were not recorded again.',
   'xlsx.panel.errorFile': 'Download the failed rows (with reasons)',
@@ -262,6 +262,6 @@ export const xlsxEn: Record<keyof typeof xlsxZhCN, string> = {
   'xlsx.panel.viewNeeds': 'View the needs list',
   'xlsx.panel.viewResources': 'View the resources list',
   'xlsx.panel.viewVolunteers': 'View the volunteers',
-  'xlsx.panel.summaryVolunteers': '{total} rows: {created} new, {duplicates} already registered (matched by mobile), {failed} failed',
+  'xlsx.panel.summaryVolunteers': "{total, plural, one {{total} row} other {{total} rows}}: {created} new, {duplicates} already registered (matched by mobile), {failed} failed",
   'xlsx.panel.duplicatesHintVolunteers': 'Numbers already registered were not registered twice; a missing volunteer role at this community was added, and profiles their owners keep are unchanged.',
 }

@@ -4,6 +4,8 @@ import { redirect } from 'next/navigation'
 import { getScope } from '../auth/session'
 import { audit, type AuditResult } from './audit'
 import { formValues, type ActionState } from '@/lib/form-state'
+import { isMessageKey, translateError, translatorFor } from '@/lib/i18n'
+import { localeOrDefault } from '@/lib/i18n/server'
 
 /**
  * Every server action runs through here (the actions files wrap their bodies in it; a test checks
@@ -18,7 +20,7 @@ export async function runAction<T>(name: string, spec: readonly ArgSpec[], args:
   if (bad) {
     await audit({ action: name, target: null, result: 'invalid', scope: await scopeOrNull() })
     if (kind === 'value') return null as T
-    return (bad.field ? { ok: false, error: 'form.fixErrors', fieldErrors: { [bad.field]: 'validation.invalidChars' } } : { ok: false, error: 'error.badRequest' }) as T
+    return (await withText(bad.field ? { ok: false, error: 'form.fixErrors', fieldErrors: { [bad.field]: 'validation.invalidChars' } } : { ok: false, error: 'error.badRequest' })) as T
   }
   let out: T
   try {
@@ -39,13 +41,28 @@ export async function runAction<T>(name: string, spec: readonly ArgSpec[], args:
     }
     if (isConnectionError(e)) {
       console.error(`[action ${name}] database connection lost:`, e instanceof Error ? e.message : e)
-      if (kind === 'state') return { ok: false, error: 'error.retryable' } as T
+      if (kind === 'state') return (await withText({ ok: false, error: 'error.retryable' })) as T
     } else {
       await audit({ action: name, target: targetOf(args, undefined), result: 'error', scope: await scopeOrNull() })
     }
     throw e
   }
-  return kind === 'state' ? withoutScript(out, args) : out
+  return kind === 'state' ? withoutScript(await withText(out), args) : out
+}
+
+/**
+ * The answer's keys in the reader's words (`text`): translated here, on the server, so a form renders
+ * them as they are and no page ships the catalog to the browser. The keys stay for callers and tests.
+ */
+async function withText<T>(out: T): Promise<T> {
+  const s = out as ActionState | undefined
+  if (!s || typeof s !== 'object' || !('ok' in s)) return out
+  const t = translatorFor(await localeOrDefault())
+  const text: NonNullable<ActionState['text']> = {}
+  if (!s.ok && s.error) text.error = translateError(t, s.error, s.messageParams)
+  if (s.ok && s.message && isMessageKey(s.message)) text.message = t(s.message, s.messageParams)
+  if (s.fieldErrors) text.fields = Object.fromEntries(Object.entries(s.fieldErrors).map(([k, v]) => [k, translateError(t, v) ?? v]))
+  return (Object.keys(text).length ? { ...s, text } : s) as T
 }
 
 /**

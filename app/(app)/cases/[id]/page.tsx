@@ -87,8 +87,8 @@ export default async function CasePage({ params }: Props) {
             <h2 className="text-sm font-semibold">{t('cases.sensitive')}</h2>
             <p className="text-xs text-stone-500">{t('cases.sensitiveHint')}</p>
             <dl className="text-sm">
-              {row(t('cases.idNumber'), c.idNumberMasked ? <Reveal caseId={c.id} field="idNumber" masked={c.idNumberMasked} /> : t('cases.noValue'))}
-              {row(t('cases.healthNotes'), c.hasHealthNotes ? <Reveal caseId={c.id} field="healthNotes" masked="••••••" /> : t('cases.noValue'))}
+              {row(t('cases.idNumber'), c.idNumberMasked ? <Reveal caseId={c.id} field="idNumber" masked={c.idNumberMasked} showLabel={t('cases.reveal')} hideLabel={t('cases.hide')} /> : t('cases.noValue'))}
+              {row(t('cases.healthNotes'), c.hasHealthNotes ? <Reveal caseId={c.id} field="healthNotes" masked="••••••" showLabel={t('cases.reveal')} hideLabel={t('cases.hide')} /> : t('cases.noValue'))}
             </dl>
             <ActionForm action={saveSensitiveAction.bind(null, c.id)} submitLabel={t('cases.saveSensitive')} resetOnSuccess className="grid gap-3 sm:grid-cols-2" testId="sensitive-form">
               <FormInput name="idNumber" label={t('field.idNumber')} autoComplete="off" />

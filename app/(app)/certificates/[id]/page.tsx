@@ -41,7 +41,7 @@ export default async function CertificatePage({ params }: { params: Promise<{ id
     <div className="space-y-4 print:space-y-0">
       <div className="flex flex-wrap items-center justify-between gap-2 print:hidden">
         <p className="text-sm text-stone-600">{t('certificate.printHint')}</p>
-        <PrintButton />
+        <PrintButton label={t('certificate.print')} />
       </div>
       <article className="print-sheet mx-auto w-full max-w-[210mm] border border-stone-300 bg-white p-6 shadow-sm sm:p-[16mm] print:max-w-none print:border-0 print:p-0 print:shadow-none" data-testid="certificate">
         <div className="border-4 border-double border-brand-700 p-5 sm:p-8">

@@ -66,7 +66,7 @@ export default async function ReportPage({ searchParams }: { searchParams: Promi
           <button type="submit" className="min-h-10 rounded-md border border-stone-300 bg-white px-3 text-sm">
             {t('report.show')}
           </button>
-          <PrintButton />
+          <PrintButton label={t('certificate.print')} />
         </form>
       </div>
       <article className="print-sheet mx-auto w-full max-w-[210mm] space-y-5 border border-stone-300 bg-white p-6 text-stone-900 shadow-sm sm:p-[14mm] print:max-w-none print:border-0 print:p-0 print:shadow-none" data-testid="report">

@@ -1,0 +1,22 @@
+// 登录与注册（由 zh-CN.ts 合并）。
+export const authZhCN = {
+  "signIn.title": "登录",
+  "signIn.submit": "登录",
+  "signIn.pending": "正在登录…",
+  "signIn.invalid": "手机号或密码错误。",
+  "signIn.locked": "密码连续输错 5 次，账号已锁定，请 {minutes} 分钟后再试。",
+  "signIn.noAccount": "还没有账号？",
+  "signIn.register": "志愿者注册",
+  "register.title": "志愿者注册",
+  "register.intro": "注册后即可作为所选社区的志愿者登录，报名参加社区派发的志愿服务任务。",
+  "register.submit": "注册并登录",
+  "register.pending": "正在注册…",
+  "register.done": "注册成功，请登录。",
+  "register.haveAccount": "已有账号？",
+  "register.passwordHint": "至少 8 位；可用一句好记的话，不要用 12345678 这类常见密码",
+  "register.communityPlaceholder": "输入社区或街道名称，如“小街”",
+  "register.communityHint": "输入名称后从列表中选择您所在的社区",
+  "register.communityResults": "社区搜索结果",
+  "register.communityNone": "没有找到匹配的社区",
+  "register.changeCommunity": "重新选择",
+} as const
