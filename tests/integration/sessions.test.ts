@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import { IDLE_MINUTES, endSession, startSession, touchSession } from '@/lib/server/auth/sessions'
+import { IDLE_MINUTES, endSession, sessionScope, startSession, touchSession } from '@/lib/server/auth/sessions'
+import { resolveScope } from '@/lib/server/authz/scope'
 import { createUser, type TestTree } from '@/tests/factories/org'
 import { prisma, tree } from './helpers'
 
@@ -35,5 +36,42 @@ describe('server-side sessions', () => {
     const b = await user()
     const sid = await startSession(a.id)
     expect(await touchSession(sid, b.id)).toBe(false)
+  })
+
+  it('the one-statement check of a request (sessionScope) is touchSession + resolveScope', async () => {
+    const db = await prisma()
+    const u = await createUser(db, { tenantId: t.tenant.id, name: '多角色', roles: [{ role: 'VOLUNTEER', unit: t.communityA1a }, { role: 'SOCIAL_WORKER', unit: t.communityA1a }, { role: 'COUNTY_OFFICIAL', unit: t.countyA1 }] })
+    const sid = await startSession(u.id)
+    const t0 = new Date()
+    const got = await sessionScope(sid, u.id, minutes(t0, 1))
+    expect(got).toEqual(await resolveScope(u.id))
+    expect(got!.assignments.map((a) => a.role).sort()).toEqual(['COUNTY_OFFICIAL', 'SOCIAL_WORKER', 'VOLUNTEER'])
+    // a check slides the idle window as touchSession does (written at most once a minute)
+    expect(await sessionScope(sid, u.id, minutes(t0, 25))).not.toBeNull()
+    expect(await sessionScope(sid, u.id, minutes(t0, 50))).not.toBeNull() // 25 min after the last
+    expect(await sessionScope(sid, u.id, minutes(t0, 50 + IDLE_MINUTES + 1))).toBeNull()
+    // another user's session, a signed-out one, a deactivated user: nobody
+    const other = await user()
+    const sid2 = await startSession(u.id)
+    expect(await sessionScope(sid2, other.id)).toBeNull()
+    await endSession(sid2)
+    expect(await sessionScope(sid2, u.id)).toBeNull()
+    const sid3 = await startSession(u.id)
+    expect(await sessionScope(sid3, u.id)).not.toBeNull()
+    await db.user.update({ where: { id: u.id }, data: { active: false } })
+    expect(await sessionScope(sid3, u.id)).toBeNull()
+    // a user without roles is signed in with an empty scope, as resolveScope gives
+    const bare = await createUser(db, { tenantId: t.tenant.id, name: '无角色', roles: [] })
+    expect(await sessionScope(await startSession(bare.id), bare.id)).toEqual(await resolveScope(bare.id))
+  })
+
+  it('a session older than 12 hours is over however busy', async () => {
+    const u = await user()
+    const sid = await startSession(u.id)
+    const t0 = new Date()
+    let now = t0
+    for (let m = 20; m < 12 * 60; m += 20) expect(await sessionScope(sid, u.id, (now = minutes(t0, m)))).not.toBeNull()
+    expect(await sessionScope(sid, u.id, minutes(t0, 12 * 60 + 1))).toBeNull()
+    expect(now.getTime()).toBeGreaterThan(t0.getTime())
   })
 })

@@ -2,25 +2,24 @@ import 'server-only'
 import { getServerSession } from 'next-auth'
 import { notFound, redirect } from 'next/navigation'
 import { cache } from 'react'
-import { can, resolveScope, type Scope } from '../authz/scope'
+import { can, type Scope } from '../authz/scope'
 import type { Permission } from '../authz/permissions'
 import { authOptions } from './options'
-import { touchSession } from './sessions'
+import { sessionScope } from './sessions'
 import { headers } from 'next/headers'
 import { audit } from '../security/audit'
 
-/** The caller's session id (the cookie's), once per request; null when signed out. */
-export const getSessionId = cache(async (): Promise<string | null> => {
-  const session = (await getServerSession(authOptions)) as { sid?: string } | null
-  return session?.sid ?? null
-})
+/** The session cookie, decrypted once per request (next-auth's JWT). */
+const getSession = cache(async () => (await getServerSession(authOptions)) as { userId?: string; sid?: string } | null)
 
-/** The signed-in caller's scope, once per request; null when signed out, expired or deactivated. */
+/** The caller's session id (the cookie's), once per request; null when signed out. */
+export const getSessionId = cache(async (): Promise<string | null> => (await getSession())?.sid ?? null)
+
+/** The signed-in caller's scope, once per request; null when signed out, expired (idle > 30 min, > 12 h), signed out or deactivated. */
 export const getScope = cache(async (): Promise<Scope | null> => {
-  const session = (await getServerSession(authOptions)) as { userId?: string; sid?: string } | null
+  const session = await getSession()
   if (!session?.userId || !session.sid) return null
-  if (!(await touchSession(session.sid, session.userId))) return null // idle > 30 min, or signed out
-  return resolveScope(session.userId)
+  return sessionScope(session.sid, session.userId)
 })
 
 /** For pages and actions: signed-out callers go to the sign-in page. */

@@ -1,5 +1,6 @@
 import 'server-only'
 import { db } from '../db'
+import { resolveSessionScope, type Scope } from '../authz/scope'
 
 /** A session ends after this long without a request. */
 export const IDLE_MINUTES = 30
@@ -31,6 +32,22 @@ export async function touchSession(sessionId: string, userId: string, now = new 
     await prisma.userSession.updateMany({ where: { id: sessionId, revokedAt: null }, data: { lastSeenAt: now } })
   }
   return true
+}
+
+/**
+ * A request's caller: touchSession and resolveScope in one read (resolveSessionScope), the idle window
+ * slid by a write at most once a minute. null when the session is dead or the user deactivated.
+ */
+export async function sessionScope(sessionId: string, userId: string, now = new Date()): Promise<Scope | null> {
+  const idleSince = new Date(now.getTime() - IDLE_MINUTES * 60_000)
+  const startedSince = new Date(now.getTime() - ABSOLUTE_HOURS * 3600_000)
+  const r = await resolveSessionScope(sessionId, userId, idleSince, startedSince)
+  if (!r) return null
+  if (now.getTime() - r.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+    const prisma = await db()
+    await prisma.userSession.updateMany({ where: { id: sessionId, revokedAt: null }, data: { lastSeenAt: now } })
+  }
+  return r.scope
 }
 
 export async function endSession(sessionId: string, now = new Date()): Promise<void> {

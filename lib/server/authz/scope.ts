@@ -39,7 +39,7 @@ export async function resolveScope(userId: string): Promise<Scope | null> {
       active: true,
       roles: {
         select: { role: true, orgUnitId: true, orgPath: true, orgUnit: { select: { level: true, name: true, tenantId: true } } },
-        orderBy: { orgPath: 'asc' },
+        orderBy: [{ orgPath: 'asc' }, { role: 'asc' }],
       },
     },
   })
@@ -54,6 +54,51 @@ export async function resolveScope(userId: string): Promise<Scope | null> {
       .filter((r) => r.orgUnit.tenantId === user.tenantId && roleFitsLevel(r.role, r.orgUnit.level))
       .map((r) => ({ role: r.role, orgUnitId: r.orgUnitId, orgPath: r.orgPath, level: r.orgUnit.level, unitName: r.orgUnit.name })),
   } as unknown as Scope
+}
+
+type SessionRow = {
+  userId: string
+  tenantId: string
+  userName: string
+  lastSeenAt: Date
+  role: Role | null
+  orgUnitId: string | null
+  orgPath: string | null
+  level: OrgLevel | null
+  unitName: string | null
+  unitTenantId: string | null
+}
+
+/**
+ * A request's session check and scope in one statement: the session alive (not revoked, seen within
+ * `idleSince`, started after `startedSince`), its user active, and the user's roles with their units —
+ * what touchSession + resolveScope read in four statements, read in one because every page and action
+ * pays it. null when the session is dead or the user missing or deactivated. `lastSeenAt` lets the
+ * caller slide the idle window (sessions.ts).
+ */
+export async function resolveSessionScope(sessionId: string, userId: string, idleSince: Date, startedSince: Date): Promise<{ scope: Scope; lastSeenAt: Date } | null> {
+  const prisma = await db()
+  const rows = await prisma.$queryRaw<SessionRow[]>`
+    SELECT u."id" AS "userId", u."tenantId", u."name" AS "userName", s."lastSeenAt",
+           r."role"::text AS "role", r."orgUnitId", r."orgPath", o."level"::text AS "level", o."name" AS "unitName", o."tenantId" AS "unitTenantId"
+      FROM "UserSession" s
+      JOIN "User" u ON u."id" = s."userId" AND u."active"
+      LEFT JOIN "RoleAssignment" r ON r."userId" = u."id"
+      LEFT JOIN "OrgUnit" o ON o."id" = r."orgUnitId"
+     WHERE s."id" = ${sessionId} AND s."userId" = ${userId} AND s."revokedAt" IS NULL
+       AND s."lastSeenAt" > ${idleSince} AND s."createdAt" > ${startedSince}
+     ORDER BY r."orgPath" COLLATE "C", r."role"`
+  const first = rows[0]
+  if (!first) return null
+  const scope = {
+    userId: first.userId,
+    tenantId: first.tenantId,
+    userName: first.userName,
+    assignments: rows
+      .filter((r) => r.role !== null && r.unitTenantId === first.tenantId && roleFitsLevel(r.role, r.level!))
+      .map((r) => ({ role: r.role!, orgUnitId: r.orgUnitId!, orgPath: r.orgPath!, level: r.level!, unitName: r.unitName! })),
+  } as unknown as Scope
+  return { scope, lastSeenAt: new Date(first.lastSeenAt) }
 }
 
 /** Subtree roots where the scope holds `permission` (empty for an unknown permission). */
