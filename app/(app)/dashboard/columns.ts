@@ -1,5 +1,6 @@
 import type { MessageKey } from '@/lib/i18n'
 import type { Figures } from '@/lib/server/stats/dashboard'
+import { formatNumber } from '@/lib/format'
 
 /** The list behind a figure: needs (collected / resolved in the period), pilots, social workers, projects. */
 export type Drill = 'needs' | 'resolved' | 'pilots' | 'talent' | 'projects'
@@ -23,6 +24,9 @@ export function drillHref(drill: Drill, unitId: string, period: { from: string; 
       return `/projects${qs({ unit: unitId, status })}`
   }
 }
+
+/** Child units per page of the comparison table (the export has them all). */
+export const COMPARISON_PAGE_SIZE = 20
 
 /** The comparison table's columns: one definition for the page, its sorting and the .xlsx export. */
 export const COLUMNS = [
@@ -62,4 +66,4 @@ export function sortRows<R extends { unit: { code: string }; figures: Figures }>
   })
 }
 
-export const formatValue = (v: number | null, percent?: boolean) => (v === null ? '—' : percent ? `${v}%` : v.toLocaleString('zh-CN'))
+export const formatValue = (v: number | null, percent?: boolean) => (v === null ? '—' : percent ? `${v}%` : formatNumber(v))

@@ -6,7 +6,7 @@ import { dashboard } from '@/lib/server/stats/dashboard'
 import { chinaDate, lastDayOfMonth } from '@/lib/china-time'
 import { FUNDING_SOURCES, PROJECT_STATUSES } from '@/lib/schemas/projects'
 import { getLocale, getT } from '@/lib/i18n/server'
-import { formatDateTime } from '@/lib/format'
+import { formatDateTime, formatNumber } from '@/lib/format'
 import { queryString } from '@/components/workflow/filters'
 import { PrintButton } from '@/components/hours/print-button'
 import { TrendChart } from '@/components/dashboard/trend-chart'
@@ -163,7 +163,7 @@ export default async function ReportPage({ searchParams }: { searchParams: Promi
             {FUNDING_SOURCES.map((s) => (
               <p key={s} className="flex justify-between border-b border-stone-100 py-0.5">
                 <span>{t(`fundingSource.${s}`)}</span>
-                <span className="tabular-nums">{((ytd.value.figures.spendingFen[s] ?? 0) / 100).toLocaleString('zh-CN')}</span>
+                <span className="tabular-nums">{formatNumber((ytd.value.figures.spendingFen[s] ?? 0) / 100)}</span>
               </p>
             ))}
           </div>
