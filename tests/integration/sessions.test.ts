@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import { IDLE_MINUTES, endSession, sessionScope, startSession, touchSession } from '@/lib/server/auth/sessions'
+import { IDLE_MINUTES, endSession, sessionCaller, sessionScope, startSession, touchSession } from '@/lib/server/auth/sessions'
+import { unreadCount } from '@/lib/server/workflow/tasks'
 import { resolveScope } from '@/lib/server/authz/scope'
 import { createUser, type TestTree } from '@/tests/factories/org'
 import { prisma, tree } from './helpers'
@@ -63,6 +64,17 @@ describe('server-side sessions', () => {
     // a user without roles is signed in with an empty scope, as resolveScope gives
     const bare = await createUser(db, { tenantId: t.tenant.id, name: '无角色', roles: [] })
     expect(await sessionScope(await startSession(bare.id), bare.id)).toEqual(await resolveScope(bare.id))
+  })
+
+  it('the same statement counts the unread notifications the shell shows', async () => {
+    const db = await prisma()
+    const u = await user()
+    const sid = await startSession(u.id)
+    expect((await sessionCaller(sid, u.id))!.unread).toBe(0)
+    await db.notification.createMany({ data: [1, 2, 3].map((i) => ({ userId: u.id, kind: 'notify.confirmed', params: { i }, link: '/tasks', ...(i === 3 ? { readAt: new Date() } : {}) })) })
+    const c = await sessionCaller(sid, u.id)
+    expect(c!.unread).toBe(2)
+    expect(c!.unread).toBe(await unreadCount(c!.scope))
   })
 
   it('a session older than 12 hours is over however busy', async () => {

@@ -5,7 +5,7 @@ import { cache } from 'react'
 import { can, type Scope } from '../authz/scope'
 import type { Permission } from '../authz/permissions'
 import { authOptions } from './options'
-import { sessionScope } from './sessions'
+import { sessionCaller } from './sessions'
 import { headers } from 'next/headers'
 import { audit } from '../security/audit'
 
@@ -16,10 +16,15 @@ const getSession = cache(async () => (await getServerSession(authOptions)) as { 
 export const getSessionId = cache(async (): Promise<string | null> => (await getSession())?.sid ?? null)
 
 /** The signed-in caller's scope, once per request; null when signed out, expired (idle > 30 min, > 12 h), signed out or deactivated. */
-export const getScope = cache(async (): Promise<Scope | null> => {
+export const getScope = cache(async (): Promise<Scope | null> => (await getCaller())?.scope ?? null)
+
+/** The signed-in caller's unread notifications (the app shell's badge), read with the scope: no statement of its own. */
+export const getUnreadCount = cache(async (): Promise<number> => (await getCaller())?.unread ?? 0)
+
+const getCaller = cache(async () => {
   const session = await getSession()
   if (!session?.userId || !session.sid) return null
-  return sessionScope(session.sid, session.userId)
+  return sessionCaller(session.sid, session.userId)
 })
 
 /** For pages and actions: signed-out callers go to the sign-in page. */

@@ -39,6 +39,11 @@ export async function touchSession(sessionId: string, userId: string, now = new 
  * slid by a write at most once a minute. null when the session is dead or the user deactivated.
  */
 export async function sessionScope(sessionId: string, userId: string, now = new Date()): Promise<Scope | null> {
+  return (await sessionCaller(sessionId, userId, now))?.scope ?? null
+}
+
+/** sessionScope, with the caller's unread notification count read in the same statement (the app shell's badge). */
+export async function sessionCaller(sessionId: string, userId: string, now = new Date()): Promise<{ scope: Scope; unread: number } | null> {
   const idleSince = new Date(now.getTime() - IDLE_MINUTES * 60_000)
   const startedSince = new Date(now.getTime() - ABSOLUTE_HOURS * 3600_000)
   const r = await resolveSessionScope(sessionId, userId, idleSince, startedSince)
@@ -47,7 +52,7 @@ export async function sessionScope(sessionId: string, userId: string, now = new 
     const prisma = await db()
     await prisma.userSession.updateMany({ where: { id: sessionId, revokedAt: null }, data: { lastSeenAt: now } })
   }
-  return r.scope
+  return { scope: r.scope, unread: r.unread }
 }
 
 export async function endSession(sessionId: string, now = new Date()): Promise<void> {

@@ -67,6 +67,7 @@ type SessionRow = {
   level: OrgLevel | null
   unitName: string | null
   unitTenantId: string | null
+  unread: number
 }
 
 /**
@@ -74,12 +75,14 @@ type SessionRow = {
  * `idleSince`, started after `startedSince`), its user active, and the user's roles with their units —
  * what touchSession + resolveScope read in four statements, read in one because every page and action
  * pays it. null when the session is dead or the user missing or deactivated. `lastSeenAt` lets the
- * caller slide the idle window (sessions.ts).
+ * caller slide the idle window (sessions.ts). `unread`: the caller's unread notifications, which the app
+ * shell shows on every page (an index-only count on Notification (userId, readAt, createdAt)).
  */
-export async function resolveSessionScope(sessionId: string, userId: string, idleSince: Date, startedSince: Date): Promise<{ scope: Scope; lastSeenAt: Date } | null> {
+export async function resolveSessionScope(sessionId: string, userId: string, idleSince: Date, startedSince: Date): Promise<{ scope: Scope; lastSeenAt: Date; unread: number } | null> {
   const prisma = await db()
   const rows = await prisma.$queryRaw<SessionRow[]>`
     SELECT u."id" AS "userId", u."tenantId", u."name" AS "userName", s."lastSeenAt",
+           (SELECT COUNT(*)::int FROM "Notification" n WHERE n."userId" = u."id" AND n."readAt" IS NULL) AS "unread",
            r."role"::text AS "role", r."orgUnitId", r."orgPath", o."level"::text AS "level", o."name" AS "unitName", o."tenantId" AS "unitTenantId"
       FROM "UserSession" s
       JOIN "User" u ON u."id" = s."userId" AND u."active"
@@ -98,7 +101,7 @@ export async function resolveSessionScope(sessionId: string, userId: string, idl
       .filter((r) => r.role !== null && r.unitTenantId === first.tenantId && roleFitsLevel(r.role, r.level!))
       .map((r) => ({ role: r.role!, orgUnitId: r.orgUnitId!, orgPath: r.orgPath!, level: r.level!, unitName: r.unitName! })),
   } as unknown as Scope
-  return { scope, lastSeenAt: new Date(first.lastSeenAt) }
+  return { scope, lastSeenAt: new Date(first.lastSeenAt), unread: Number(first.unread) }
 }
 
 /** Subtree roots where the scope holds `permission` (empty for an unknown permission). */

@@ -94,7 +94,7 @@ export async function listHourAdjustments(scope: Scope, userId?: string) {
     orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
     take: 50,
   })
-  const by = await prisma.user.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.createdById))] }, tenantId: scope.tenantId }, select: { id: true, name: true } })
+  const by = rows.length ? await prisma.user.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.createdById))] }, tenantId: scope.tenantId }, select: { id: true, name: true } }) : []
   const names = new Map(by.map((u) => [u.id, u.name]))
   return rows.map((r) => ({
     id: r.id,

@@ -111,14 +111,17 @@ export async function exchange(scope: Scope, itemId: string): Promise<Result<{ b
 /** The caller's points, hours and star level; hours = checked-out minutes + signed corrections. */
 export async function myPointsAndHours(scope: Scope) {
   const prisma = await db()
-  const [balance, entries, { hours, totalMinutes }, tenant] = await Promise.all([
-    prisma.pointsBalance.findUnique({ where: { userId: scope.userId }, select: { balance: true } }),
+  const [[tenant], entries, { hours, totalMinutes }] = await Promise.all([
+    // the tenant's rules and the caller's balance, one statement
+    prisma.$queryRaw<{ starThresholds: number[]; pointsPerHour: number; balance: number | null }[]>`
+      SELECT t."starThresholds", t."pointsPerHour", (SELECT b."balance" FROM "PointsBalance" b WHERE b."userId" = ${scope.userId}) AS "balance"
+        FROM "Tenant" t WHERE t."id" = ${scope.tenantId}`,
     prisma.pointsEntry.findMany({ where: { userId: scope.userId }, select: { id: true, amount: true, kind: true, reason: true, createdAt: true }, orderBy: { createdAt: 'desc' }, take: 50 }),
     tallyHours(prisma, scope.userId),
-    prisma.tenant.findUniqueOrThrow({ where: { id: scope.tenantId }, select: { starThresholds: true, pointsPerHour: true } }),
   ])
+  if (!tenant) throw new Error(`tenant ${scope.tenantId} not found`)
   return {
-    balance: balance?.balance ?? 0,
+    balance: tenant.balance ?? 0,
     entries,
     minutes: totalMinutes,
     hours,

@@ -309,8 +309,8 @@ export async function checkOut(scope: Scope, taskId: string, by: CheckBy, now = 
  */
 export async function serviceMinutesOf(scope: Scope) {
   const prisma = await db()
-  const [tally, tasks] = await Promise.all([tallyHours(prisma, scope.userId), prisma.taskSignup.count({ where: { userId: scope.userId, checkOutAt: { not: null } } })])
-  return { minutes: tally.totalMinutes, hours: tally.hours, tasks }
+  const tally = await tallyHours(prisma, scope.userId)
+  return { minutes: tally.totalMinutes, hours: tally.hours, tasks: tally.servedTasks }
 }
 
 const TASK_SELECT = {

@@ -1,7 +1,8 @@
 import type { Metadata } from 'next'
 import { requirePermission, denyPage } from '@/lib/server/auth/session'
 import Link from 'next/link'
-import { CHECK_IN_EARLY_MS, getTask } from '@/lib/server/workflow/tasks'
+import { cache } from 'react'
+import { CHECK_IN_EARLY_MS, getTask as getTaskOnce } from '@/lib/server/workflow/tasks'
 import { idParam } from '@/lib/params'
 import { ZUnitId } from '@/lib/schemas/org'
 import { getLocale, getT } from '@/lib/i18n/server'
@@ -13,6 +14,9 @@ import { StatusBadge } from '@/components/workflow/status-badge'
 import { cancelSignupAction, cancelTaskAction, selfCheckAction, signUpAction, staffCheckAction, updateTaskAction } from '../actions'
 
 type Props = { params: Promise<{ id: string }> }
+
+// the title (generateMetadata) and the page read the task once per request (React's per-request cache)
+const getTask = cache(getTaskOnce)
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const scope = await requirePermission('task.read')
