@@ -144,6 +144,17 @@ const PUBLIC: Record<string, string> = {
   '/api/communities': 'community search for the registration form (names of communities only)',
 }
 
+/**
+ * The page benchmark's floors (tests/bench/pages.ts): there only when the server starts with BENCH_FLOOR=1,
+ * which no test server does: they must answer 404 to everyone, signed in or out. A listed route that no
+ * longer exists fails the test, and so does one whose source stops checking BENCH_FLOOR.
+ */
+const BENCH_ONLY: Record<string, string> = {
+  '/floor': 'an empty page through the root layout and the session check',
+  '/floor-shell': 'the same inside the signed-in app shell',
+  '/floor/api': 'a route handler with the session check',
+}
+
 type Gate = { anyOf: Permission[]; why: string } // empty anyOf: any signed-in user
 
 /**
@@ -652,8 +663,13 @@ test('every page and handler on the file system is classified', () => {
   const patterns = new Set(ROUTES.map((r) => r.pattern))
   const errors: string[] = []
   for (const p of Object.keys(PUBLIC)) if (!patterns.has(p)) errors.push(`PUBLIC lists ${p}, which no longer exists`)
+  for (const p of Object.keys(BENCH_ONLY)) if (!patterns.has(p)) errors.push(`BENCH_ONLY lists ${p}, which no longer exists`)
   for (const p of [...Object.keys(SCOPE_ONLY), ...Object.keys(DYNAMIC), ...Object.keys(HANDLER_SPECIAL), ...UNIT_PARAM_PAGES]) if (!patterns.has(p)) errors.push(`the sweep lists ${p}, which no longer exists`)
   for (const r of ROUTES) {
+    if (BENCH_ONLY[r.pattern]) {
+      if (!/process\.env\.BENCH_FLOOR !== '1'/.test(r.src)) errors.push(`${r.file} is listed BENCH_ONLY but does not check BENCH_FLOOR`)
+      continue
+    }
     if (PUBLIC[r.pattern]) {
       if (/\b(requireScope|requirePermission|requireAnyOf|getScope)\(/.test(r.src) && r.pattern !== '/login') errors.push(`${r.file} is listed PUBLIC but checks the caller: take it out of PUBLIC`)
       continue
@@ -677,7 +693,7 @@ test('every page and handler on the file system is classified', () => {
 test('authorization sweep: every route × every role × own / sibling / other tenant, and signed out', async ({ browser }) => {
   test.setTimeout(420_000)
   const started = Date.now()
-  const pages = ROUTES.filter((r) => !PUBLIC[r.pattern])
+  const pages = ROUTES.filter((r) => !PUBLIC[r.pattern] && !BENCH_ONLY[r.pattern])
 
   await test.step('sign in the 15 demo users over HTTP', async () => {
     anon = await playwrightRequest.newContext({ baseURL: BASE() })
@@ -859,6 +875,16 @@ test('authorization sweep: every route × every role × own / sibling / other te
       const res = await anon.get(url, { maxRedirects: 0 })
       if (res.status() !== 404) problems.push({ leak: res.status() === 200, text: `public ${url}: a made-up code got ${res.status()}` })
     }
+  })
+
+  // the benchmark's floors: not there without BENCH_FLOOR=1
+  await test.step('bench-only routes answer 404', async () => {
+    const combos: Combo[] = []
+    for (const url of Object.keys(BENCH_ONLY)) {
+      combos.push({ route: url, url, method: 'GET', user: null, scope: 'signed-out', expect: 'not-found', foreign: [] })
+      for (const u of USERS) combos.push({ route: url, url, method: 'GET', user: u, scope: 'static', expect: 'not-found', foreign: [] })
+    }
+    await pool(combos, 6, check)
   })
 
   const leaks = problems.filter((p) => p.leak)

@@ -26,27 +26,18 @@
 //      for errors.
 // Prints a table per request kind and overall (count, req/s, p50/p95/p99/max ms, errors), writes
 // reports/load.json (--out), and exits 1 on any error, inconsistency or server error line.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { createHash, randomBytes } from 'node:crypto'
 import fs from 'node:fs'
-import http from 'node:http'
 import os from 'node:os'
 import path from 'node:path'
-import zlib from 'node:zlib'
-import pg from 'pg'
-import { recreate } from '../bench/common'
+import {
+  cli, cookieHeader, cpuSnapshot, buildId, demoPasswordHash, ensureTasks, httpClient, inParallel, keepCookies, loadCommunities, loadVolunteers,
+  nextBuild, prepareDatabase, r1, seedIfEmpty, startNextServer, Stats, stepLog, summarize, TICK_MS, type Jar, type LoadCommunity, type Reply,
+} from './harness'
 
 // ───────────────────────── options ─────────────────────────
 const argv = process.argv.slice(2)
-const arg = (flag: string) => {
-  const i = argv.indexOf(flag)
-  return i >= 0 ? argv[i + 1] : undefined
-}
-const num = (flag: string, dflt: number) => {
-  const v = Number(arg(flag) ?? dflt)
-  if (!Number.isFinite(v) || v < 0) throw new Error(`${flag} must be a non-negative number`)
-  return v
-}
+const { arg, num, has } = cli(argv)
 const DURATION_S = num('--duration', 300)
 const WARMUP_S = num('--warmup', 15)
 const CONNECTIONS = Math.max(2, Math.round(num('--connections', 40)))
@@ -57,18 +48,14 @@ const SIGNUP_EVERY_S = num('--signup-every', 20) // one volunteer signs up at mo
 const PORT = Math.round(num('--port', 3400))
 const SEED = Math.round(num('--seed', 1))
 const TIMEOUT_MS = 30_000
-const REUSE = argv.includes('--reuse')
-const BUILD = !argv.includes('--no-build')
+const REUSE = has('--reuse')
+const BUILD = !has('--no-build')
 const OUT = arg('--out') ?? 'reports/load.json'
-const HOST = '127.0.0.1'
-const ORIGIN = `http://${HOST}:${PORT}`
-const PASSWORD = 'Ronghe@2026'
 const OFFICIAL_PHONES = ['13900000001' /* region */, '13900000002' /* 通辽市 */, '13900000004' /* 科尔沁区 */, '13900000003' /* 兴安盟 */, '13900000010' /* 乌兰浩特市 */]
-const COUNTY_CODE = '150502' // 科尔沁区: the load communities
-const FIRST_COMMUNITY = '150502006005' // 小街社区
 const DB_URL = arg('--db') ?? process.env.LOAD_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/ronghe_load'
 const DB_NAME = new URL(DB_URL).pathname.slice(1)
-if (!/^ronghe_load\w*$/.test(DB_NAME)) throw new Error(`refusing to use database "${DB_NAME}": only ronghe_load* databases`)
+const ALLOWED_DB = /^ronghe_load\w*$/
+if (!ALLOWED_DB.test(DB_NAME)) throw new Error(`refusing to use database "${DB_NAME}": only ronghe_load* databases`)
 
 // the load database's own secrets: the data key is derived from its name so a --reuse run reads the seed's
 // encrypted fields; the session secret is new each run (every run signs in afresh)
@@ -76,8 +63,7 @@ const DATA_KEY = process.env.DATA_ENCRYPTION_KEY ?? createHash('sha256').update(
 process.env.DATABASE_URL = DB_URL
 process.env.DATA_ENCRYPTION_KEY = DATA_KEY
 
-const started = performance.now()
-const log = (s: string) => console.log(`[${((performance.now() - started) / 1000).toFixed(1).padStart(6)} s] ${s}`)
+const { log, setup, setupStep } = stepLog()
 
 // deterministic choices (mulberry32)
 let rngState = SEED >>> 0
@@ -91,150 +77,35 @@ function rand() {
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]
 
 // ───────────────────────── 1. database ─────────────────────────
-async function databaseExists(): Promise<boolean> {
-  const u = new URL(DB_URL)
-  u.pathname = '/postgres'
-  const c = new pg.Client({ connectionString: u.toString() })
-  await c.connect()
-  const r = await c.query('SELECT 1 FROM pg_database WHERE datname = $1', [DB_NAME])
-  await c.end()
-  return r.rowCount === 1
-}
-
-function migrate() {
-  const r = spawnSync(process.execPath, ['prisma/migrator.mjs', 'deploy'], { env: { ...process.env, DATABASE_URL: DB_URL }, encoding: 'utf8' })
-  if (r.status !== 0) throw new Error(`migrate failed: ${r.stderr || r.stdout}`)
-}
-
-const setup: Record<string, number | string> = {}
-const setupStep = async <T>(name: string, f: () => Promise<T>): Promise<T> => {
-  const t0 = performance.now()
-  const r = await f()
-  setup[name] = Math.round(performance.now() - t0)
-  log(`✓ ${name} (${(setup[name] as number / 1000).toFixed(1)} s)`)
-  return r
-}
-
-const fresh = !REUSE || !(await databaseExists())
-if (fresh) await setupStep(`drop, create, migrate ${DB_NAME}`, () => recreate(DB_URL, /^ronghe_load\w*$/))
-else await setupStep(`migrate ${DB_NAME} (--reuse)`, async () => migrate())
-
+const fresh = await prepareDatabase(DB_URL, ALLOWED_DB, REUSE, setupStep)
 const { db, disconnectDb } = await import('@/lib/server/db')
-const { resolveScope } = await import('@/lib/server/authz/scope')
-const { createNeed } = await import('@/lib/server/workflow/needs')
-const { createServiceItem } = await import('@/lib/server/workflow/services')
-const { claimOrder, dispatchOrder } = await import('@/lib/server/workflow/orders')
-const { createTask } = await import('@/lib/server/workflow/tasks')
-const { createUser } = await import('@/tests/factories/org')
-const { createTeam, ensureCategories } = await import('@/tests/factories/workflow')
-const { seed, isEmpty } = await import('@/prisma/seed')
 const prisma = await db()
+await seedIfEmpty(prisma, setupStep)
 
-if (await isEmpty(prisma)) await setupStep('seed (prisma/seed.ts)', () => seed(prisma, () => {}))
+type Community = LoadCommunity
+type Volunteer = { phone: string; id: string; community: Community; cookies: Jar; signed: Set<string>; lastSignup: number }
+type Official = { phone: string; name: string; unitName: string; children: string[]; cookies: Jar }
 
-type Community = { id: string; path: string; name: string; tenantId: string; level: 'COMMUNITY'; adminId: string; leaderId: string; teamId: string }
-type Volunteer = { phone: string; id: string; community: Community; cookies: Map<string, string>; signed: Set<string>; lastSignup: number }
-type Official = { phone: string; name: string; unitName: string; children: string[]; cookies: Map<string, string> }
-
-const demoHash = (await prisma.user.findUniqueOrThrow({ where: { phone: '13900000009' }, select: { passwordHash: true } })).passwordHash
-
-/** The load communities: 小街社区 and the next communities of 科尔沁区 by code, each with a load admin, a team leader and a team. */
-async function loadCommunities(): Promise<Community[]> {
-  const county = await prisma.orgUnit.findFirstOrThrow({ where: { code: COUNTY_CODE }, select: { id: true } })
-  const units = await prisma.orgUnit.findMany({ where: { parentId: county.id, level: 'COMMUNITY' }, select: { id: true, path: true, name: true, tenantId: true, code: true }, orderBy: { code: 'asc' } })
-  const chosen = [units.find((u) => u.code === FIRST_COMMUNITY)!, ...units.filter((u) => u.code !== FIRST_COMMUNITY)].slice(0, COMMUNITIES)
-  const out: Community[] = []
-  for (const [i, u] of chosen.entries()) {
-    const unit = { id: u.id, path: u.path, name: u.name, tenantId: u.tenantId, level: 'COMMUNITY' as const }
-    const staff = async (suffix: string, role: 'COMMUNITY_ADMIN' | 'TEAM_LEADER', name: string) => {
-      const phone = `1360000${String(i + 1).padStart(2, '0')}${suffix}`
-      const found = await prisma.user.findUnique({ where: { phone }, select: { id: true } })
-      return found?.id ?? (await createUser(prisma, { tenantId: u.tenantId, name, phone, passwordHash: demoHash, roles: [{ unit, role }] })).id
-    }
-    const adminId = await staff('01', 'COMMUNITY_ADMIN', `压测书记${i + 1}`)
-    const leaderId = await staff('02', 'TEAM_LEADER', `压测队长${i + 1}`)
-    const team = (await prisma.team.findFirst({ where: { orgUnitId: u.id, name: '压测志愿服务队' }, select: { id: true } })) ??
-      (await createTeam(prisma, { unit, name: '压测志愿服务队', leaderId, description: '负载测试' }))
-    out.push({ ...unit, adminId, leaderId, teamId: team.id })
-  }
-  return out
-}
-
-/** Volunteers 13700000001…: VOLUNTEER at community (n − 1) mod C, the demo password; made like self-registered ones. */
-async function loadVolunteers(communities: Community[]): Promise<Volunteer[]> {
-  const out: Volunteer[] = []
-  let created = 0
-  for (let n = 1; n <= VOLUNTEERS; n++) {
-    const phone = `137${String(n).padStart(8, '0')}`
-    const community = communities[(n - 1) % communities.length]
-    let user = await prisma.user.findUnique({ where: { phone }, select: { id: true, roles: { select: { orgUnitId: true, role: true } } } })
-    if (user && !user.roles.some((r) => r.role === 'VOLUNTEER' && r.orgUnitId === community.id)) throw new Error(`${phone} exists but is not a volunteer of ${community.name}: use a fresh database (no --reuse)`)
-    if (!user) {
-      await createUser(prisma, { tenantId: community.tenantId, name: `压测志愿者${String(n).padStart(3, '0')}`, phone, passwordHash: demoHash, roles: [{ unit: community, role: 'VOLUNTEER' }] })
-      user = await prisma.user.findUniqueOrThrow({ where: { phone }, select: { id: true, roles: { select: { orgUnitId: true, role: true } } } })
-      created++
-    }
-    out.push({ phone, id: user.id, community, cookies: new Map(), signed: new Set(), lastSignup: -Infinity })
-  }
-  setup.volunteersCreated = created
-  return out
-}
-
-/** Open tasks per community, so that every volunteer has ≥ `need` tasks left to sign up for; created through the DAL. */
-async function ensureTasks(communities: Community[], volunteers: Volunteer[], need: number, horizon: Date) {
-  const cat = await ensureCategories(prisma, communities[0].tenantId)
-  let created = 0
-  const tasksOf = new Map<string, string[]>()
-  for (const c of communities) {
-    const open = async () => (await prisma.task.findMany({ where: { orgUnitId: c.id, status: 'OPEN', signupDeadline: { gt: horizon } }, select: { id: true }, orderBy: { startsAt: 'asc' } })).map((t) => t.id)
-    let tasks = await open()
-    const mine = volunteers.filter((v) => v.community.id === c.id)
-    const rows = await prisma.taskSignup.findMany({ where: { taskId: { in: tasks }, userId: { in: mine.map((v) => v.id) }, status: { not: 'CANCELLED' } }, select: { userId: true, taskId: true } })
-    const signedBy = new Map<string, number>()
-    for (const r of rows) signedBy.set(r.userId, (signedBy.get(r.userId) ?? 0) + 1)
-    const left = Math.min(...mine.map((v) => tasks.length - (signedBy.get(v.id) ?? 0)))
-    if (left < need) {
-      const admin = (await resolveScope(c.adminId))!
-      const leader = (await resolveScope(c.leaderId))!
-      const batch = Date.now().toString(36)
-      const n = await createNeed(admin, { orgUnitId: c.id, title: `压测需求 ${batch}`, description: '负载测试的志愿服务需求', categoryId: cat.OTHER, targetGroup: 'ELDERLY', source: 'VISIT', urgency: 'NORMAL', peopleAffected: '20' })
-      if (!n.ok) throw new Error(`createNeed: ${JSON.stringify(n)}`)
-      const s = await createServiceItem(admin, { needId: n.value.id, title: `压测服务 ${batch}`, description: '负载测试', resourceIds: [] })
-      if (!s.ok) throw new Error(`createServiceItem: ${JSON.stringify(s)}`)
-      const o = await dispatchOrder(admin, { serviceItemId: s.value.id, teamId: c.teamId })
-      if (!o.ok) throw new Error(`dispatchOrder: ${JSON.stringify(o)}`)
-      const claimed = await claimOrder(leader, o.value.id, c.teamId)
-      if (!claimed.ok) throw new Error(`claimOrder: ${JSON.stringify(claimed)}`)
-      const slotsCycle = [5, 10, 20, 40] // some fill up (later sign-ups waitlisted), some do not
-      for (let k = 0; k < need - left + 5; k++) {
-        const start = Date.now() + 3 * 86_400_000 + k * 3_600_000
-        const t = await createTask(leader, {
-          orderId: o.value.id, title: `压测任务 ${batch}-${k + 1}`, startsAt: new Date(start).toISOString(), endsAt: new Date(start + 7_200_000).toISOString(),
-          place: `${c.name}党群服务中心`, slots: String(slotsCycle[k % slotsCycle.length]), signupDeadline: new Date(start - 86_400_000).toISOString(),
-        })
-        if (!t.ok) throw new Error(`createTask: ${JSON.stringify(t)}`)
-        created++
-      }
-      tasks = await open()
-    }
-    tasksOf.set(c.id, tasks)
-  }
-  // what each volunteer has already signed up for (a --reuse run, or the tasks above are new)
-  const all = [...tasksOf.values()].flat()
-  const byId = new Map(volunteers.map((v) => [v.id, v]))
-  for (const r of await prisma.taskSignup.findMany({ where: { taskId: { in: all }, userId: { in: volunteers.map((v) => v.id) }, status: { not: 'CANCELLED' } }, select: { userId: true, taskId: true } })) {
-    byId.get(r.userId)!.signed.add(r.taskId)
-  }
-  setup.tasksCreated = created
-  return tasksOf
-}
-
-const communities = await setupStep('load communities (admin, team leader, team)', loadCommunities)
-const volunteers = await setupStep(`${VOLUNTEERS} volunteers`, () => loadVolunteers(communities))
+const demoHash = await demoPasswordHash(prisma)
+const communities = await setupStep('load communities (admin, team leader, team)', () => loadCommunities(prisma, COMMUNITIES, demoHash))
+const volunteers: Volunteer[] = await setupStep(`${VOLUNTEERS} volunteers`, async () => {
+  const r = await loadVolunteers(prisma, communities, VOLUNTEERS, demoHash)
+  setup.volunteersCreated = r.created
+  return r.volunteers.map((v) => ({ ...v, cookies: new Map(), signed: new Set<string>(), lastSignup: -Infinity }))
+})
 const signupsPerUser = Math.ceil((WARMUP_S + DURATION_S) / Math.max(1, SIGNUP_EVERY_S)) + 1
 // deadlines beyond the run (and then some), so no task closes under the test
 const horizon = new Date(Date.now() + (WARMUP_S + DURATION_S) * 1000 + 6 * 3_600_000)
-const tasksOf = await setupStep(`open tasks (≥ ${signupsPerUser} left per volunteer)`, () => ensureTasks(communities, volunteers, signupsPerUser, horizon))
+const tasksOf = await setupStep(`open tasks (≥ ${signupsPerUser} left per volunteer)`, async () => {
+  const r = await ensureTasks(prisma, communities, volunteers, signupsPerUser, horizon)
+  setup.tasksCreated = r.created
+  // what each volunteer has already signed up for (a --reuse run, or the tasks above are new)
+  const byId = new Map(volunteers.map((v) => [v.id, v]))
+  for (const s of await prisma.taskSignup.findMany({ where: { taskId: { in: [...r.tasksOf.values()].flat() }, userId: { in: volunteers.map((v) => v.id) }, status: { not: 'CANCELLED' } }, select: { userId: true, taskId: true } })) {
+    byId.get(s.userId)!.signed.add(s.taskId)
+  }
+  return r.tasksOf
+})
 const loadTaskIds = [...tasksOf.values()].flat()
 const taskSlots = await prisma.task.aggregate({ where: { id: { in: loadTaskIds } }, _sum: { slots: true, taken: true } })
 
@@ -249,13 +120,8 @@ await setupStep('ANALYZE', async () => { await prisma.$executeRawUnsafe('ANALYZE
 log(`${communities.length} communities (${communities.map((c) => c.name).join('、')}), ${volunteers.length} volunteers, ${loadTaskIds.length} open tasks (${taskSlots._sum.slots} slots, ${taskSlots._sum.taken} taken), ${officials.length} officials`)
 
 // ───────────────────────── 2. build and start the server ─────────────────────────
-if (BUILD) {
-  await setupStep('next build (nice -n 10)', async () => {
-    const r = spawnSync('nice', ['-n', '10', process.execPath, 'node_modules/next/dist/bin/next', 'build'], { stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } })
-    if (r.status !== 0) throw new Error(`next build failed:\n${r.stdout}\n${r.stderr}`)
-  })
-}
-const BUILD_ID = fs.readFileSync('.next/BUILD_ID', 'utf8').trim()
+if (BUILD) await setupStep('next build (nice -n 10)', async () => { nextBuild() })
+const BUILD_ID = buildId()
 
 function signUpActionId(): string {
   const m = JSON.parse(fs.readFileSync('.next/server/server-reference-manifest.json', 'utf8')) as { node: Record<string, { filename?: string; exportedName?: string }> }
@@ -265,54 +131,8 @@ function signUpActionId(): string {
 }
 const ACTION_ID = signUpActionId()
 
-const agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS + 8, keepAliveMsecs: 10_000 })
-type Reply = { status: number; headers: http.IncomingHttpHeaders; body: string; ms: number; error?: string }
-
-function send(method: 'GET' | 'POST', urlPath: string, headers: Record<string, string> = {}, body?: string): Promise<Reply> {
-  return new Promise((resolve) => {
-    const t0 = performance.now()
-    let done = false
-    const finish = (r: Omit<Reply, 'ms'>) => {
-      if (done) return
-      done = true
-      resolve({ ...r, ms: performance.now() - t0 })
-    }
-    const req = http.request({ host: HOST, port: PORT, method, path: urlPath, agent, headers: { 'accept-encoding': 'gzip', 'user-agent': 'ronghe-load/1', ...headers, ...(body != null ? { 'content-length': String(Buffer.byteLength(body)) } : {}) } }, (res) => {
-      const chunks: Buffer[] = []
-      res.on('data', (c: Buffer) => chunks.push(c))
-      res.on('end', () => {
-        let buf = Buffer.concat(chunks)
-        try {
-          if (res.headers['content-encoding'] === 'gzip') buf = zlib.gunzipSync(buf)
-        } catch (e) {
-          return finish({ status: res.statusCode ?? 0, headers: res.headers, body: '', error: `gunzip: ${(e as Error).message}` })
-        }
-        finish({ status: res.statusCode ?? 0, headers: res.headers, body: buf.toString('utf8') })
-      })
-      res.on('error', (e) => finish({ status: res.statusCode ?? 0, headers: res.headers, body: '', error: e.message }))
-    })
-    req.setTimeout(TIMEOUT_MS, () => req.destroy(new Error(`timeout ${TIMEOUT_MS / 1000} s`)))
-    req.on('error', (e) => finish({ status: 0, headers: {}, body: '', error: e.message }))
-    if (body != null) req.write(body)
-    req.end()
-  })
-}
-
-const cookieHeader = (jar: Map<string, string>) => [...jar].map(([k, v]) => `${k}=${v}`).join('; ')
-function keepCookies(jar: Map<string, string>, r: Reply) {
-  for (const c of r.headers['set-cookie'] ?? []) {
-    const [pair] = c.split(';')
-    const i = pair.indexOf('=')
-    const [k, v] = [pair.slice(0, i).trim(), pair.slice(i + 1).trim()]
-    if (v === '' || /max-age=0\b/i.test(c)) jar.delete(k)
-    else jar.set(k, v)
-  }
-}
-
-async function health(): Promise<boolean> {
-  const r = await send('GET', '/api/health')
-  return r.status === 200 && /"ok":true/.test(r.body)
-}
+const client = httpClient(PORT, { maxSockets: CONNECTIONS + 8, timeoutMs: TIMEOUT_MS, userAgent: 'ronghe-load/1' })
+const { origin: ORIGIN, send, health, agent } = client
 
 if (await health().catch(() => false)) throw new Error(`something already answers on ${ORIGIN}: stop it or pass --port`)
 fs.mkdirSync(path.dirname(OUT), { recursive: true })
@@ -330,58 +150,26 @@ const serverEnv: NodeJS.ProcessEnv = {
   // all load comes from one IP (loopback): per-IP rate limits × 1000; per-user limits unchanged
   RATE_LIMIT_IP_FACTOR: '1000',
 }
-let server: ChildProcess | null = null
-const stopServer = async () => {
-  const s = server
-  server = null
-  if (!s || s.exitCode !== null || s.pid == null) return
-  const exited = new Promise<void>((r) => s.once('exit', () => r()))
-  try { process.kill(-s.pid, 'SIGTERM') } catch { /* gone already */ }
-  const t = setTimeout(() => { try { process.kill(-s.pid!, 'SIGKILL') } catch { /* gone */ } }, 10_000)
-  await exited
-  clearTimeout(t)
-}
+let stopServer: () => Promise<void> = async () => {}
 process.on('SIGINT', () => { void stopServer().then(() => process.exit(130)) })
 
-await setupStep(`next start on ${ORIGIN}`, async () => {
-  // its own process group (detached), so stopping it stops whatever it spawned, and nothing else
-  const child = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(PORT), '-H', HOST], { env: serverEnv, stdio: ['ignore', serverLog, serverLog], detached: true })
-  server = child
-  const deadline = Date.now() + 120_000
-  while (!(await health().catch(() => false))) {
-    if (child.exitCode !== null) throw new Error(`next start exited (${child.exitCode}); see ${SERVER_LOG}`)
-    if (Date.now() > deadline) throw new Error(`no /api/health after 120 s; see ${SERVER_LOG}`)
-    await new Promise((r) => setTimeout(r, 250))
-  }
-})
-const serverPid = server!.pid!
+const server = await setupStep(`next start on ${ORIGIN}`, () => startNextServer({ port: PORT, env: serverEnv, logFd: serverLog, logFile: SERVER_LOG, health }))
+stopServer = server.stop
+const serverPid = server.pid
 
 // ───────────────────────── measurement ─────────────────────────
 type Kind = string
-class Stats {
-  ms: number[] = []
-  bytes = 0
-  errors = 0
-  reasons = new Map<string, number>()
-  samples: { reason: string; status: number; path: string; body: string }[] = []
-}
 let recording: Map<Kind, Stats> = new Map()
 const outcomes = { confirmed: 0, waitlisted: 0, already: 0 }
 
-function record(kind: Kind, r: Reply, reqPath: string, problem: string | null) {
+function record(kind: Kind, r: Pick<Reply, 'status' | 'body' | 'ms'>, reqPath: string, problem: string | null) {
   let s = recording.get(kind)
   if (!s) recording.set(kind, (s = new Stats()))
-  s.ms.push(r.ms)
-  s.bytes += Buffer.byteLength(r.body)
-  if (problem) {
-    s.errors++
-    s.reasons.set(problem, (s.reasons.get(problem) ?? 0) + 1)
-    if (s.samples.length < 5) s.samples.push({ reason: problem, status: r.status, path: reqPath, body: r.body.slice(0, 400) })
-  }
+  s.add(r.ms, Buffer.byteLength(r.body), problem, () => ({ status: r.status, path: reqPath, body: r.body.slice(0, 400) }))
 }
 
 /** A page: 200 and its marker; anything else is an error. */
-async function page(kind: Kind, jar: Map<string, string>, reqPath: string, marker: string) {
+async function page(kind: Kind, jar: Jar, reqPath: string, marker: string) {
   const r = await send('GET', reqPath, { cookie: cookieHeader(jar), accept: 'text/html' })
   keepCookies(jar, r)
   const problem = r.error ? `network: ${r.error}` : r.status !== 200 ? `status ${r.status}${r.headers.location ? ` → ${r.headers.location}` : ''}` : !r.body.includes(marker) ? `200 without ${marker}` : null
@@ -398,39 +186,25 @@ async function signUpHttp(v: Volunteer, taskId: string) {
   if (r.error) problem = `network: ${r.error}`
   else if (r.status !== 200) problem = `status ${r.status}`
   else {
-    const m = r.body.match(/\{"ok":(?:true|false)[^{}]*\}/)
-    const state = m ? (JSON.parse(m[0]) as { ok: boolean; message?: string; error?: string }) : null
+    // the action's result is a row of the RSC reply: `1:{"ok":true,"message":"tasks.confirmed",…}` (it may
+    // carry nested objects, e.g. the translated text)
+    const row = r.body.split('\n').map((l) => /^[0-9a-f]+:(\{"ok":(?:true|false).*\})$/.exec(l)?.[1]).find(Boolean)
+    let state: { ok: boolean; message?: string; error?: string } | null = null
+    try { state = row ? JSON.parse(row) : null } catch { state = null }
     if (!state) problem = 'no action result in reply'
     else if (state.ok && state.message === 'tasks.confirmed') outcomes.confirmed++
     else if (state.ok && state.message === 'tasks.waitlisted') outcomes.waitlisted++
     else if (!state.ok && state.error === 'tasks.already') outcomes.already++ // expected outcome, not an error (the harness avoids it)
-    else problem = `action ${m![0]}`
+    else problem = `action ${row}`
   }
   record('POST sign-up (server action)', r, reqPath, problem)
 }
 
 // ───────────────────────── 3. sign in ─────────────────────────
-async function signIn(phone: string, jar: Map<string, string>) {
-  const csrf = await send('GET', '/api/auth/csrf')
-  keepCookies(jar, csrf)
-  let problem: string | null = csrf.status !== 200 ? `csrf status ${csrf.status} ${csrf.error ?? ''}` : null
-  let total = csrf.ms
-  if (!problem) {
-    const { csrfToken } = JSON.parse(csrf.body) as { csrfToken: string }
-    const form = new URLSearchParams({ csrfToken, phone, password: PASSWORD, callbackUrl: `${ORIGIN}/`, json: 'true' }).toString()
-    const r = await send('POST', '/api/auth/callback/credentials', { cookie: cookieHeader(jar), 'content-type': 'application/x-www-form-urlencoded', origin: ORIGIN }, form)
-    keepCookies(jar, r)
-    total += r.ms
-    if (r.error || (r.status !== 200 && r.status !== 302)) problem = `callback status ${r.status} ${r.error ?? r.body.slice(0, 200)}`
-    else if (!jar.has('next-auth.session-token')) problem = `no session cookie (${r.body.slice(0, 200)})`
-  }
-  record('sign-in (csrf + credentials)', { status: problem ? 0 : 200, headers: {}, body: '', ms: total }, '/api/auth/callback/credentials', problem)
+async function signIn(phone: string, jar: Jar) {
+  const { ms, problem } = await client.signIn(phone, jar)
+  record('sign-in (csrf + credentials)', { status: problem ? 0 : 200, body: '', ms }, '/api/auth/callback/credentials', problem)
   if (problem) throw new Error(`sign-in of ${phone} failed: ${problem}`)
-}
-
-async function inParallel<T>(items: T[], n: number, f: (x: T) => Promise<void>) {
-  let i = 0
-  await Promise.all(Array.from({ length: n }, async () => { while (i < items.length) await f(items[i++]) }))
 }
 
 const SIGNIN_STEP = `sign in ${volunteers.length + officials.length} users over HTTP (8 at a time)`
@@ -489,21 +263,7 @@ async function traffic(seconds: number) {
   await Promise.all(conns)
 }
 
-/** Machine-wide CPU (from /proc/stat) and the server's own (its process group leader and its reaped children). */
-function cpuSnapshot() {
-  const [, ...f] = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/)
-  const v = f.map(Number)
-  const idle = v[3] + (v[4] ?? 0)
-  const total = v.reduce((a, b) => a + b, 0)
-  let server = 0
-  try {
-    const st = fs.readFileSync(`/proc/${serverPid}/stat`, 'utf8')
-    const rest = st.slice(st.lastIndexOf(')') + 2).split(' ')
-    server = Number(rest[11]) + Number(rest[12]) + Number(rest[13]) + Number(rest[14]) // utime stime cutime cstime (ticks)
-  } catch { /* gone */ }
-  return { idle, total, server, self: process.cpuUsage() }
-}
-const TICK = 100 // USER_HZ on Linux
+const TICK = 1000 / TICK_MS // ticks per second (USER_HZ)
 
 const signupsBefore = await prisma.taskSignup.count({ where: { taskId: { in: loadTaskIds }, status: { not: 'CANCELLED' } } })
 
@@ -523,31 +283,15 @@ log(`traffic: ${DURATION_S} s on ${CONNECTIONS} connections (${volunteerConns} v
 recording = new Map()
 const load: number[][] = []
 const loadTimer = setInterval(() => load.push(os.loadavg()), 5_000)
-const cpu0 = cpuSnapshot()
+const cpu0 = cpuSnapshot(serverPid)
 const t0 = performance.now()
 await traffic(DURATION_S)
 const elapsed = (performance.now() - t0) / 1000
-const cpu1 = cpuSnapshot()
+const cpu1 = cpuSnapshot(serverPid)
 clearInterval(loadTimer)
 const measured = recording
 
 // ───────────────────────── 5. results ─────────────────────────
-const r1 = (x: number) => Math.round(x * 10) / 10
-function summarize(s: Stats, seconds: number) {
-  const xs = [...s.ms].sort((a, b) => a - b)
-  const q = (p: number) => (xs.length ? r1(xs[Math.min(xs.length - 1, Math.ceil(p * xs.length) - 1)]) : null)
-  return {
-    requests: xs.length,
-    rps: r1(xs.length / seconds),
-    p50: q(0.5), p95: q(0.95), p99: q(0.99), max: xs.length ? r1(xs[xs.length - 1]) : null,
-    mean: xs.length ? r1(xs.reduce((a, b) => a + b, 0) / xs.length) : null,
-    meanKiB: xs.length ? r1(s.bytes / xs.length / 1024) : null, // decompressed body
-    errors: s.errors,
-    errorRate: xs.length ? s.errors / xs.length : 0,
-    reasons: Object.fromEntries(s.reasons),
-    samples: s.samples,
-  }
-}
 const ORDER = ['volunteer GET /', 'volunteer GET /tasks', 'volunteer GET /tasks/[id]', 'POST sign-up (server action)', 'official GET /dashboard', 'official GET /dashboard?period=…', 'official GET /dashboard?unit=<child>&period=…']
 const kinds = [...ORDER.filter((k) => measured.has(k)), ...[...measured.keys()].filter((k) => !ORDER.includes(k))]
 const all = new Stats()
