@@ -476,7 +476,7 @@ test('the request format works on a healthy server', async () => {
   const demoVol = { id: demo.id, phone: '13900000009', cookie: await signIn(ctx.server.origin, '13900000009') }
   const r = await signUpCall(demoVol, ctx.tasks.P)
   expect(r.status).toBe(200)
-  expect(r.state).toEqual({ ok: true, message: 'tasks.confirmed' })
+  expect(r.state).toEqual({ ok: true, message: 'tasks.confirmed', text: { message: '报名成功' } })
   expect(await signupRows(ctx.tasks.P)).toEqual(new Map([[demo.id, 'CONFIRMED']]))
   // the FormData argument reaches the code check (a wrong code is refused, the right one passes it and
   // meets a sign-up not checked in); the staff action reaches the sign-up's state
