@@ -44,15 +44,25 @@ export async function resolveScope(userId: string): Promise<Scope | null> {
     },
   })
   if (!user || !user.active) return null
+  return scopeOf(
+    { userId: user.id, tenantId: user.tenantId, userName: user.name },
+    user.roles.map((r) => ({ role: r.role, orgUnitId: r.orgUnitId, orgPath: r.orgPath, level: r.orgUnit.level, unitName: r.orgUnit.name, unitTenantId: r.orgUnit.tenantId })),
+  )
+}
+
+type RoleRow = ScopeAssignment & { unitTenantId: string }
+
+/**
+ * The one place a Scope is built (resolveScope, resolveSessionScope). A role held on another tenant's
+ * unit, or at a level the role does not belong to (a volunteer "at" a league), would be a data error: it
+ * grants nothing.
+ */
+function scopeOf(user: { userId: string; tenantId: string; userName: string }, roles: readonly RoleRow[]): Scope {
   return {
-    userId: user.id,
-    tenantId: user.tenantId,
-    userName: user.name,
-    // a role held on another tenant's unit, or at a level the role does not belong to (a volunteer
-    // "at" a league), would be a data error: it grants nothing
-    assignments: user.roles
-      .filter((r) => r.orgUnit.tenantId === user.tenantId && roleFitsLevel(r.role, r.orgUnit.level))
-      .map((r) => ({ role: r.role, orgUnitId: r.orgUnitId, orgPath: r.orgPath, level: r.orgUnit.level, unitName: r.orgUnit.name })),
+    ...user,
+    assignments: roles
+      .filter((r) => r.unitTenantId === user.tenantId && roleFitsLevel(r.role, r.level))
+      .map((r) => ({ role: r.role, orgUnitId: r.orgUnitId, orgPath: r.orgPath, level: r.level, unitName: r.unitName })),
   } as unknown as Scope
 }
 
@@ -93,14 +103,9 @@ export async function resolveSessionScope(sessionId: string, userId: string, idl
      ORDER BY r."orgPath" COLLATE "C", r."role"`
   const first = rows[0]
   if (!first) return null
-  const scope = {
-    userId: first.userId,
-    tenantId: first.tenantId,
-    userName: first.userName,
-    assignments: rows
-      .filter((r) => r.role !== null && r.unitTenantId === first.tenantId && roleFitsLevel(r.role, r.level!))
-      .map((r) => ({ role: r.role!, orgUnitId: r.orgUnitId!, orgPath: r.orgPath!, level: r.level!, unitName: r.unitName! })),
-  } as unknown as Scope
+  // a user without roles comes back as one row with null role columns (the LEFT JOIN)
+  const roles = rows.flatMap((r) => (r.role === null ? [] : [{ role: r.role, orgUnitId: r.orgUnitId!, orgPath: r.orgPath!, level: r.level!, unitName: r.unitName!, unitTenantId: r.unitTenantId! }]))
+  const scope = scopeOf({ userId: first.userId, tenantId: first.tenantId, userName: first.userName }, roles)
   return { scope, lastSeenAt: new Date(first.lastSeenAt), unread: Number(first.unread) }
 }
 
