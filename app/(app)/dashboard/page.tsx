@@ -8,11 +8,10 @@ import { getT } from '@/lib/i18n/server'
 import { translateError, type Translate } from '@/lib/i18n'
 import { Card, Stat } from '@/components/ui/card'
 import { queryString } from '@/components/workflow/filters'
-import { Pagination } from '@/components/ui/pagination'
 import { TrendChart } from '@/components/dashboard/trend-chart'
-import { COLUMNS, COMPARISON_PAGE_SIZE, drillHref, formatValue, sortRows } from './columns'
-import { formatNumber } from '@/lib/format'
+import { COLUMNS, drillHref, formatValue, sortRows } from './columns'
 
+import { formatNumber } from '@/lib/format'
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())('nav.dashboard') }
 }
@@ -42,12 +41,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   }
   const d = r.value
   const f = d.figures
-  // the comparison shows a page of the sorted children (a banner holds hundreds of villages: all of them
-  // made a 2.6 MB page); the totals, the sort and the export cover every child
-  const sortedAll = sortRows(d.children, q.sort, q.dir)
-  const pageCount = Math.max(1, Math.ceil(sortedAll.length / COMPARISON_PAGE_SIZE))
-  const page = Math.min(q.page, pageCount)
-  const sorted = sortedAll.slice((page - 1) * COMPARISON_PAGE_SIZE, page * COMPARISON_PAGE_SIZE)
+  const sorted = sortRows(d.children, q.sort, q.dir)
   return (
     <div className="space-y-5">
       <div className="space-y-1">
@@ -193,9 +187,6 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
             </table>
           </div>
         )}
-        {pageCount > 1 ? (
-          <Pagination t={t} page={page} pageCount={pageCount} total={sortedAll.length} hrefFor={(n) => `/dashboard${queryString({ ...keep, unit: d.unit.id, sort: q.sort, dir: q.sort ? q.dir : undefined, page: n > 1 ? n : undefined })}`} />
-        ) : null}
       </section>
 
       <div className="grid gap-3 md:grid-cols-2 xl:grid-cols-3">

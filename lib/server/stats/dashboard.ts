@@ -29,8 +29,6 @@ export const ZDashboardQuery = z.object({
   to: isoDate.optional().catch(undefined),
   sort: z.string().max(40).optional().catch(undefined),
   dir: z.enum(['asc', 'desc']).catch('desc').default('desc'),
-  /** the page of the comparison table (the page renders it; the figures are the same for every page) */
-  page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
 })
 export type TDashboardQuery = z.infer<typeof ZDashboardQuery>
 
