@@ -1,9 +1,10 @@
 // The roll-up counters of a tenant from its records, set-based, for bulk-loaded data: the same events
-// and metric names as rebuildCounters (lib/server/stats/rebuild.ts), but each kind of record is first
+// (the transitions countsTransition counts: not the tasks', nor sign-ups but their check-outs) and metric names as rebuildCounters (lib/server/stats/rebuild.ts), but each kind of record is first
 // summed per (community path, metric, China day) — 10 M sign-ups become a few million rows — and each
 // level's rows are then the sums of its children's (community → county → league → region), which is
 // the invariant the app keeps. Valid when every record sits on a community (true of the bench data);
-// `npm run bench:data -- --scale 0.01 --verify` checks it row for row against rebuildCounters.
+// `tsx --conditions=react-server tests/bench/verify.ts` checks it row for row against rebuildCounters.
+// The month rows (UnitCounterMonth) are then the sums of the daily rows (monthsSql), as rebuildMonths does.
 import { STOCK_ENTITIES } from '@/lib/server/stats/counters'
 
 /** Statements to run in order, each with $1 = tenantId. */
@@ -17,7 +18,8 @@ export function countersSql(): string[] {
     FROM (
       SELECT sc."orgPath", m.metric, sc.day, m.sign * sc.n AS value
       FROM (SELECT "orgPath", "entity", "from", "to", ("at" + interval '8 hours')::date AS day, count(*)::bigint AS n
-            FROM "StatusChange" WHERE "tenantId" = $1 GROUP BY 1, 2, 3, 4, 5) sc
+            FROM "StatusChange" WHERE "tenantId" = $1 AND ("entity" = ANY(${stock}) OR ("entity" = 'TaskSignup' AND "to" = 'CHECKED_OUT'))
+            GROUP BY 1, 2, 3, 4, 5) sc
       CROSS JOIN LATERAL (VALUES ('flow:' || sc."entity" || ':' || sc."to", 1), ('stock:' || sc."entity" || ':' || sc."to", CASE WHEN sc."entity" = ANY(${stock}) THEN 1 END),
         ('stock:' || sc."entity" || ':' || sc."from", CASE WHEN sc."entity" = ANY(${stock}) AND sc."from" IS NOT NULL THEN -1 END)) AS m(metric, sign)
       WHERE m.sign IS NOT NULL
@@ -53,5 +55,15 @@ export function countersSql(): string[] {
       FROM "UnitCounter" c JOIN "OrgUnit" u ON u."id" = c."orgUnitId" AND u."level" = '${level}'
       WHERE c."tenantId" = $1 GROUP BY 1, 2, 3 HAVING SUM(c."value") <> 0`,
     ),
+  ]
+}
+
+/** The month rows from the daily rows, in key order (the same statement as rebuildMonths); $1 = tenantId. */
+export function monthsSql(): string[] {
+  return [
+    `DELETE FROM "UnitCounterMonth" WHERE "tenantId" = $1`,
+    `INSERT INTO "UnitCounterMonth" ("orgUnitId", "metric", "month", "tenantId", "value")
+    SELECT "orgUnitId", "metric", date_trunc('month', "day"::timestamp)::date, $1, SUM("value")::bigint
+      FROM "UnitCounter" WHERE "tenantId" = $1 GROUP BY 1, 2, 3 HAVING SUM("value") <> 0 ORDER BY 1, 2, 3`,
   ]
 }

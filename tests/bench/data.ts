@@ -3,7 +3,8 @@
 // 14,592 village-level units (prisma/data/nm-villages.json), and, at scale 1, 1,000,000 volunteers,
 // 300,000 needs with their status history, 200,000 claimed orders with one 50-slot task each and
 // 10,000,000 checked-out sign-ups (service records) over 2025-01-01 … 2026-12-31, then the roll-up
-// counters (UnitCounter) from those records. The database is dropped, re-created and migrated first.
+// counters (UnitCounter, and by month UnitCounterMonth) from those records. The database is dropped,
+// re-created and migrated first.
 //
 // Everything is set-based SQL (INSERT … SELECT FROM generate_series) whose values are deterministic
 // functions of the row number (hashint8extended(i, salt)), with deterministic ids: two runs give the
@@ -14,7 +15,7 @@ import pg from 'pg'
 import { hashPassword } from '@/lib/server/auth/password'
 import { DEFAULT_CATEGORIES } from '@/lib/server/workflow/categories'
 import { argValue, benchId, benchUrl, fmtMs, ms, PREFIX, recreate, STAFF, staffId, TENANT_ID } from './common'
-import { countersSql } from './counters-sql'
+import { countersSql, monthsSql } from './counters-sql'
 
 const argv = process.argv.slice(2)
 const scale = Number(argValue(argv, '--scale') ?? process.env.BENCH_SCALE ?? 1)
@@ -214,10 +215,14 @@ async function main() {
     for (const sql of countersSql()) await c.query(sql, [TENANT_ID])
     return (await c.query(`SELECT count(*)::int AS n FROM "UnitCounter"`)).rows[0].n
   })
+  await step('month roll-ups (UnitCounterMonth) from the daily rows', async () => {
+    for (const sql of monthsSql()) await c.query(sql, [TENANT_ID])
+    return (await c.query(`SELECT count(*)::int AS n FROM "UnitCounterMonth"`)).rows[0].n
+  })
   await step('ANALYZE', () => c.query('ANALYZE'))
 
   const sizes = (await c.query(`SELECT (SELECT count(*) FROM "User")::int AS users, (SELECT count(*) FROM "TaskSignup")::int AS signups, (SELECT count(*) FROM "StatusChange")::int AS changes,
-    (SELECT count(*) FROM "Need")::int AS needs, (SELECT count(*) FROM "Task")::int AS tasks, (SELECT count(*) FROM "UnitCounter")::int AS counters, pg_size_pretty(pg_database_size(current_database())) AS size`)).rows[0]
+    (SELECT count(*) FROM "Need")::int AS needs, (SELECT count(*) FROM "Task")::int AS tasks, (SELECT count(*) FROM "UnitCounter")::int AS counters, (SELECT count(*) FROM "UnitCounterMonth")::int AS "counterMonths", pg_size_pretty(pg_database_size(current_database())) AS size`)).rows[0]
   await c.end()
   await c2.end()
   const total = ms(started)

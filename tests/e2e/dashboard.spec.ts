@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs'
 import { signIn } from './helpers'
 
 // A region official drills from the region to a community and exports the comparison table; a need
-// recorded in the community shows on the region's dashboard at once.
+// recorded in the community shows on the region's dashboard within a second.
 test('dashboard: region → league → banner → community, export, live roll-up, period errors', async ({ browser }) => {
   test.setTimeout(120_000)
   const page = await (await browser.newContext()).newPage()
@@ -33,6 +33,11 @@ test('dashboard: region → league → banner → community, export, live roll-u
   await expect(page.getByTestId('dashboard-title')).toHaveText('通辽市 数据看板')
   await page.getByTestId('comparison').getByRole('link', { name: '科尔沁区', exact: true }).click()
   await expect(page.getByTestId('dashboard-title')).toHaveText('科尔沁区 数据看板')
+  // a banner's hundreds of villages come 20 a page; the name filter finds one
+  await expect(page.getByTestId('comparison-row')).toHaveCount(20)
+  await page.getByTestId('find-form').getByLabel('查找下级单位').fill('小街')
+  await page.getByTestId('find-form').getByRole('button', { name: '查找' }).click()
+  await expect(page).toHaveURL(/find=/)
   await page.getByTestId('comparison').getByRole('link', { name: '小街社区', exact: true }).click()
   await expect(page.getByTestId('dashboard-title')).toHaveText('小街社区 数据看板')
   await expect(page.getByText('本级没有下级单位。')).toBeVisible()
@@ -43,7 +48,7 @@ test('dashboard: region → league → banner → community, export, live roll-u
   await expect(page).toHaveURL(/\/needs\?unit=/)
   await expect(page.getByTestId('needs-list').getByRole('listitem')).toHaveCount(community)
 
-  // a need recorded in 小街社区 shows on the region's dashboard at once
+  // a need recorded in 小街社区 shows on the region's dashboard within a second
   const admin = await (await browser.newContext()).newPage()
   await signIn(admin, '13900000005')
   await admin.goto('/needs/new')
@@ -55,8 +60,12 @@ test('dashboard: region → league → banner → community, export, live roll-u
   await admin.getByLabel('涉及人数').fill('1')
   await admin.getByRole('button', { name: '提交' }).click()
   await expect(admin.getByTestId('need-status')).toHaveText('待匹配')
-  await page.goto('/dashboard')
-  await expect(page.getByTestId('kpi-needs')).toHaveText(String(before + 1))
+  // within the dashboards' 1 s freshness (DASHBOARD_CACHE_MS): another worker may have opened the
+  // region's dashboard just before the need was saved
+  await expect(async () => {
+    await page.goto('/dashboard')
+    await expect(page.getByTestId('kpi-needs')).toHaveText(String(before + 1), { timeout: 500 })
+  }).toPass({ timeout: 5_000 })
 
   // the monthly report of the region prints on A4, without the app's header
   await page.goto('/dashboard')

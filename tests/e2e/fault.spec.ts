@@ -384,6 +384,14 @@ async function violations(): Promise<string[]> {
     )
     if (c.minutes !== served.minutes || c.n !== served.n) bad.push(`unit ${unitId} counters ${JSON.stringify(c)} ≠ check-outs ${JSON.stringify(served)}`)
   }
+  // and each month row is the sum of its days (UnitCounterMonth is written in the same statement)
+  for (const m of await q(
+    `SELECT coalesce(m."orgUnitId", d."orgUnitId") AS unit, coalesce(m.metric, d.metric) AS metric, m.value::int AS month, d.sum::int AS days
+       FROM "UnitCounterMonth" m
+       FULL JOIN (SELECT "orgUnitId", metric, date_trunc('month', day::timestamp)::date AS month, sum(value) AS sum FROM "UnitCounter" GROUP BY 1, 2, 3) d
+         ON d."orgUnitId" = m."orgUnitId" AND d.metric = m.metric AND d.month = m.month
+      WHERE coalesce(m.value, 0) <> coalesce(d.sum, 0)`,
+  )) bad.push(`month roll-up ≠ its days ${JSON.stringify(m)}`)
   return bad
 }
 

@@ -11,7 +11,7 @@ import { registerVolunteer } from '@/lib/server/users/register-volunteer'
 import { saveMyProfile } from '@/lib/server/people/volunteers'
 import { resolveScope, type Scope } from '@/lib/server/authz/scope'
 import { rebuildCounters } from '@/lib/server/stats/rebuild'
-import { dashboard, type Dashboard } from '@/lib/server/stats/dashboard'
+import { dashboard, DASHBOARD_CACHE_MS, type Dashboard } from '@/lib/server/stats/dashboard'
 import { chinaDate } from '@/lib/china-time'
 import { moveUnit } from '@/lib/server/org/mutations'
 import { listPilots } from '@/lib/server/projects/pilot-tasks'
@@ -46,10 +46,15 @@ async function staffAt(unit: UnitRef, label: string): Promise<Staff> {
   return { admin: admin.scope, worker: worker.scope, leader: leader.scope, leaderId: leader.id, teamId: team.id, unit }
 }
 
+/** The counters of a tenant, days and months (both tables: the rebuild must produce each row for row). */
 async function counterRows(tenantId: string) {
   const db = await prisma()
   const rows = await db.unitCounter.findMany({ where: { tenantId, value: { not: 0 } }, select: { orgUnitId: true, metric: true, day: true, value: true }, orderBy: [{ orgUnitId: 'asc' }, { metric: 'asc' }, { day: 'asc' }] })
-  return rows.map((r) => `${r.orgUnitId}|${r.metric}|${r.day.toISOString().slice(0, 10)}|${r.value}`)
+  const months = await db.unitCounterMonth.findMany({ where: { tenantId, value: { not: 0 } }, select: { orgUnitId: true, metric: true, month: true, value: true }, orderBy: [{ orgUnitId: 'asc' }, { metric: 'asc' }, { month: 'asc' }] })
+  return [
+    ...rows.map((r) => `day|${r.orgUnitId}|${r.metric}|${r.day.toISOString().slice(0, 10)}|${r.value}`),
+    ...months.map((r) => `month|${r.orgUnitId}|${r.metric}|${r.month.toISOString().slice(0, 10)}|${r.value}`),
+  ]
 }
 
 /** The figures of `path` counted from the records themselves (the oracle). */
@@ -156,6 +161,7 @@ describe('roll-up counters', () => {
     expect(volunteers.length).toBeGreaterThan(5)
 
     const incremental = await counterRows(t.tenant.id)
+    expect(incremental.some((r) => r.startsWith('month|')), 'month rows kept').toBe(true)
     await db.$transaction((tx) => rebuildCounters(tx, t.tenant.id))
     expect(await counterRows(t.tenant.id), `seed ${seed}`).toEqual(incremental)
 
@@ -178,6 +184,19 @@ describe('roll-up counters', () => {
     expect(top.value.figures.pilotTasksMet).toEqual([2, 2, 0, 0])
     expect(top.value.children.find((c) => c.unit.id === t.leagueB.id)?.figures.pilotTasksMet).toEqual([1, 1, 0, 0])
 
+    // a period that starts and ends inside months (its days from the daily rows, its whole months from the
+    // month rows) counts exactly the records of its days; and one inside a single month
+    for (const [from, to] of [['2026-02-14', '2026-09-03'], ['2026-03-05', '2026-03-27'], ['2026-01-01', '2026-06-30']] as const) {
+      const d = await dashboard(region.scope, { unit: t.region.id, period: 'custom', from, to })
+      if (!d.ok) throw new Error('dashboard')
+      const range = { gte: new Date(`${from}T00:00:00+08:00`), lt: new Date(new Date(`${to}T00:00:00+08:00`).getTime() + 86_400_000) }
+      const served = await db.taskSignup.aggregate({ where: { checkOutAt: range, task: { orgPath: { startsWith: t.region.path } } }, _sum: { minutes: true }, _count: { _all: true } })
+      expect(d.value.figures.serviceRecords, `${from}…${to} records`).toBe(served._count._all)
+      expect(d.value.figures.serviceHours, `${from}…${to} hours`).toBe(toHours(served._sum.minutes ?? 0))
+      const volunteersThen = await db.roleAssignment.count({ where: { orgPath: { startsWith: t.region.path }, role: 'VOLUNTEER', createdAt: { lt: range.lt } } })
+      expect(d.value.figures.volunteersTotal, `${from}…${to} volunteers (a stock: up to the period's end)`).toBe(volunteersThen)
+    }
+
     // a period counts only its days; the trend's months add up to the period
     const d2026 = await dashboard(region.scope, { unit: t.region.id, period: 'custom', from: '2026-01-01', to: '2026-12-31' })
     if (!d2026.ok) throw new Error('dashboard')
@@ -185,7 +204,7 @@ describe('roll-up counters', () => {
     expect(d2026.value.figures.serviceHours).toBe(toHours(minutes2026._sum.minutes ?? 0))
   })
 
-  it('a resolved need, a claimed order and a service record show on every ancestor at once', async () => {
+  it('a resolved need, a claimed order and a service record show on every ancestor (on the dashboard within 1 s)', async () => {
     const t = await tree()
     const db = await prisma()
     const cat = await ensureCategories(db, t.tenant.id)
@@ -193,8 +212,8 @@ describe('roll-up counters', () => {
     const v = await userWith('VOLUNTEER', t.communityA1a)
     const region = await userWith('REGION_OFFICIAL', t.region)
     const today = { period: 'custom', from: chinaDate(), to: chinaDate() }
-    const snapshot = async () => Promise.all([t.region, t.leagueA, t.countyA1, t.communityA1a].map(async (u) => {
-      const d = await dashboard(region.scope, { unit: u.id, ...today })
+    const snapshot = async (at = new Date()) => Promise.all([t.region, t.leagueA, t.countyA1, t.communityA1a].map(async (u) => {
+      const d = await dashboard(region.scope, { unit: u.id, ...today }, at)
       if (!d.ok) throw new Error('dashboard')
       return d.value.figures
     }))
@@ -216,7 +235,9 @@ describe('roll-up counters', () => {
     expect((await checkIn(site.leader, task.id, { volunteerId: v.id }, new Date(now.getTime() - 60 * 60_000))).ok).toBe(true)
     expect((await checkOut(site.leader, task.id, { volunteerId: v.id }, now)).ok).toBe(true)
     expect((await resolveNeed(site.worker, need.value.id, { outcome: '已解决', satisfaction: '5' })).ok).toBe(true)
-    const after = await snapshot()
+    // the counters moved in the events' transactions; a dashboard may serve what it computed up to
+    // DASHBOARD_CACHE_MS (1 s) before (tests/integration/dashboard-freshness.test.ts): ask as of 1 s later
+    const after = await snapshot(new Date(Date.now() + DASHBOARD_CACHE_MS))
     for (let i = 0; i < after.length; i++) {
       expect(after[i].needsCollected - before[i].needsCollected).toBe(1)
       expect(after[i].needsClaimed - before[i].needsClaimed).toBe(1)

@@ -189,8 +189,8 @@ export async function ensureTasks(prisma: Db, communities: LoadCommunity[], volu
 }
 
 // ───────────────────────── build ─────────────────────────
-export function nextBuild(env: Record<string, string> = {}) {
-  const r = spawnSync('nice', ['-n', '10', process.execPath, 'node_modules/next/dist/bin/next', 'build'], { stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env } })
+export function nextBuild(env: Record<string, string> = {}, cwd = process.cwd()) {
+  const r = spawnSync('nice', ['-n', '10', process.execPath, 'node_modules/next/dist/bin/next', 'build'], { cwd, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env } })
   if (r.status !== 0) throw new Error(`next build failed:\n${r.stdout}\n${r.stderr}`)
   return r.stdout
 }
@@ -280,10 +280,10 @@ export async function inParallel<T>(items: T[], n: number, f: (x: T) => Promise<
 // ───────────────────────── the server ─────────────────────────
 /**
  * `next start` in its own process group (detached), so stopping it stops whatever it spawned and nothing
- * else; waits for /api/health. `nodeArgs` go before Next's bin (e.g. --cpu-prof).
+ * else; waits for /api/health. `nodeArgs` go before Next's bin (e.g. --cpu-prof); `cwd` is the app (its .next).
  */
-export async function startNextServer(o: { port: number; env: NodeJS.ProcessEnv; logFd: number; logFile: string; health: () => Promise<boolean>; nodeArgs?: string[] }) {
-  let child: ChildProcess | null = spawn(process.execPath, [...(o.nodeArgs ?? []), 'node_modules/next/dist/bin/next', 'start', '-p', String(o.port), '-H', HOST], { env: o.env, stdio: ['ignore', o.logFd, o.logFd], detached: true })
+export async function startNextServer(o: { port: number; env: NodeJS.ProcessEnv; logFd: number; logFile: string; health: () => Promise<boolean>; nodeArgs?: string[]; cwd?: string }) {
+  let child: ChildProcess | null = spawn(process.execPath, [...(o.nodeArgs ?? []), 'node_modules/next/dist/bin/next', 'start', '-p', String(o.port), '-H', HOST], { cwd: o.cwd, env: o.env, stdio: ['ignore', o.logFd, o.logFd], detached: true })
   const stop = async () => {
     const s = child
     child = null

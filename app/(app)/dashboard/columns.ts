@@ -25,6 +25,9 @@ export function drillHref(drill: Drill, unitId: string, period: { from: string; 
   }
 }
 
+/** Child units per page of the comparison table: a banner holds hundreds of villages (the export has them all). */
+export const COMPARISON_PAGE_SIZE = 20
+
 /** The comparison table's columns: one definition for the page, its sorting and the .xlsx export. */
 export const COLUMNS = [
   { key: 'pilots', label: 'dashboard.kpi.pilots', value: (f: Figures) => f.pilots, drill: 'pilots' },

@@ -7,11 +7,13 @@ import { VOLUNTEER_KINDS } from '@/lib/schemas/volunteers'
 import { getT } from '@/lib/i18n/server'
 import { translateError, type Translate } from '@/lib/i18n'
 import { Card, Stat } from '@/components/ui/card'
+import { Button } from '@/components/ui/button'
 import { queryString } from '@/components/workflow/filters'
+import { Pagination } from '@/components/ui/pagination'
 import { TrendChart } from '@/components/dashboard/trend-chart'
-import { COLUMNS, drillHref, formatValue, sortRows } from './columns'
-
 import { formatNumber } from '@/lib/format'
+import { COLUMNS, COMPARISON_PAGE_SIZE, drillHref, formatValue, sortRows } from './columns'
+
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())('nav.dashboard') }
 }
@@ -41,7 +43,13 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   }
   const d = r.value
   const f = d.figures
-  const sorted = sortRows(d.children, q.sort, q.dir)
+  // the comparison shows a page of the sorted children, optionally those whose name holds `find` (a banner
+  // holds hundreds of villages: all of them made a 2.6 MB page); the totals and the export cover every child
+  const found = q.find ? d.children.filter((c) => c.unit.name.includes(q.find!)) : d.children
+  const pageCount = Math.max(1, Math.ceil(found.length / COMPARISON_PAGE_SIZE))
+  const page = Math.min(q.page, pageCount)
+  const sorted = sortRows(found, q.sort, q.dir).slice((page - 1) * COMPARISON_PAGE_SIZE, page * COMPARISON_PAGE_SIZE)
+  const listed = { ...keep, unit: d.unit.id, find: q.find, sort: q.sort, dir: q.sort ? q.dir : undefined }
   return (
     <div className="space-y-5">
       <div className="space-y-1">
@@ -118,8 +126,16 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           ) : null}
           </div>
         </div>
+        {d.children.length > COMPARISON_PAGE_SIZE || q.find ? <FindForm t={t} q={{ ...listed, find: q.find }} /> : null}
         {d.children.length === 0 ? (
           <p className="text-sm text-stone-500">{t('dashboard.childrenNone')}</p>
+        ) : found.length === 0 ? (
+          <p className="text-sm text-stone-500" role="status">
+            {t('dashboard.findNone', { find: q.find ?? '' })}{' '}
+            <Link href={`/dashboard${queryString({ ...listed, find: undefined })}`} className="text-brand-700 hover:underline">
+              {t('dashboard.findAll')}
+            </Link>
+          </p>
         ) : (
           <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
             <table className="w-full min-w-[64rem] text-sm" data-testid="comparison">
@@ -133,7 +149,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
                     const dir = active && q.dir === 'desc' ? 'asc' : 'desc'
                     return (
                       <th key={c.key} scope="col" className="px-2 py-2 text-right font-medium" aria-sort={active ? (q.dir === 'asc' ? 'ascending' : 'descending') : undefined}>
-                        <Link href={`/dashboard${queryString({ ...keep, unit: d.unit.id, sort: c.key, dir })}`} className="hover:underline" title={t('dashboard.sortBy', { column: t(c.label) })}>
+                        <Link href={`/dashboard${queryString({ ...keep, unit: d.unit.id, find: q.find, sort: c.key, dir })}`} className="hover:underline" title={t('dashboard.sortBy', { column: t(c.label) })}>
                           {t(c.label)}
                           {active ? (q.dir === 'asc' ? ' ↑' : ' ↓') : ''}
                         </Link>
@@ -187,6 +203,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
             </table>
           </div>
         )}
+        {pageCount > 1 ? <Pagination t={t} page={page} pageCount={pageCount} total={found.length} hrefFor={(n) => `/dashboard${queryString({ ...listed, page: n })}`} /> : null}
       </section>
 
       <div className="grid gap-3 md:grid-cols-2 xl:grid-cols-3">
@@ -227,6 +244,23 @@ function Breakdown({ title, rows }: { title: string; rows: ([string, number] | [
 }
 
 /** The period filter (GET): this month, quarter, year, pilot year or custom dates; keeps the unit. */
+/** The comparison's name filter: a GET form that keeps the unit, the period and the sort. */
+function FindForm({ t, q }: { t: Translate; q: Record<string, string | undefined> }) {
+  const { find, ...kept } = q
+  return (
+    <form method="get" role="search" action="/dashboard" className="flex flex-wrap items-end gap-2" data-testid="find-form">
+      {Object.entries(kept).map(([k, v]) => (v ? <input key={k} type="hidden" name={k} value={v} /> : null))}
+      <label className="flex flex-col text-sm text-stone-600">
+        {t('dashboard.find')}
+        <input type="search" name="find" defaultValue={find ?? ''} maxLength={40} className="min-h-10 rounded-md border border-stone-300 bg-white px-2 text-sm text-stone-900" />
+      </label>
+      <Button type="submit" variant="secondary">
+        {t('dashboard.findSubmit')}
+      </Button>
+    </form>
+  )
+}
+
 function PeriodForm({ t, q, errors }: { t: Translate; q: { unit?: string; period: string; from?: string; to?: string }; errors: Record<string, string> }) {
   return (
     <form method="get" role="search" action="/dashboard" className="flex flex-wrap items-end gap-2" data-testid="period-form">

@@ -4,9 +4,10 @@ import { chinaDate } from '@/lib/china-time'
 
 /**
  * Roll-up counters (UnitCounter): every event adds its deltas to the row (unit, metric, China-time day)
- * of its community AND of each ancestor, in the same transaction as the event, in one multi-row
- * upsert. So the region's row for a day is the sum of its leagues' rows, at every moment, and a
- * dashboard reads only its child units' rows: cost grows with child units × days, not with records.
+ * of its community AND of each ancestor, and to the same rows by month (UnitCounterMonth), in the same
+ * transaction as the event, in one statement. So the region's row for a day (a month) is the sum of its
+ * leagues' rows, and a month's row the sum of its days, at every moment; a dashboard reads only its child
+ * units' rows, whole months by month: cost grows with child units × months, not with records.
  *
  * Metric names:
  *   flow:<Entity>:<STATUS>   transitions into STATUS that day (Need:OPEN = needs collected …; of the
@@ -28,9 +29,14 @@ export const STOCK_ENTITIES = ['Need', 'Order', 'Project', 'PracticeCase', 'Case
 /** "/r/l/c/m/" → [r, l, c, m]: the unit and its ancestors, from the materialized path. */
 export const unitsOfPath = (orgPath: string) => orgPath.split('/').filter(Boolean)
 
+/** The first day of a China day's month: "2026-03-17" → "2026-03-01" (UnitCounterMonth.month). */
+export const monthOf = (day: string) => `${day.slice(0, 7)}-01`
+
 /**
  * Adds `deltas` to the counters of the unit at `orgPath` and of all its ancestors, for the China day
- * of `at`. Rows are written in a fixed order (unit, metric) so concurrent events cannot deadlock.
+ * of `at` (UnitCounter) and for its month (UnitCounterMonth), in one statement: the daily rows first,
+ * then the monthly ones (the month part reads the day part's result), each in a fixed order (unit,
+ * metric), so concurrent events take the rows' locks in the same order and cannot deadlock.
  */
 export async function bump(tx: Exec, tenantId: string, orgPath: string, deltas: Deltas, at: Date = new Date()) {
   const entries = Object.entries(deltas)
@@ -38,10 +44,15 @@ export async function bump(tx: Exec, tenantId: string, orgPath: string, deltas: 
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
   if (!entries.length) return
   const day = chinaDate(at)
+  const month = monthOf(day)
   const units = [...unitsOfPath(orgPath)].sort()
-  const values = units.flatMap((u) => entries.map(([metric, v]) => Prisma.sql`(${u}, ${metric}, ${day}::date, ${tenantId}, ${Math.round(v)}::bigint)`))
-  await tx.$executeRaw`INSERT INTO "UnitCounter" ("orgUnitId", "metric", "day", "tenantId", "value") VALUES ${Prisma.join(values)}
-    ON CONFLICT ("orgUnitId", "metric", "day") DO UPDATE SET "value" = "UnitCounter"."value" + EXCLUDED."value"`
+  const rows = (d: string) => units.flatMap((u) => entries.map(([metric, v]) => Prisma.sql`(${u}, ${metric}, ${d}::date, ${tenantId}, ${Math.round(v)}::bigint)`))
+  await tx.$executeRaw`WITH "days" AS (
+      INSERT INTO "UnitCounter" ("orgUnitId", "metric", "day", "tenantId", "value") VALUES ${Prisma.join(rows(day))}
+      ON CONFLICT ("orgUnitId", "metric", "day") DO UPDATE SET "value" = "UnitCounter"."value" + EXCLUDED."value" RETURNING 1)
+    INSERT INTO "UnitCounterMonth" ("orgUnitId", "metric", "month", "tenantId", "value")
+    SELECT * FROM (VALUES ${Prisma.join(rows(month))}) AS m("orgUnitId", "metric", "month", "tenantId", "value") WHERE (SELECT count(*) FROM "days") > 0
+    ON CONFLICT ("orgUnitId", "metric", "month") DO UPDATE SET "value" = "UnitCounterMonth"."value" + EXCLUDED."value"`
 }
 
 /**
@@ -75,6 +86,9 @@ export async function moveCounters(tx: Exec, unitId: string, oldAncestors: strin
     await tx.$executeRaw`INSERT INTO "UnitCounter" ("orgUnitId", "metric", "day", "tenantId", "value")
       SELECT ${ancestor}, "metric", "day", "tenantId", ${sign}::bigint * "value" FROM "UnitCounter" WHERE "orgUnitId" = ${unitId}
       ON CONFLICT ("orgUnitId", "metric", "day") DO UPDATE SET "value" = "UnitCounter"."value" + EXCLUDED."value"`
+    await tx.$executeRaw`INSERT INTO "UnitCounterMonth" ("orgUnitId", "metric", "month", "tenantId", "value")
+      SELECT ${ancestor}, "metric", "month", "tenantId", ${sign}::bigint * "value" FROM "UnitCounterMonth" WHERE "orgUnitId" = ${unitId}
+      ON CONFLICT ("orgUnitId", "metric", "month") DO UPDATE SET "value" = "UnitCounterMonth"."value" + EXCLUDED."value"`
   }
 }
 

@@ -9,10 +9,11 @@ type Client = Pick<Prisma.TransactionClient, '$executeRaw' | '$executeRawUnsafe'
  * resolutions, spending, volunteer roles), for every unit on each record's path. Used to fill the
  * counters of data that predates them (the seed, an existing database) and as the independent oracle
  * of the tests: after any sequence of events, the counters kept incrementally equal this, row for row.
+ * The month rows (UnitCounterMonth) are then the sums of the rebuilt days (rebuildMonths).
  * Run inside a transaction: it takes an exclusive lock on the counters while it rewrites them.
  */
 export async function rebuildCounters(tx: Client, tenantId: string) {
-  await tx.$executeRawUnsafe('LOCK TABLE "UnitCounter" IN EXCLUSIVE MODE')
+  await tx.$executeRawUnsafe('LOCK TABLE "UnitCounter", "UnitCounterMonth" IN EXCLUSIVE MODE')
   await tx.$executeRaw`DELETE FROM "UnitCounter" WHERE "tenantId" = ${tenantId}`
   const stock = STOCK_ENTITIES as readonly string[]
   await tx.$executeRaw`
@@ -51,4 +52,13 @@ export async function rebuildCounters(tx: Client, tenantId: string) {
     CROSS JOIN LATERAL unnest(string_to_array(trim(both '/' from x."orgPath"), '/')) AS u(unit)
     GROUP BY u.unit, x.metric, x.day
     HAVING SUM(x.value) <> 0`
+  await rebuildMonths(tx, tenantId)
+}
+
+/** A tenant's month rows from its daily rows: a month's row is the sum of its days (key order). */
+export async function rebuildMonths(tx: Pick<Prisma.TransactionClient, '$executeRaw'>, tenantId: string) {
+  await tx.$executeRaw`DELETE FROM "UnitCounterMonth" WHERE "tenantId" = ${tenantId}`
+  await tx.$executeRaw`INSERT INTO "UnitCounterMonth" ("orgUnitId", "metric", "month", "tenantId", "value")
+    SELECT "orgUnitId", "metric", date_trunc('month', "day"::timestamp)::date, ${tenantId}, SUM("value")::bigint
+      FROM "UnitCounter" WHERE "tenantId" = ${tenantId} GROUP BY 1, 2, 3 HAVING SUM("value") <> 0 ORDER BY 1, 2, 3`
 }
