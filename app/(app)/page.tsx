@@ -24,8 +24,8 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   const units = await listHomeUnits(scope)
   if (!can(scope, 'org.browse')) {
     if (!can(scope, 'volunteer.home')) return <EmptyState title={t('home.noRoles')} />
-    const [tasks, hours] = await Promise.all([listOpenTasks(scope), serviceMinutesOf(scope)])
-    return <VolunteerHome t={t} locale={await getLocale()} userName={scope.userName} units={units} tasks={tasks} minutes={hours.minutes} taskCount={hours.tasks} />
+    const [open, hours] = await Promise.all([listOpenTasks(scope), serviceMinutesOf(scope)])
+    return <VolunteerHome t={t} locale={await getLocale()} userName={scope.userName} units={units} tasks={open.rows} openTotal={open.total} minutes={hours.minutes} taskCount={hours.tasks} />
   }
   if (units.length !== 1) return <UnitCards t={t} units={units} title={t('home.myUnits')} />
   const [only] = units

@@ -8,7 +8,7 @@ import { toHours } from '@/lib/hours'
 type OpenTask = React.ComponentProps<typeof TaskCard>['task']
 
 /** The volunteer's home, built for a phone: their community, their hours and the tasks open for sign-up. */
-export function VolunteerHome({ t, locale, userName, units, tasks, minutes, taskCount }: { t: Translate; locale: string; userName: string; units: UnitSummary[]; tasks: OpenTask[]; minutes: number; taskCount: number }) {
+export function VolunteerHome({ t, locale, userName, units, tasks, openTotal, minutes, taskCount }: { t: Translate; locale: string; userName: string; units: UnitSummary[]; tasks: OpenTask[]; openTotal: number; minutes: number; taskCount: number }) {
   return (
     <div className="mx-auto max-w-md space-y-4">
       <h1 className="text-xl font-semibold" data-testid="volunteer-greeting">
@@ -38,6 +38,11 @@ export function VolunteerHome({ t, locale, userName, units, tasks, minutes, task
           {t('volunteer.openTasks')}
         </h2>
         {tasks.length === 0 ? <EmptyState title={t('tasks.empty')}>{t('tasks.emptyHint')}</EmptyState> : tasks.map((task) => <TaskCard key={task.id} t={t} locale={locale} task={task} />)}
+        {openTotal > tasks.length ? (
+          <Link href="/tasks?page=2" className="block rounded-md border border-stone-300 bg-white px-3 py-2 text-center text-sm text-brand-700" data-testid="more-tasks">
+            {t('volunteer.moreTasks', { count: openTotal - tasks.length })}
+          </Link>
+        ) : null}
       </section>
     </div>
   )

@@ -1,5 +1,5 @@
 export function Card({ className = '', ...props }: React.HTMLAttributes<HTMLDivElement>) {
-  return <div className={`rounded-lg border border-stone-200 bg-white p-4 shadow-sm ${className}`} {...props} />
+  return <div className={className ? `card ${className}` : 'card'} {...props} />
 }
 
 export function Stat({ label, value, testId }: { label: string; value: number | string; testId?: string }) {
@@ -15,7 +15,7 @@ export function Stat({ label, value, testId }: { label: string; value: number | 
 
 export function Badge({ tone = 'neutral', children }: { tone?: 'neutral' | 'brand' | 'green'; children: React.ReactNode }) {
   const tones = { neutral: 'bg-stone-100 text-stone-700', brand: 'bg-brand-50 text-brand-700', green: 'bg-emerald-50 text-emerald-700' }
-  return <span className={`inline-flex items-center rounded px-1.5 py-0.5 text-xs font-medium whitespace-nowrap ${tones[tone]}`}>{children}</span>
+  return <span className={`badge ${tones[tone]}`}>{children}</span>
 }
 
 export function EmptyState({ title, children }: { title: string; children?: React.ReactNode }) {

@@ -1,5 +1,5 @@
 // `npm run bench:pages [-- --no-build --reuse --duration 20 --warmup 5 --connections 8 --readme --strict
-//   --only key,key --profile [--profile-seconds 15] --lighthouse]` — the page benchmark (issue 14).
+//   --only key,key --profile [--profile-seconds 15] --lighthouse --keep-html DIR]` — the page benchmark (issue 14).
 // Not part of `npm test` or CI. One production server, one page at a time, at saturation:
 //
 //   world     tests/bench/pages-env.ts: database ronghe_pages (seed + a busy 小街社区: 200 volunteers,
@@ -45,6 +45,8 @@ const CONNECTIONS = Math.max(1, Math.round(num('--connections', 8)))
 const DURATION_S = num('--duration', 20)
 const WARMUP_S = num('--warmup', 5)
 const OUT = arg('--out') ?? 'reports/pages.json'
+const KEEP_HTML = arg('--keep-html')
+if (KEEP_HTML) fs.mkdirSync(KEEP_HTML, { recursive: true })
 const ONLY = arg('--only')?.split(',').map((s) => s.trim())
 const PROFILE = has('--profile')
 const PROFILE_S = num('--profile-seconds', 15)
@@ -129,6 +131,8 @@ async function measure(env: PagesEnv, def: PageDef) {
   const single = await get(env, def, jarFor(env, def.who, 0))
   const statements = await env.captureStop()
   const html = single.r.body
+  // --keep-html DIR: each page's HTML as served, to read what its bytes are (not part of the figures)
+  if (KEEP_HTML) fs.writeFileSync(`${KEEP_HTML}/${def.key.replace(/[^\w]+/g, '_')}.html`, html)
   const assets = def.handler ? { scripts: [], noModule: [], styles: [], preloadOnly: [] } : referencedAssets(html)
   const js = await Promise.all(assets.scripts.map((u) => asset(env, u)))
   const css = await Promise.all(assets.styles.map((u) => asset(env, u)))

@@ -60,6 +60,29 @@ const taskInput = (orderId: string, slots: number, start = Date.now() + 48 * hou
   signupDeadline: new Date(start - hour).toISOString(),
 })
 
+describe('open tasks for a volunteer', () => {
+  it('come a page at a time, soonest first, counted across pages; a cancelled task and other communities\' are left out', async () => {
+    const w = await world()
+    const base = Date.now() + 24 * hour
+    const [late, soon, middle, cancelled] = [3, 1, 2, 0.5]
+    const ids: Record<string, string> = {}
+    for (const [name, h] of Object.entries({ late, soon, middle, cancelled })) {
+      const { order } = await claimedOrder(w)
+      ids[name] = (await must(createTask(w.leader.scope, { ...taskInput(order.id, 2, base + h * hour), title: `分页-${name}` }))).id
+    }
+    await must(cancelTask(w.leader.scope, ids.cancelled, { reason: '天气原因' }))
+    const first = await listOpenTasks(w.v1.scope, { page: 1, pageSize: 2 })
+    expect(first.rows.map((r) => r.id)).toEqual([ids.soon, ids.middle])
+    expect([first.total, first.page, first.pageCount]).toEqual([3, 1, 2])
+    const second = await listOpenTasks(w.v1.scope, { page: 2, pageSize: 2 })
+    expect(second.rows.map((r) => r.id)).toEqual([ids.late])
+    expect((await listOpenTasks(w.v1.scope, { page: 3, pageSize: 2 })).rows).toEqual([])
+    expect((await listOpenTasks(w.v1.scope)).rows.map((r) => r.id)).toEqual([ids.soon, ids.middle, ids.late]) // 10 a page by default
+    const elsewhere = await userWith('VOLUNTEER', w.t.communityA1b)
+    expect(await listOpenTasks(elsewhere.scope)).toMatchObject({ rows: [], total: 0, pageCount: 1 })
+  })
+})
+
 describe('the whole chain', () => {
   it('need → resource → service → order → claim → task → sign-up → check-in/out → hours → rating → resolved', async () => {
     const w = await world()
@@ -90,7 +113,7 @@ describe('the whole chain', () => {
     const start = Date.now() + 48 * hour
     const task = await must(createTask(w.leader.scope, taskInput(order.id, 1, start)))
     expect(task.checkinCode).toMatch(/^\d{6}$/)
-    expect((await listOpenTasks(w.v1.scope)).map((x) => x.id)).toContain(task.id)
+    expect((await listOpenTasks(w.v1.scope)).rows.map((x) => x.id)).toContain(task.id)
 
     expect(await signUp(w.v1.scope, task.id)).toEqual({ ok: true, value: { status: 'CONFIRMED' } })
     expect(await signUp(w.v2.scope, task.id)).toEqual({ ok: true, value: { status: 'WAITLISTED' } })

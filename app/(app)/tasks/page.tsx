@@ -22,19 +22,20 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
   const scope = await requirePermission('task.read')
   const t = await getT()
   const locale = await getLocale()
+  const { page } = ZQuery.parse(await searchParams)
   if (can(scope, 'task.signup')) {
-    const [tasks, hours] = await Promise.all([listOpenTasks(scope), serviceMinutesOf(scope)])
+    const [open, hours] = await Promise.all([listOpenTasks(scope, { page }), serviceMinutesOf(scope)])
     return (
       <div className="mx-auto max-w-md space-y-3">
         <h1 className="text-xl font-semibold">{t('tasks.title')}</h1>
         <p className="text-sm text-stone-600" data-testid="my-hours">
           {t('tasks.myHours', { hours: hours.hours, tasks: hours.tasks })}
         </p>
-        {tasks.length === 0 ? <EmptyState title={t('tasks.empty')}>{t('tasks.emptyHint')}</EmptyState> : tasks.map((task) => <TaskCard key={task.id} t={t} locale={locale} task={task} />)}
+        {open.rows.length === 0 ? <EmptyState title={t('tasks.empty')}>{t('tasks.emptyHint')}</EmptyState> : open.rows.map((task) => <TaskCard key={task.id} t={t} locale={locale} task={task} />)}
+        {open.pageCount > 1 ? <Pagination t={t} page={open.page} pageCount={open.pageCount} total={open.total} hrefFor={(p) => `/tasks?page=${p}`} /> : null}
       </div>
     )
   }
-  const { page } = ZQuery.parse(await searchParams)
   const list = await listTasks(scope, { page, pageSize: 20 })
   return (
     <div className="space-y-4">

@@ -5,6 +5,7 @@ export const peopleEn: Record<keyof typeof peopleZhCN, string> = {
   "volunteer.hello": "Hello, {name}",
   "volunteer.myCommunity": "My community",
   "volunteer.openTasks": "Tasks open for sign-up",
+  "volunteer.moreTasks": "{count, plural, one {# more task} other {# more tasks}} open for sign-up",
   "venues.title": "Shared venues",
   "venues.empty": "No venues yet",
   "venues.add": "Add a venue",

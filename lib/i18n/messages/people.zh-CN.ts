@@ -3,6 +3,7 @@ export const peopleZhCN = {
   "volunteer.hello": "{name}，您好",
   "volunteer.myCommunity": "我的社区",
   "volunteer.openTasks": "可报名的任务",
+  "volunteer.moreTasks": "还有 {count} 个可报名的任务",
   "venues.title": "阵地共享",
   "venues.empty": "暂无场地",
   "venues.add": "新增场地",

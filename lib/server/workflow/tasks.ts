@@ -319,19 +319,31 @@ const TASK_SELECT = {
   order: { select: { id: true, orgPath: true, claimedByTeamId: true, claimedByTeam: { select: { name: true } }, serviceItem: { select: { id: true, title: true, need: { select: { id: true, title: true, status: true } }, project: { select: { id: true, name: true } } } } } },
 } as const satisfies Prisma.TaskSelect
 
-/** Open tasks a volunteer can sign up for (their communities), soonest first, with their own status. */
-export async function listOpenTasks(scope: Scope, now = new Date()) {
+/**
+ * Open tasks a volunteer can sign up for (their communities), soonest first, with their own status, a page
+ * at a time (10: a phone's first screenfuls, and a page that stays light on a weak network however many
+ * tasks a community publishes).
+ */
+export async function listOpenTasks(scope: Scope, q: { page?: number; pageSize?: number } = {}, now = new Date()) {
   const prisma = await db()
-  const rows = await prisma.task.findMany({
-    where: { ...rowScopeWhere(scope, 'task.signup'), status: 'OPEN', endsAt: { gt: now } },
-    select: { ...TASK_SELECT, signups: { where: { userId: scope.userId }, select: { status: true, checkInAt: true, checkOutAt: true, minutes: true } } },
-    orderBy: [{ startsAt: 'asc' }, { id: 'asc' }],
-    take: 100,
-  })
-  return rows.map(({ orgPath, signups, ...t }) => {
+  const page = Math.max(1, Math.floor(q.page ?? 1))
+  const pageSize = Math.max(1, Math.min(100, Math.floor(q.pageSize ?? 10)))
+  const where = { ...rowScopeWhere(scope, 'task.signup'), status: 'OPEN', endsAt: { gt: now } } as const satisfies Prisma.TaskWhereInput
+  const [total, rows] = await Promise.all([
+    prisma.task.count({ where }),
+    prisma.task.findMany({
+      where,
+      select: { ...TASK_SELECT, signups: { where: { userId: scope.userId }, select: { status: true, checkInAt: true, checkOutAt: true, minutes: true } } },
+      orderBy: [{ startsAt: 'asc' }, { id: 'asc' }],
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+    }),
+  ])
+  const tasks = rows.map(({ orgPath, signups, ...t }) => {
     void orgPath
     return { ...t, mine: signups[0] ?? null, deadlinePassed: t.signupDeadline <= now }
   })
+  return { rows: tasks, total, page, pageSize, pageCount: Math.max(1, Math.ceil(total / pageSize)) }
 }
 
 /** One task: details for any reader; the roster (phones masked) and the check-in code for those who run it. */
