@@ -8,12 +8,11 @@ import fs from 'node:fs'
 import http from 'node:http'
 import path from 'node:path'
 import zlib from 'node:zlib'
-import { nextBuild, startNextServer } from '../load/harness'
+import { cookieHeader, keepCookies, nextBuild, startNextServer, type Jar } from '../load/harness'
 
 export const BENCH_PASSWORD = 'Ronghe@2026' // tests/bench/data.ts
 
 type Reply = { status: number; headers: http.IncomingHttpHeaders; body: string; ms: number; error?: string; timedOut?: boolean }
-type Jar = Map<string, string>
 
 export type HttpStat = {
   requests: number
@@ -39,19 +38,6 @@ function quantiles(ms: number[]) {
   const xs = [...ms].sort((a, b) => a - b)
   const q = (p: number) => (xs.length ? r1(xs[Math.min(xs.length - 1, Math.ceil(p * xs.length) - 1)]) : null)
   return { p50: q(0.5), p95: q(0.95), p99: q(0.99), max: xs.length ? r1(xs[xs.length - 1]) : null, mean: xs.length ? r1(xs.reduce((a, b) => a + b, 0) / xs.length) : null }
-}
-
-function cookieHeader(jar: Jar) {
-  return [...jar].map(([k, v]) => `${k}=${v}`).join('; ')
-}
-function keepCookies(jar: Jar, r: Reply) {
-  for (const c of r.headers['set-cookie'] ?? []) {
-    const [pair] = c.split(';')
-    const i = pair.indexOf('=')
-    const [k, v] = [pair.slice(0, i).trim(), pair.slice(i + 1).trim()]
-    if (v === '' || /max-age=0\b/i.test(c)) jar.delete(k)
-    else jar.set(k, v)
-  }
 }
 
 export function httpClient(origin: string, timeoutMs: number, maxSockets: number) {

@@ -201,7 +201,7 @@ export type Reply = { status: number; headers: http.IncomingHttpHeaders; body: s
 export type Jar = Map<string, string>
 
 export const cookieHeader = (jar: Jar) => [...jar].map(([k, v]) => `${k}=${v}`).join('; ')
-export function keepCookies(jar: Jar, r: Reply) {
+export function keepCookies(jar: Jar, r: Pick<Reply, 'headers'>) {
   for (const c of r.headers['set-cookie'] ?? []) {
     const [pair] = c.split(';')
     const i = pair.indexOf('=')
