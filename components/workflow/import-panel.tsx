@@ -2,6 +2,7 @@
 import Link from 'next/link'
 import { useEffect, useId, useRef, useState } from 'react'
 import { useI18n } from '@/lib/i18n/client'
+import '@/lib/i18n/icu' // its summary counts rows in plurals
 import { Button, buttonClass } from '@/components/ui/button'
 import { Card } from '@/components/ui/card'
 import { IMPORT_TEXT as TEXT } from './import-panel.messages'

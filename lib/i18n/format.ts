@@ -1,4 +1,3 @@
-import { IntlMessageFormat } from 'intl-messageformat'
 import type { zhCN } from './messages/zh-CN'
 
 // What client and server code share: the locales, the key type and the formatter. No catalog is
@@ -20,15 +19,23 @@ export function isLocale(v: unknown): v is Locale {
 
 // a message with an ICU argument of a kind (`{count, plural, one {# person} other {# people}}`, select,
 // number…) is formatted by FormatJS; a plain `{name}` message — almost all of them — by substitution
-const ICU = /\{\s*\w+\s*,\s*(plural|selectordinal|select|number|date|time)\b/
-const compiled = new Map<string, IntlMessageFormat>()
+export const ICU_MESSAGE = /\{\s*\w+\s*,\s*(plural|selectordinal|select|number|date|time)\b/
+type IcuFormat = (locale: Locale, text: string, params: Params) => string
+let icu: IcuFormat | null = null
+
+/**
+ * FormatJS comes in through lib/i18n/icu.ts, which registers it here: the server always (lib/i18n/index.ts
+ * imports it), a client component only where it renders an ICU message (it imports the module itself;
+ * tests/unit/i18n.test.ts checks), so the other pages do not load its 10 kB (gzip) of JavaScript.
+ */
+export function registerIcu(format: IcuFormat) {
+  icu = format
+}
 
 export function formatMessage(locale: Locale, text: string, params?: Params): string {
-  if (ICU.test(text)) {
-    const id = `${locale}\u0000${text}`
-    let f = compiled.get(id)
-    if (!f) compiled.set(id, (f = new IntlMessageFormat(text, locale)))
-    return String(f.format(params ?? {}))
+  if (ICU_MESSAGE.test(text)) {
+    if (!icu) throw new Error(`an ICU message is formatted where lib/i18n/icu.ts was not imported: ${text}`)
+    return icu(locale, text, params ?? {})
   }
   return params ? text.replace(/\{(\w+)\}/g, (m, p: string) => (p in params ? String(params[p]) : m)) : text
 }

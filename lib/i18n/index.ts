@@ -2,6 +2,7 @@ import 'server-only'
 import { zhCN } from './messages/zh-CN'
 import { en } from './messages/en'
 import { makeT, type Locale, type MessageKey, type Messages, type Translate } from './format'
+import './icu' // the server formats every kind of message
 
 // The message catalogs, server-only: server components translate (lib/i18n/server.ts getT), and a client
 // component receives only the messages it renders (pickMessages, through <ClientMessages>). zh-CN is the

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { IntlMessageFormat } from 'intl-messageformat'
 import { zhCN } from '@/lib/i18n/messages/zh-CN'
 import { en } from '@/lib/i18n/messages/en'
-import { makeT, formatMessage } from '@/lib/i18n/format'
+import { makeT, formatMessage, ICU_MESSAGE } from '@/lib/i18n/format'
 import { isMessageKey, pickMessages, translatorFor } from '@/lib/i18n'
 import { ROOT_MESSAGES } from '@/lib/i18n/root-messages'
 
@@ -78,6 +78,27 @@ describe('translation happens on the server', () => {
     })
     expect(offenders.map((f) => path.relative(root, f))).toEqual([])
     expect(clientFiles.length).toBeGreaterThan(5) // the scan found the client components
+  })
+
+  it('a client component that renders an ICU message brings FormatJS itself (lib/i18n/icu.ts); no other client module does', () => {
+    const isIcu = (k: string) => ICU_MESSAGE.test((zhCN as Record<string, string>)[k]) || ICU_MESSAGE.test((en as Record<string, string>)[k])
+    const bringsIcu = (src: string) => /^import ['"]@\/lib\/i18n\/icu['"]/m.test(src)
+    const problems: string[] = []
+    let needing = 0
+    for (const f of clientFiles) {
+      const src = fs.readFileSync(f, 'utf8')
+      const sibling = f.replace(/\.tsx$/, '.messages.ts')
+      const keys = [...src.matchAll(/\bt\(\s*'([\w.]+)'/g)].map((m) => m[1])
+      if (fs.existsSync(sibling)) for (const m of fs.readFileSync(sibling, 'utf8').matchAll(/'([\w.]+)'/g)) keys.push(m[1])
+      const icuKeys = keys.filter((k) => isMessageKey(k) && isIcu(k))
+      if (icuKeys.length) needing++
+      if (icuKeys.length && !bringsIcu(src)) problems.push(`${path.relative(root, f)} renders ${icuKeys.join(', ')} without importing @/lib/i18n/icu`)
+      if (!icuKeys.length && bringsIcu(src)) problems.push(`${path.relative(root, f)} imports @/lib/i18n/icu but renders no ICU message`)
+      if (/^import [^\n]*from ['"]intl-messageformat['"]/m.test(src)) problems.push(`${path.relative(root, f)} imports intl-messageformat directly`)
+    }
+    for (const k of ROOT_MESSAGES) if (isIcu(k)) problems.push(`root message ${k} is ICU: every page would need FormatJS`)
+    expect(problems).toEqual([])
+    expect(needing).toBeGreaterThanOrEqual(2) // the import panel and the public survey form
   })
 
   it('each client component that translates declares the messages it renders, and its parent hands them over', () => {

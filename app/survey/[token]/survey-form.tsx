@@ -1,5 +1,6 @@
 'use client'
 import { useI18n } from '@/lib/i18n/client'
+import '@/lib/i18n/icu' // a rating's label is an ICU message
 import { Button } from '@/components/ui/button'
 import { useFormAction, type FormAction } from '@/components/ui/action-form'
 
