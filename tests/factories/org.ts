@@ -95,9 +95,10 @@ export async function createUser(
 
 /**
  * A small tenant for tests: region R, leagues A and B, counties A1 A2 B1, communities A1a A1b A2a B1a
- * (A1a and B1a are pilots). Codes are made unique per call so many trees share one database.
+ * (A1a and B1a are pilots). Codes are made unique per call so many trees share one database: 48 random
+ * bits (with 32, two trees of one full run once drew the same tenant code).
  */
-export async function createTestTree(tx: Tx, label = randomUUID().slice(0, 8)) {
+export async function createTestTree(tx: Tx, label = randomUUID().replace(/-/g, '').slice(0, 12)) {
   const tenant = await createTenant(tx, { code: `T-${label}`, name: `测试省${label}` })
   const t = tenant.id
   const pilot = { batch: '测试批次', start: new Date('2026-03-01'), end: new Date('2027-02-28') }
