@@ -14,13 +14,20 @@ const DB_IMPORTS = {
   ],
 }
 
+// one Link for the app: components/ui/link.tsx prefetches on intent, not on sight (issue 14)
+const LINK_IMPORT = {
+  name: 'next/link',
+  message: "Use { Link } from '@/components/ui/link': it prefetches when a link is reached for, not every link in view.",
+}
+
 const config = [
   { ignores: ['.next/**', 'node_modules/**', 'lib/server/generated/**', '.data/**', 'next-env.d.ts', 'test-results/**', 'playwright-report/**'] },
   ...next,
   ...nextTs,
   // the DAL is the only code that imports the Prisma client (house rule 1); tests, factories and the
   // seed may build data directly
-  { files: ['app/**', 'components/**', 'lib/**'], ignores: ['lib/server/**'], rules: { 'no-restricted-imports': ['error', DB_IMPORTS] } },
+  { files: ['app/**', 'components/**', 'lib/**'], ignores: ['lib/server/**', 'components/ui/link.tsx'], rules: { 'no-restricted-imports': ['error', { ...DB_IMPORTS, paths: [LINK_IMPORT] }] } },
+  { files: ['lib/server/**'], rules: { 'no-restricted-imports': ['error', { paths: [LINK_IMPORT] }] } },
 ]
 
 export default config

@@ -10,7 +10,7 @@ import { VolunteerHome } from '@/components/org/volunteer-home'
 import { PilotPanel } from '@/components/projects/pilot-panel'
 import { getPilotTasks } from '@/lib/server/projects/pilot-tasks'
 import { overdueFollowUps } from '@/lib/server/cases/cases'
-import Link from 'next/link'
+import { Link } from '@/components/ui/link'
 import { EmptyState } from '@/components/ui/card'
 
 /**

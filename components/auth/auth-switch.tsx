@@ -1,4 +1,4 @@
-import Link from 'next/link'
+import { Link } from '@/components/ui/link'
 
 /** Under the sign-in and registration forms: "no account yet? 志愿者注册" / "have one? 登录". */
 export function AuthSwitch({ prompt, href, label }: { prompt: string; href: string; label: string }) {

@@ -1,4 +1,4 @@
-import Link from 'next/link'
+import { Link } from '@/components/ui/link'
 import type { Translate } from '@/lib/i18n'
 import type { UnitSummary } from '@/lib/server/org/queries'
 import { Badge, Card, EmptyState } from '@/components/ui/card'

@@ -1,4 +1,4 @@
-import Link from 'next/link'
+import { Link } from '@/components/ui/link'
 import type { Scope } from '@/lib/server/authz/scope'
 import { permissionsOfScope } from '@/lib/server/authz/scope'
 import type { Permission } from '@/lib/server/authz/permissions'

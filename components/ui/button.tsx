@@ -1,4 +1,4 @@
-import Link from 'next/link'
+import { Link } from '@/components/ui/link'
 
 // the classes are the kit's, in app/globals.css (@layer components): short, so a page that lists many
 // buttons does not carry a dozen utilities for each

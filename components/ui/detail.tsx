@@ -1,4 +1,4 @@
-import Link from 'next/link'
+import { Link } from '@/components/ui/link'
 
 /** One label/value line of a record's details (inside a <dl>). */
 export function Row({ label, children }: { label: string; children: React.ReactNode }) {

@@ -1,4 +1,4 @@
-import Link from 'next/link'
+import { Link } from '@/components/ui/link'
 import { translateError, type Translate } from '@/lib/i18n'
 import { ClientMessages } from '@/lib/i18n/client-messages'
 import { ImportPanel, type ImportAnswer } from './import-panel'

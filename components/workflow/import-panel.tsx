@@ -1,5 +1,5 @@
 'use client'
-import Link from 'next/link'
+import { Link } from '@/components/ui/link'
 import { useEffect, useId, useRef, useState } from 'react'
 import { useI18n } from '@/lib/i18n/client'
 import '@/lib/i18n/icu' // its summary counts rows in plurals

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next'
 import { ExportLink } from '@/components/ui/export-link'
-import Link from 'next/link'
+import { Link } from '@/components/ui/link'
 import { requirePermission } from '@/lib/server/auth/session'
 import { can } from '@/lib/server/authz/scope'
 import { listAgencies } from '@/lib/server/people/agencies'

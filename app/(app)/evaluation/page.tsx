@@ -1,5 +1,5 @@
 import type { Metadata } from 'next'
-import Link from 'next/link'
+import { Link } from '@/components/ui/link'
 import { can } from '@/lib/server/authz/scope'
 import { overdueCount } from '@/lib/server/evaluation/inspections'
 import { satisfactionOverview } from '@/lib/server/evaluation/surveys'

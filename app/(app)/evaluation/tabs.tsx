@@ -1,4 +1,4 @@
-import Link from 'next/link'
+import { Link } from '@/components/ui/link'
 import { ExportLink } from '@/components/ui/export-link'
 import { LinkButton } from '@/components/ui/button'
 import type { Scope } from '@/lib/server/authz/scope'

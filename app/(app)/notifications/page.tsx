@@ -1,5 +1,5 @@
 import type { Metadata } from 'next'
-import Link from 'next/link'
+import { Link } from '@/components/ui/link'
 import { requireScope } from '@/lib/server/auth/session'
 import { listMyNotifications, markNotificationsRead } from '@/lib/server/workflow/tasks'
 import { isMessageKey } from '@/lib/i18n'

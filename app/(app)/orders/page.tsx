@@ -1,5 +1,5 @@
 import type { Metadata } from 'next'
-import Link from 'next/link'
+import { Link } from '@/components/ui/link'
 import { z } from 'zod'
 import { requirePermission } from '@/lib/server/auth/session'
 import { claimableTeams, countOrdersByStatus, listOrders } from '@/lib/server/workflow/orders'

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next'
 import { ExportLink } from '@/components/ui/export-link'
-import Link from 'next/link'
+import { Link } from '@/components/ui/link'
 import { requirePermission } from '@/lib/server/auth/session'
 import { listFigureCommunities, listTalent, talentFigures } from '@/lib/server/people/talent'
 import { CERT_LEVELS, ZTalentListQuery } from '@/lib/schemas/talent'

@@ -1,6 +1,6 @@
 import { denyPage } from '@/lib/server/auth/session'
 import type { Metadata } from 'next'
-import Link from 'next/link'
+import { Link } from '@/components/ui/link'
 import { verifyCertificate } from '@/lib/server/people/certificates'
 import { getLocale, getT } from '@/lib/i18n/server'
 import { formatDate } from '@/lib/format'

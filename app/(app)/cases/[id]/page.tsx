@@ -1,5 +1,5 @@
 import type { Metadata } from 'next'
-import Link from 'next/link'
+import { Link } from '@/components/ui/link'
 import { requirePermission, denyPage } from '@/lib/server/auth/session'
 import { getCase } from '@/lib/server/cases/cases'
 import { CASE_OUTCOMES } from '@/lib/schemas/projects'

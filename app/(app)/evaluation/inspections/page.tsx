@@ -1,5 +1,5 @@
 import type { Metadata } from 'next'
-import Link from 'next/link'
+import { Link } from '@/components/ui/link'
 import { can } from '@/lib/server/authz/scope'
 import { listInspections } from '@/lib/server/evaluation/inspections'
 import { ZEvalListQuery } from '@/lib/schemas/evaluation'

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next'
-import Link from 'next/link'
+import { Link } from '@/components/ui/link'
 import { listRectifications } from '@/lib/server/evaluation/inspections'
 import { ZEvalListQuery } from '@/lib/schemas/evaluation'
 import { getLocale, getT } from '@/lib/i18n/server'

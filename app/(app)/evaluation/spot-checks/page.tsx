@@ -1,5 +1,5 @@
 import type { Metadata } from 'next'
-import Link from 'next/link'
+import { Link } from '@/components/ui/link'
 import { requirePermission } from '@/lib/server/auth/session'
 import { listSpotCheckUnits, listSpotChecks } from '@/lib/server/evaluation/spot-checks'
 import { MAX_SAMPLE, SPOT_CHECK_KINDS, ZEvalListQuery } from '@/lib/schemas/evaluation'

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next'
-import Link from 'next/link'
+import { Link } from '@/components/ui/link'
 import { requirePermission } from '@/lib/server/auth/session'
 import { listCampaigns } from '@/lib/server/evaluation/surveys'
 import { ZEvalListQuery } from '@/lib/schemas/evaluation'

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next'
-import Link from 'next/link'
+import { Link } from '@/components/ui/link'
 import { requirePermission } from '@/lib/server/auth/session'
 import { listTemplates } from '@/lib/server/evaluation/inspections'
 import { getLocale, getT } from '@/lib/i18n/server'

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next'
-import Link from 'next/link'
+import { Link } from '@/components/ui/link'
 import { requirePermission, denyPage } from '@/lib/server/auth/session'
 import { getNeed } from '@/lib/server/workflow/needs'
 import { suggestMatches } from '@/lib/server/workflow/services'

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next'
-import Link from 'next/link'
+import { Link } from '@/components/ui/link'
 import { requirePermission, denyPage } from '@/lib/server/auth/session'
 import { getOrder } from '@/lib/server/workflow/orders'
 import { historyOf } from '@/lib/server/workflow/common'

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next'
-import Link from 'next/link'
+import { Link } from '@/components/ui/link'
 import { requirePermission, denyPage } from '@/lib/server/auth/session'
 import { getTalentRecord } from '@/lib/server/people/talent'
 import { CERT_LEVELS, EMPLOYER_KINDS } from '@/lib/schemas/talent'

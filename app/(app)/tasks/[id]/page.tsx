@@ -1,6 +1,6 @@
 import type { Metadata } from 'next'
 import { requirePermission, denyPage } from '@/lib/server/auth/session'
-import Link from 'next/link'
+import { Link } from '@/components/ui/link'
 import { cache } from 'react'
 import { CHECK_IN_EARLY_MS, getTask as getTaskOnce } from '@/lib/server/workflow/tasks'
 import { idParam } from '@/lib/params'

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next'
-import Link from 'next/link'
+import { Link } from '@/components/ui/link'
 import { requirePermission, denyPage } from '@/lib/server/auth/session'
 import { getTeam, leaderChoices } from '@/lib/server/people/teams'
 import { idParam } from '@/lib/params'

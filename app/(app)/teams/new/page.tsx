@@ -1,5 +1,5 @@
 import type { Metadata } from 'next'
-import Link from 'next/link'
+import { Link } from '@/components/ui/link'
 import { requireAnyOf } from '../../evaluation/guard'
 import { leaderChoices, teamFoundingUnits } from '@/lib/server/people/teams'
 import { getT } from '@/lib/i18n/server'

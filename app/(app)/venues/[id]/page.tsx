@@ -1,5 +1,5 @@
 import type { Metadata } from 'next'
-import Link from 'next/link'
+import { Link } from '@/components/ui/link'
 import { z } from 'zod'
 import { requirePermission, denyPage } from '@/lib/server/auth/session'
 import { can } from '@/lib/server/authz/scope'

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next'
-import Link from 'next/link'
+import { Link } from '@/components/ui/link'
 import { requireScope, denyPage } from '@/lib/server/auth/session'
 import { volunteerDetail } from '@/lib/server/people/volunteers'
 import { listHourAdjustments } from '@/lib/server/people/hours'

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next'
-import Link from 'next/link'
+import { Link } from '@/components/ui/link'
 import { requireScope, denyPage } from '@/lib/server/auth/session'
 import { getInspection } from '@/lib/server/evaluation/inspections'
 import { idParam } from '@/lib/params'

@@ -1,0 +1,42 @@
+'use client'
+
+import NextLink from 'next/link'
+import { useRouter } from 'next/navigation'
+import type { ComponentProps } from 'react'
+
+// next/link without viewport prefetching: the only Link of the app (eslint forbids next/link elsewhere).
+//
+// next/link prefetches every link as soon as it scrolls into view. A volunteer's /tasks showed 18 links
+// (the navigation, the task cards, the pages), so one page view made 18 more server renders: on a
+// phone on a weak network that is bandwidth spent on pages never opened, and on the server it was ≈ 4×
+// the CPU of the view itself (measured in the closing note of issue 14). Here a link prefetches when a
+// hand reaches for it — pointer over it, keyboard focus on it, a finger down on it — which still comes
+// before the click by the 100–300 ms a prefetch needs, and a page view costs one request per link the
+// user actually reaches for. The pattern is the "hover-triggered prefetch" of Next's prefetching guide.
+export function Link({ prefetch, onMouseEnter, onFocus, onTouchStart, href, ...props }: ComponentProps<typeof NextLink>) {
+  const router = useRouter()
+  const url = typeof href === 'string' ? href : null
+  const onIntent = prefetch !== false && url !== null && url.startsWith('/') && !url.startsWith('//')
+  const intent = () => {
+    if (onIntent) router.prefetch(url)
+  }
+  return (
+    <NextLink
+      {...props}
+      href={href}
+      prefetch={false}
+      onMouseEnter={(e) => {
+        intent()
+        onMouseEnter?.(e)
+      }}
+      onFocus={(e) => {
+        intent()
+        onFocus?.(e)
+      }}
+      onTouchStart={(e) => {
+        intent()
+        onTouchStart?.(e)
+      }}
+    />
+  )
+}
