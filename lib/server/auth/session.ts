@@ -1,16 +1,19 @@
 import 'server-only'
-import { getServerSession } from 'next-auth'
 import { notFound, redirect } from 'next/navigation'
 import { cache } from 'react'
 import { can, type Scope } from '../authz/scope'
 import type { Permission } from '../authz/permissions'
-import { authOptions } from './options'
 import { sessionCaller } from './sessions'
-import { headers } from 'next/headers'
+import { cookies, headers } from 'next/headers'
+import { sessionClaims, sessionTokenOf } from './session-token'
+import { sessionCookieName } from './sign-in'
 import { audit } from '../security/audit'
 
-/** The session cookie, decrypted once per request (next-auth's JWT). */
-const getSession = cache(async () => (await getServerSession(authOptions)) as { userId?: string; sid?: string } | null)
+/** The session cookie, decrypted once per request (next-auth's JWT; session-token.ts). */
+const getSession = cache(async () => {
+  const jar = await cookies()
+  return sessionClaims(sessionTokenOf((n) => jar.get(n)?.value, sessionCookieName()))
+})
 
 /** The caller's session id (the cookie's), once per request; null when signed out. */
 export const getSessionId = cache(async (): Promise<string | null> => (await getSession())?.sid ?? null)
