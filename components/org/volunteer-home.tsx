@@ -37,7 +37,7 @@ export function VolunteerHome({ t, locale, userName, units, tasks, openTotal, mi
         <h2 id="my-tasks" className="text-sm font-medium text-stone-600">
           {t('volunteer.openTasks')}
         </h2>
-        {tasks.length === 0 ? <EmptyState title={t('tasks.empty')}>{t('tasks.emptyHint')}</EmptyState> : tasks.map((task) => <TaskCard key={task.id} t={t} locale={locale} task={task} />)}
+        {tasks.length === 0 ? <EmptyState title={t('tasks.empty')}>{t('tasks.emptyHint')}</EmptyState> : tasks.map((task) => <TaskCard key={task.id} t={t} locale={locale} task={task} level={3} />)}
         {openTotal > tasks.length ? (
           <Link href="/tasks?page=2" className="block rounded-md border border-stone-300 bg-white px-3 py-2 text-center text-sm text-brand-700" data-testid="more-tasks">
             {t('volunteer.moreTasks', { count: openTotal - tasks.length })}

@@ -50,7 +50,7 @@ export function AppShell({ scope, t, unread, children }: { scope: Scope; t: Tran
           </Link>
           <nav aria-label={t('nav.label')} className="order-3 -mx-1 flex w-full gap-1 overflow-x-auto">
             {items.map((n) => (
-              <Link key={n.href} href={n.href} className="rounded-md px-3 py-1.5 text-sm text-stone-700 hover:bg-stone-100 whitespace-nowrap">
+              <Link key={n.href} href={n.href} className="nav-link">
                 {t(n.label)}
                 {n.href === '/notifications' && unread > 0 ? (
                   <span className="ml-1 rounded-full bg-brand-600 px-1.5 text-xs text-white" aria-label={t('notifications.unread', { count: unread })} data-testid="unread">

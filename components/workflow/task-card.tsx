@@ -1,7 +1,6 @@
 import { Link } from '@/components/ui/link'
 import type { Translate } from '@/lib/i18n'
 import { formatDateTime } from '@/lib/format'
-import { Card } from '@/components/ui/card'
 import { ActionForm } from '@/components/ui/action-form'
 import { StatusBadge } from './status-badge'
 import { cancelSignupAction, signUpAction } from '@/app/(app)/tasks/actions'
@@ -21,31 +20,29 @@ type Task = {
   deadlinePassed: boolean
 }
 
-/** A task as a volunteer sees it on the phone: when, where, slots left, and one button. */
-export function TaskCard({ t, locale, task }: { t: Translate; locale: string; task: Task }) {
+/**
+ * A task as a volunteer sees it on the phone: when, where, slots left, and one button. The markup is
+ * lean on purpose (the kit's .task-card styles it, each line one text node): a list of ten cards is
+ * most of a volunteer's page, and every element is written twice — in the HTML and in the React
+ * payload that hydrates it — and rendered three times on the server.
+ */
+export function TaskCard({ t, locale, task, level = 2 }: { t: Translate; locale: string; task: Task; level?: 2 | 3 }) {
   const left = Math.max(0, task.slots - task.taken)
   const active = task.mine && task.mine.status !== 'CANCELLED'
+  const Heading = level === 2 ? 'h2' : 'h3'
+  const where = [task.place, task.orgUnit.name, task.order.claimedByTeam?.name].filter(Boolean).join(' · ')
+  const deadline = task.deadlinePassed ? t('tasks.deadlinePassed') : t('tasks.deadline', { time: formatDateTime(locale, task.signupDeadline) })
   return (
-    <Card className="space-y-2" data-testid="task-card">
-      <div className="flex items-start justify-between gap-2">
-        <Link href={`/tasks/${task.id}`} className="text-lg font-medium text-brand-700 hover:underline">
-          {task.title}
-        </Link>
+    <article className="card task-card" data-testid="task-card">
+      <Heading>
+        <Link href={`/tasks/${task.id}`}>{task.title}</Link>
         {active ? <StatusBadge t={t} kind="signupStatus" status={task.mine!.status} /> : null}
-      </div>
-      <p className="text-sm text-stone-700">
-        {formatDateTime(locale, task.startsAt)} – {formatDateTime(locale, task.endsAt)}
-      </p>
-      <p className="text-sm text-stone-600">
-        {task.place} · {task.orgUnit.name}
-        {task.order.claimedByTeam ? ` · ${task.order.claimedByTeam.name}` : ''}
-      </p>
-      <p className="text-sm">
-        <span className="tabular-nums" data-testid="slots-left">
-          {left > 0 ? t('tasks.slotsLeft', { left, slots: task.slots }) : t('tasks.full')}
-        </span>
-        {' · '}
-        {task.deadlinePassed ? t('tasks.deadlinePassed') : t('tasks.deadline', { time: formatDateTime(locale, task.signupDeadline) })}
+      </Heading>
+      <p>{`${formatDateTime(locale, task.startsAt)} – ${formatDateTime(locale, task.endsAt)}`}</p>
+      <p>{where}</p>
+      <p>
+        <span data-testid="slots-left">{left > 0 ? t('tasks.slotsLeft', { left, slots: task.slots }) : t('tasks.full')}</span>
+        {` · ${deadline}`}
       </p>
       {!task.deadlinePassed ? (
         active ? (
@@ -54,6 +51,6 @@ export function TaskCard({ t, locale, task }: { t: Translate; locale: string; ta
           <ActionForm action={signUpAction.bind(null, task.id)} submitLabel={t('tasks.signUp')} className="space-y-2" />
         )
       ) : null}
-    </Card>
+    </article>
   )
 }
