@@ -10,8 +10,8 @@ export type TaskState = 'MET' | 'IN_PROGRESS' | 'NOT_STARTED'
 export type FourTasks = [TaskState, TaskState, TaskState, TaskState]
 
 /**
- * The four pilot tasks, derived from live data for a set of communities (batched: one grouped query
- * per task, whatever the number of communities).
+ * The four pilot tasks, derived from live data for a set of communities, in one statement whatever the
+ * number of communities (it was eight grouped counts: 8 of the 17 statements of a community admin's home).
  *  1 professional social workers deployed: MET when a social worker of the community has recorded a
  *    need or leads a project there; IN_PROGRESS when one is assigned.
  *  2 joint teams built: MET when a team of the community has claimed an order; IN_PROGRESS when a team exists.
@@ -22,24 +22,26 @@ export async function fourTasksOf(communityIds: string[]): Promise<Map<string, F
   const prisma = await db()
   const ids = [...new Set(communityIds)]
   if (!ids.length) return new Map()
-  const [workers, activeWorkers, teams, claimers, projects, projectsLive, cases, published] = await Promise.all([
-    prisma.roleAssignment.groupBy({ by: ['orgUnitId'], where: { orgUnitId: { in: ids }, role: 'SOCIAL_WORKER' }, _count: { _all: true } }),
-    prisma.$queryRaw<{ orgUnitId: string }[]>`
-      SELECT DISTINCT ra."orgUnitId" FROM "RoleAssignment" ra
-       WHERE ra."orgUnitId" = ANY(${ids}) AND ra."role" = 'SOCIAL_WORKER'::"Role"
-         AND (EXISTS (SELECT 1 FROM "Need" n WHERE n."orgUnitId" = ra."orgUnitId" AND n."createdById" = ra."userId")
-           OR EXISTS (SELECT 1 FROM "Project" p WHERE p."orgUnitId" = ra."orgUnitId" AND p."leadId" = ra."userId"))`,
-    prisma.team.groupBy({ by: ['orgUnitId'], where: { orgUnitId: { in: ids } }, _count: { _all: true } }),
-    prisma.order.groupBy({ by: ['orgUnitId'], where: { orgUnitId: { in: ids }, status: 'CLAIMED' }, _count: { _all: true } }),
-    prisma.project.groupBy({ by: ['orgUnitId'], where: { orgUnitId: { in: ids } }, _count: { _all: true } }),
-    prisma.project.groupBy({ by: ['orgUnitId'], where: { orgUnitId: { in: ids }, status: { in: ['RUNNING', 'EVALUATING', 'COMPLETED'] } }, _count: { _all: true } }),
-    prisma.practiceCase.groupBy({ by: ['orgUnitId'], where: { orgUnitId: { in: ids } }, _count: { _all: true } }),
-    prisma.practiceCase.groupBy({ by: ['orgUnitId'], where: { orgUnitId: { in: ids }, status: 'PUBLISHED' }, _count: { _all: true } }),
-  ])
-  const has = (rows: { orgUnitId: string }[]) => new Set(rows.map((r) => r.orgUnitId))
-  const [w, aw, tm, cl, pr, pl, cs, pb] = [workers, activeWorkers, teams, claimers, projects, projectsLive, cases, published].map(has)
+  type Row = { id: string; w: boolean; aw: boolean; tm: boolean; cl: boolean; pr: boolean; pl: boolean; cs: boolean; pb: boolean }
+  // each `IN (…)` is uncorrelated: PostgreSQL runs it once over the given communities and hashes it
+  // (what the eight grouped counts did, one statement instead of eight)
+  const rows = await prisma.$queryRaw<Row[]>`
+    SELECT u.id,
+      u.id IN (SELECT "orgUnitId" FROM "RoleAssignment" WHERE "orgUnitId" = ANY(${ids}) AND "role" = 'SOCIAL_WORKER'::"Role") AS w,
+      u.id IN (SELECT ra."orgUnitId" FROM "RoleAssignment" ra
+                WHERE ra."orgUnitId" = ANY(${ids}) AND ra."role" = 'SOCIAL_WORKER'::"Role"
+                  AND (EXISTS (SELECT 1 FROM "Need" n WHERE n."orgUnitId" = ra."orgUnitId" AND n."createdById" = ra."userId")
+                    OR EXISTS (SELECT 1 FROM "Project" p WHERE p."orgUnitId" = ra."orgUnitId" AND p."leadId" = ra."userId"))) AS aw,
+      u.id IN (SELECT "orgUnitId" FROM "Team" WHERE "orgUnitId" = ANY(${ids})) AS tm,
+      u.id IN (SELECT "orgUnitId" FROM "Order" WHERE "orgUnitId" = ANY(${ids}) AND "status" = 'CLAIMED'::"OrderStatus") AS cl,
+      u.id IN (SELECT "orgUnitId" FROM "Project" WHERE "orgUnitId" = ANY(${ids})) AS pr,
+      u.id IN (SELECT "orgUnitId" FROM "Project" WHERE "orgUnitId" = ANY(${ids})
+                AND "status" IN ('RUNNING'::"ProjectStatus", 'EVALUATING'::"ProjectStatus", 'COMPLETED'::"ProjectStatus")) AS pl,
+      u.id IN (SELECT "orgUnitId" FROM "PracticeCase" WHERE "orgUnitId" = ANY(${ids})) AS cs,
+      u.id IN (SELECT "orgUnitId" FROM "PracticeCase" WHERE "orgUnitId" = ANY(${ids}) AND "status" = 'PUBLISHED'::"PracticeStatus") AS pb
+    FROM unnest(${ids}::text[]) AS u(id)`
   const state = (met: boolean, started: boolean): TaskState => (met ? 'MET' : started ? 'IN_PROGRESS' : 'NOT_STARTED')
-  return new Map(ids.map((id) => [id, [state(aw.has(id), w.has(id)), state(cl.has(id), tm.has(id)), state(pl.has(id), pr.has(id)), state(pb.has(id), cs.has(id))] as FourTasks]))
+  return new Map(rows.map((r) => [r.id, [state(r.aw, r.w), state(r.cl, r.tm), state(r.pl, r.pr), state(r.pb, r.cs)] as FourTasks]))
 }
 
 /** A pilot community's four tasks with their evidence and its one-year timeline (org.read over it). */
