@@ -32,7 +32,7 @@ test('links prefetch on intent, not on sight', async ({ page }) => {
     expect(rsc, `${path}: prefetches after the page loaded`).toEqual([])
   }
 
-  // a hand on the link: its page is fetched, once
+  // a hand on the link: its page is fetched
   const link = page.getByRole('navigation').getByRole('link', { name: '志愿任务' }).first()
   await link.hover()
   await expect.poll(() => rsc.filter((p) => p === '/tasks').length, { message: 'hovering /tasks prefetches it' }).toBeGreaterThan(0)
