@@ -1,5 +1,6 @@
 import 'server-only'
 import { decode } from 'next-auth/jwt'
+import { sessionSecret } from './sign-in'
 
 // The session cookie of a request, read without next-auth's getServerSession.
 //
@@ -7,8 +8,8 @@ import { decode } from 'next-auth/jwt'
 // page: it builds the options and a CSRF token, derives the key (HKDF) and decrypts the JWT, runs the
 // callbacks, then derives the key again and encrypts a fresh JWT for a Set-Cookie header that a server
 // component cannot send and next-auth throws away. Under load on the empty page that was 6.5 % of the
-// server's busy time, ≈ 0.45 ms a request (CPU profiles in issue 14's closing note). Here the cookie is decrypted with next-auth's
-// own `decode` (the same secret, the same JWE, the same 15 s clock tolerance), and the claims of a
+// server's busy time, ≈ 0.45 ms a request (CPU profiles in issue 14's closing note). Here the cookie is
+// decrypted with next-auth's own `decode` (the same secret, the same JWE, the same 15 s clock tolerance), and the claims of a
 // token already seen are kept, by the token's full text, until the token's own expiry: a page view
 // costs one map lookup. What decides whether the session is alive is not the cookie but the server-side
 // session (sessions.ts), checked on every request, so a signed-out or idle session stays ended whatever
@@ -20,8 +21,6 @@ type Kept = SessionClaims & { expMs: number }
 const CLOCK_TOLERANCE_MS = 15_000
 const MAX_KEPT = 10_000 // ≈ 4 MB at most; the oldest goes first
 const kept = new Map<string, Kept>()
-
-const secret = () => process.env.NEXTAUTH_SECRET ?? process.env.AUTH_SECRET
 
 /** The cookie's value: next-auth splits a token over name.0, name.1, … when it outgrows one cookie. */
 export function sessionTokenOf(get: (name: string) => string | undefined, name: string): string | null {
@@ -50,11 +49,10 @@ export async function sessionClaims(token: string | null, now = Date.now()): Pro
     }
     return { userId: hit.userId, sid: hit.sid }
   }
-  const s = secret()
-  if (!s) throw new Error('NEXTAUTH_SECRET is not set')
+  const secret = sessionSecret()
   let payload: Awaited<ReturnType<typeof decode>>
   try {
-    payload = await decode({ token, secret: s })
+    payload = await decode({ token, secret })
   } catch {
     return null // forged, damaged, expired or encrypted with another secret: signed out
   }

@@ -46,16 +46,21 @@ export async function passwordSignIn(credentials: unknown, ip: string | null, no
 export const secureCookies = () => (process.env.NEXTAUTH_URL ?? '').startsWith('https://')
 export const sessionCookieName = () => `${secureCookies() ? '__Secure-' : ''}next-auth.session-token`
 
+/** The secret the session cookie is encrypted with (next-auth's: NEXTAUTH_SECRET, else AUTH_SECRET). */
+export function sessionSecret(): string {
+  const secret = process.env.NEXTAUTH_SECRET ?? process.env.AUTH_SECRET
+  if (!secret) throw new Error('NEXTAUTH_SECRET is not set')
+  return secret
+}
+
 /**
  * Sets the session cookie exactly as next-auth's credentials callback would (the same JWT claims,
  * encoding, name and flags), so getServerSession reads it. Used by the sign-in and registration
  * actions: a form that posts to a server action, also before JavaScript arrives.
  */
 export async function setSessionCookie(user: { userId: string; sid: string }) {
-  const secret = process.env.NEXTAUTH_SECRET
-  if (!secret) throw new Error('NEXTAUTH_SECRET is not set')
   const token = { sub: user.userId, sid: user.sid }
-  const value = await encode({ token, secret, maxAge: COOKIE_MAX_AGE_SECONDS })
+  const value = await encode({ token, secret: sessionSecret(), maxAge: COOKIE_MAX_AGE_SECONDS })
   ;(await cookies()).set(sessionCookieName(), value, { httpOnly: true, sameSite: 'lax', path: '/', secure: secureCookies(), maxAge: COOKIE_MAX_AGE_SECONDS })
 }
 
