@@ -6,7 +6,7 @@ import { createNeed, getNeed, listNeeds, countNeedsByStatus, rejectNeed, resolve
 import { createResource, listResources } from '@/lib/server/workflow/resources'
 import { createServiceItem, suggestMatches } from '@/lib/server/workflow/services'
 import { claimOrder, countOrdersByStatus, declineOrder, dispatchOrder, listOrders } from '@/lib/server/workflow/orders'
-import { cancelSignup, cancelTask, checkIn, checkOut, createTask, getTask, listMyNotifications, listOpenTasks, serviceMinutesOf, signUp, updateTask } from '@/lib/server/workflow/tasks'
+import { cancelSignup, cancelTask, checkIn, checkOut, createTask, getTask, listMyNotifications, listMySignups, listOpenTasks, serviceMinutesOf, signUp, updateTask } from '@/lib/server/workflow/tasks'
 import { resolveScope, type Scope } from '@/lib/server/authz/scope'
 import { hashPassword } from '@/lib/server/auth/password'
 import { createTeam, ensureCategories } from '@/tests/factories/workflow'
@@ -80,6 +80,41 @@ describe('open tasks for a volunteer', () => {
     expect((await listOpenTasks(w.v1.scope)).rows.map((r) => r.id)).toEqual([ids.soon, ids.middle, ids.late]) // 10 a page by default
     const elsewhere = await userWith('VOLUNTEER', w.t.communityA1b)
     expect(await listOpenTasks(elsewhere.scope)).toMatchObject({ rows: [], total: 0, pageCount: 1 })
+  })
+})
+
+describe('我的报名', () => {
+  it("lists the caller's own sign-ups: coming up soonest first, the rest latest first; nobody else's", async () => {
+    const w = await world()
+    const base = Date.now() + 72 * hour
+    const ids: Record<string, string> = {}
+    for (const [name, h] of Object.entries({ later: 10, sooner: 2, dropped: 5, called: 7, other: 3 })) {
+      const { order } = await claimedOrder(w)
+      ids[name] = (await must(createTask(w.leader.scope, { ...taskInput(order.id, 1, base + h * hour), title: `我的-${name}` }))).id
+    }
+    for (const name of ['later', 'sooner', 'dropped', 'called']) await must(signUp(w.v1.scope, ids[name]))
+    await must(signUp(w.v2.scope, ids.other))
+    await must(signUp(w.v2.scope, ids.later)) // the only slot is v1's: v2 waits
+    await must(cancelSignup(w.v1.scope, ids.dropped))
+    await must(cancelTask(w.leader.scope, ids.called, { reason: '天气原因' }))
+
+    const upcoming = await listMySignups(w.v1.scope)
+    expect(upcoming.when).toBe('upcoming')
+    expect(upcoming.rows.map((r) => r.task.id)).toEqual([ids.sooner, ids.later])
+    expect(upcoming.rows.map((r) => r.status)).toEqual(['CONFIRMED', 'CONFIRMED'])
+    const past = await listMySignups(w.v1.scope, { when: 'past' })
+    expect(past.rows.map((r) => [r.task.id, r.status, r.task.status])).toEqual([
+      [ids.called, 'CONFIRMED', 'CANCELLED'],
+      [ids.dropped, 'CANCELLED', 'OPEN'],
+    ])
+    const v2 = await listMySignups(w.v2.scope)
+    expect(v2.rows.map((r) => [r.task.id, r.status])).toEqual([[ids.other, 'CONFIRMED'], [ids.later, 'WAITLISTED']])
+    // a page at a time
+    const first = await listMySignups(w.v1.scope, { page: 1, pageSize: 1 })
+    expect([first.rows.map((r) => r.task.id), first.total, first.pageCount]).toEqual([[ids.sooner], 2, 2])
+    expect((await listMySignups(w.v1.scope, { page: 2, pageSize: 1 })).rows.map((r) => r.task.id)).toEqual([ids.later])
+    // staff of the community have no sign-ups of their own to see
+    expect(await listMySignups(w.admin.scope)).toMatchObject({ rows: [], total: 0 })
   })
 })
 

@@ -41,4 +41,11 @@ export const tasksEn: Record<keyof typeof tasksZhCN, string> = {
   "taskState.MET": "Met",
   "taskState.IN_PROGRESS": "In progress",
   "taskState.NOT_STARTED": "Not started",
+  "mine.title": "My sign-ups",
+  "mine.upcoming": "Coming up",
+  "mine.past": "Past",
+  "mine.emptyUpcoming": "No tasks coming up",
+  "mine.emptyPast": "Nothing here yet",
+  "mine.findTasks": "See the tasks open for sign-up",
+  "mine.served": "Checked out · {hours} h credited",
 }

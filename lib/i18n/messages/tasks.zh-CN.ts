@@ -39,4 +39,11 @@ export const tasksZhCN = {
   "taskState.MET": "已完成",
   "taskState.IN_PROGRESS": "推进中",
   "taskState.NOT_STARTED": "未开始",
+  "mine.title": "我的报名",
+  "mine.upcoming": "即将参加",
+  "mine.past": "历史记录",
+  "mine.emptyUpcoming": "还没有待参加的任务",
+  "mine.emptyPast": "还没有历史记录",
+  "mine.findTasks": "去看看可报名的任务",
+  "mine.served": "已签退 · 计入 {hours} 小时",
 } as const

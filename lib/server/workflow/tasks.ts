@@ -346,6 +346,36 @@ export async function listOpenTasks(scope: Scope, q: { page?: number; pageSize?:
   return { rows: tasks, total, page, pageSize, pageCount: Math.max(1, Math.ceil(total / pageSize)) }
 }
 
+/**
+ * 我的报名: the caller's own sign-ups, a page at a time. `upcoming` — tasks not yet ended that they are
+ * still signed up or waitlisted for, soonest first; `past` — everything else (ended, cancelled by either
+ * side, checked out), latest first. Only tasks of the caller's own communities (the sign-up permission's
+ * scope); another volunteer's sign-ups are never read.
+ */
+export async function listMySignups(scope: Scope, q: { when?: 'upcoming' | 'past'; page?: number; pageSize?: number } = {}, now = new Date()) {
+  const prisma = await db()
+  const when = q.when === 'past' ? 'past' : 'upcoming'
+  const page = Math.max(1, Math.floor(q.page ?? 1))
+  const pageSize = Math.max(1, Math.min(100, Math.floor(q.pageSize ?? 10)))
+  const inScope = rowScopeWhere(scope, 'task.signup')
+  const upcoming = { status: { in: ['CONFIRMED', 'WAITLISTED'] }, task: { ...inScope, status: 'OPEN', endsAt: { gt: now } } } as const satisfies Prisma.TaskSignupWhereInput
+  const where: Prisma.TaskSignupWhereInput = when === 'upcoming' ? { userId: scope.userId, ...upcoming } : { userId: scope.userId, task: inScope, NOT: upcoming }
+  const [total, rows] = await Promise.all([
+    prisma.taskSignup.count({ where }),
+    prisma.taskSignup.findMany({
+      where,
+      select: {
+        status: true, checkInAt: true, checkOutAt: true, minutes: true,
+        task: { select: { id: true, title: true, startsAt: true, endsAt: true, place: true, status: true, orgUnit: { select: { name: true } } } },
+      },
+      orderBy: when === 'upcoming' ? [{ task: { startsAt: 'asc' } }, { taskId: 'asc' }] : [{ task: { startsAt: 'desc' } }, { taskId: 'asc' }],
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+    }),
+  ])
+  return { when, rows, total, page, pageSize, pageCount: Math.max(1, Math.ceil(total / pageSize)) }
+}
+
 /** One task: details for any reader; the roster (phones masked) and the check-in code for those who run it. */
 export async function getTask(scope: Scope, taskId: string) {
   const prisma = await db()
