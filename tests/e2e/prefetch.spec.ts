@@ -33,7 +33,7 @@ test('links prefetch on intent, not on sight', async ({ page }) => {
   }
 
   // a hand on the link: its page is fetched
-  const link = page.getByRole('navigation').getByRole('link', { name: '志愿任务' }).first()
+  const link = page.getByRole('navigation', { name: '快捷导航' }).getByRole('link', { name: '任务', exact: true }) // the phone's tab bar
   await link.hover()
   await expect.poll(() => rsc.filter((p) => p === '/tasks').length, { message: 'hovering /tasks prefetches it' }).toBeGreaterThan(0)
   const afterHover = rsc.length
