@@ -1,9 +1,10 @@
 'use client'
 import { useRouter } from 'next/navigation'
-import { createContext, startTransition, useActionState, useContext, useEffect, useId, useRef } from 'react'
+import { createContext, startTransition, useActionState, useContext, useEffect, useId, useRef, useState } from 'react'
 import { useI18n } from '@/lib/i18n/client'
 import type { FormState, FormValues } from '@/lib/form-state'
 import { Button, type ButtonVariant } from './button'
+import { ConfirmDialog } from './confirm-dialog'
 
 export type { FormState } from '@/lib/form-state'
 /** A form's server action: React calls it with the previous state and the form's data. */
@@ -47,9 +48,10 @@ export function ActionForm({
   testId?: string
 }) {
   const { t } = useI18n()
-  const { state, pending, formProps } = useFormAction(action, { confirm, resetOnSuccess })
+  const { state, pending, formProps, dialog } = useFormAction(action, { confirm, resetOnSuccess, confirmLabel: submitLabel })
   return (
     <form {...formProps} noValidate className={className} data-testid={testId}>
+      {dialog}
       <ValuesContext.Provider value={state?.ok ? undefined : state?.values}>
         <ErrorsContext.Provider value={state?.text?.fields}>{children}</ErrorsContext.Provider>
       </ValuesContext.Provider>
@@ -77,10 +79,17 @@ export function ActionForm({
  * JavaScript arrives; afterwards it is dispatched by hand (so nothing typed is reset), confirmed first
  * when `confirm` is given, and a success goes to its `redirect` or refreshes the page.
  */
-export function useFormAction(action: FormAction, { confirm, resetOnSuccess = false, onSuccess = 'refresh' }: { confirm?: string; resetOnSuccess?: boolean; onSuccess?: 'refresh' | 'none' } = {}) {
+export function useFormAction(
+  action: FormAction,
+  { confirm, confirmLabel, resetOnSuccess = false, onSuccess = 'refresh' }: { confirm?: string; confirmLabel?: string; resetOnSuccess?: boolean; onSuccess?: 'refresh' | 'none' } = {},
+) {
   const router = useRouter()
+  const { t } = useI18n()
   const ref = useRef<HTMLFormElement>(null)
   const [state, formAction, pending] = useActionState(action, null)
+  // a submission waiting for its confirmation (the form's data as it was when the button was pressed)
+  const [asking, setAsking] = useState<FormData | null>(null)
+  const asker = useRef<HTMLElement | null>(null)
   // the state the page was rendered with (a no-JavaScript answer) is not a fresh result to act on
   const seen = useRef(state)
   useEffect(() => {
@@ -98,12 +107,32 @@ export function useFormAction(action: FormAction, { confirm, resetOnSuccess = fa
     onSubmit: (e: React.FormEvent<HTMLFormElement>) => {
       e.preventDefault()
       if (pending) return
-      if (confirm && !window.confirm(confirm)) return
-      const fd = new FormData(e.currentTarget, (e.nativeEvent as SubmitEvent).submitter)
+      const submitter = (e.nativeEvent as SubmitEvent).submitter
+      const fd = new FormData(e.currentTarget, submitter)
+      if (confirm) {
+        asker.current = submitter ?? e.currentTarget.querySelector<HTMLElement>('[type=submit]')
+        setAsking(fd)
+        return
+      }
       startTransition(() => formAction(fd))
     },
   }
-  return { state, pending, formProps }
+  const dialog = confirm ? (
+    <ConfirmDialog
+      open={asking !== null}
+      question={confirm}
+      confirmLabel={confirmLabel ?? confirm}
+      backLabel={t('common.back')}
+      returnFocus={asker}
+      onClose={() => setAsking(null)}
+      onConfirm={() => {
+        const fd = asking
+        setAsking(null)
+        if (fd) startTransition(() => formAction(fd))
+      }}
+    />
+  ) : null
+  return { state, pending, formProps, dialog }
 }
 
 /**

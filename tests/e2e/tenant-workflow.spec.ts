@@ -124,8 +124,8 @@ test('甘肃: a team founded from an empty community runs dispatch → claim →
   await admin.getByTestId('team-form').getByRole('button', { name: '新建队伍' }).click()
   await admin.waitForURL(/\/teams\/[0-9a-f-]{36}$/)
   const spareUrl = new URL(admin.url()).pathname
-  admin.once('dialog', (d) => d.accept())
   await admin.getByTestId('team-archive').getByRole('button', { name: '归档队伍' }).click()
+  await admin.getByRole('alertdialog').getByTestId('confirm-yes').click()
   await expect(admin.getByTestId('team-archived')).toBeVisible()
   await expect(admin.getByTestId('team-history')).toContainText('归档')
   // a second need, still to dispatch: its form offers the active team only
