@@ -6,6 +6,7 @@ import { Badge, Card, EmptyState, Stat } from '@/components/ui/card'
 import { Pagination } from '@/components/ui/pagination'
 import { SearchForm } from '@/components/ui/search-form'
 import { childLevelOf } from '@/lib/server/authz/hierarchy'
+import { TableFrame } from '@/components/ui/table-frame'
 
 function hrefWith(base: string, q: TUnitListQuery, patch: Partial<TUnitListQuery>) {
   const v = { ...q, ...patch }
@@ -110,7 +111,7 @@ export function UnitView({
           {childUnits.rows.length === 0 ? (
             <EmptyState title={query.q || query.pilot !== 'all' ? t('unit.noMatch') : t('unit.noChildren')} />
           ) : (
-            <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
+            <TableFrame label={t('unit.children', { level: t(`level.${childLevel(unit.level)}`) })}>
               <table className="w-full text-sm">
                 <thead className="bg-stone-50 text-left text-stone-600">
                   <tr>
@@ -146,7 +147,7 @@ export function UnitView({
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableFrame>
           )}
           <Pagination t={t} page={childUnits.page} pageCount={childUnits.pageCount} total={childUnits.total} hrefFor={(page) => hrefWith(basePath, query, { page })} />
         </section>

@@ -1,4 +1,4 @@
-import { expect, type Page } from './fixtures'
+import { expect, type BrowserContext, type Page } from './fixtures'
 import { chinaIso } from '../../lib/china-time'
 
 export const DEMO_PASSWORD = 'Ronghe@2026'
@@ -72,4 +72,15 @@ export async function createSurvey(page: Page, title: string): Promise<string> {
   await form.getByRole('button', { name: '提交' }).click()
   await expect(page.getByTestId('survey-link')).toBeVisible()
   return (await page.getByTestId('survey-link').getAttribute('href'))!
+}
+
+/**
+ * Signs a browser context in through the API (the CSRF token, then next-auth's credentials callback):
+ * the fixture for tests about what comes after the sign-in form; the form has its own tests.
+ */
+export async function signInByApi(context: BrowserContext, phone: string, password = DEMO_PASSWORD) {
+  const { csrfToken } = (await (await context.request.get('/api/auth/csrf')).json()) as { csrfToken: string }
+  const res = await context.request.post('/api/auth/callback/credentials', { form: { csrfToken, phone, password, json: 'true' }, maxRedirects: 0 })
+  expect(res.status(), `sign-in of ${phone}`).toBeLessThan(400)
+  expect((await context.cookies()).some((c) => c.name.includes('session-token')), `a session for ${phone}`).toBe(true)
 }

@@ -10,6 +10,7 @@ import { EmptyState } from '@/components/ui/card'
 import { Pagination } from '@/components/ui/pagination'
 import { SearchForm } from '@/components/ui/search-form'
 import { DateRangeInputs, FilterSelect, queryString } from '@/components/workflow/filters'
+import { TableFrame } from '@/components/ui/table-frame'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())('audit.title') }
@@ -52,7 +53,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       {list.rows.length === 0 ? (
         <EmptyState title={filtered ? t('audit.empty') : t('audit.none')} />
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
+        <TableFrame label={t('audit.title')}>
           <table className="min-w-full text-sm" data-testid="audit-table">
             <thead className="bg-stone-50 text-left text-xs text-stone-500">
               <tr>
@@ -80,7 +81,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               ))}
             </tbody>
           </table>
-        </div>
+        </TableFrame>
       )}
       <Pagination t={t} page={list.page} pageCount={list.pageCount} total={list.total} hrefFor={(page) => `/audit${queryString({ ...query, page, pageSize: undefined })}`} />
     </div>

@@ -13,6 +13,7 @@ import { Pagination } from '@/components/ui/pagination'
 import { TrendChart } from '@/components/dashboard/trend-chart'
 import { formatNumber } from '@/lib/format'
 import { COLUMNS, COMPARISON_PAGE_SIZE, drillHref, formatValue, sortRows } from './columns'
+import { TableFrame } from '@/components/ui/table-frame'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())('nav.dashboard') }
@@ -137,7 +138,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
             </Link>
           </p>
         ) : (
-          <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
+          <TableFrame label={t('dashboard.children')}>
             <table className="w-full min-w-[64rem] text-sm" data-testid="comparison">
               <thead>
                 <tr className="border-b border-stone-200 bg-stone-50 text-left">
@@ -201,7 +202,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
                 </tr>
               </tfoot>
             </table>
-          </div>
+          </TableFrame>
         )}
         {pageCount > 1 ? <Pagination t={t} page={page} pageCount={pageCount} total={found.length} hrefFor={(n) => `/dashboard${queryString({ ...listed, page: n })}`} /> : null}
       </section>

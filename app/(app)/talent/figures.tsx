@@ -3,6 +3,7 @@ import type { Translate } from '@/lib/i18n'
 import type { FigureRow } from '@/lib/server/people/talent'
 import { CERTIFIED_LEVELS } from '@/lib/schemas/talent'
 import { Badge } from '@/components/ui/card'
+import { TableFrame } from '@/components/ui/table-frame'
 
 const pct = (rate: number | null) => (rate === null ? '—' : `${Math.round(rate * 1000) / 10}%`)
 
@@ -33,7 +34,7 @@ export function FiguresTable({ t, rows: all, total, target }: { t: Translate; ro
     </>
   )
   return (
-    <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
+    <TableFrame label={t('talent.figures.title')}>
       <table className="w-full text-sm" data-testid="talent-figures">
         <thead className="bg-stone-50 text-left text-stone-600">
           <tr>
@@ -78,6 +79,6 @@ export function FiguresTable({ t, rows: all, total, target }: { t: Translate; ro
           ) : null}
         </tbody>
       </table>
-    </div>
+    </TableFrame>
   )
 }
