@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from 'next'
 import { connection } from 'next/server'
 import { ClientMessages } from '@/lib/i18n/client-messages'
 import { ROOT_MESSAGES } from '@/lib/i18n/root-messages'
+import { Toaster } from '@/components/ui/toast'
 import { getLocale, getT } from '@/lib/i18n/server'
 import './globals.css'
 
@@ -21,7 +22,9 @@ export default async function RootLayout({ children }: { children: React.ReactNo
     <html lang={locale}>
       <body className="min-h-dvh">
         {/* translation happens on the server: the browser gets only what client code renders */}
-        <ClientMessages keys={ROOT_MESSAGES}>{children}</ClientMessages>
+        <ClientMessages keys={ROOT_MESSAGES}>
+          <Toaster>{children}</Toaster>
+        </ClientMessages>
       </body>
     </html>
   )

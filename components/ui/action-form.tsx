@@ -5,6 +5,7 @@ import { useI18n } from '@/lib/i18n/client'
 import type { FormState, FormValues } from '@/lib/form-state'
 import { Button, type ButtonVariant } from './button'
 import { ConfirmDialog } from './confirm-dialog'
+import { useToast } from './toast'
 
 export type { FormState } from '@/lib/form-state'
 /** A form's server action: React calls it with the previous state and the form's data. */
@@ -17,9 +18,10 @@ const ValuesContext = createContext<FormValues | undefined>(undefined)
  * The one form pattern, a real POST first: the form's `action` is its server action, so before (or
  * without) JavaScript the browser posts it and the server renders the page again with the answer
  * (field errors, what was typed, or a 303 to where a success goes). Once JavaScript has arrived the
- * submission is handled here: confirmation, pending state, field-level errors from the server with
- * nothing typed lost (React would reset a form its action ran on; this one is dispatched by hand),
- * a form-level message, then the router goes to `redirect` or refreshes the page.
+ * submission is handled here: confirmation in an AlertDialog, pending state, field-level errors from
+ * the server with nothing typed lost (React would reset a form its action ran on; this one is
+ * dispatched by hand), a form-level error at the form, a success told by a toast (it outlives the
+ * redirect), then the router goes to `redirect` or refreshes the page.
  */
 export function ActionForm({
   action,
@@ -48,7 +50,7 @@ export function ActionForm({
   testId?: string
 }) {
   const { t } = useI18n()
-  const { state, pending, formProps, dialog } = useFormAction(action, { confirm, resetOnSuccess, confirmLabel: submitLabel })
+  const { state, pending, formProps, dialog, toasted } = useFormAction(action, { confirm, resetOnSuccess, confirmLabel: submitLabel })
   return (
     <form {...formProps} noValidate className={className} data-testid={testId}>
       {dialog}
@@ -60,7 +62,8 @@ export function ActionForm({
           {state.text.error}
         </p>
       ) : null}
-      {state?.ok && state.text?.message ? (
+      {state?.ok && state.text?.message && !toasted ? (
+        // posted without JavaScript the answer is written here; with it, a toast tells it (toast.tsx)
         <p role="status" className="rounded-md bg-emerald-50 p-2 text-sm text-emerald-800">
           {state.text.message}
         </p>
@@ -85,6 +88,7 @@ export function useFormAction(
 ) {
   const router = useRouter()
   const { t } = useI18n()
+  const toast = useToast()
   const ref = useRef<HTMLFormElement>(null)
   const [state, formAction, pending] = useActionState(action, null)
   // a submission waiting for its confirmation (the form's data as it was when the button was pressed)
@@ -92,14 +96,16 @@ export function useFormAction(
   const asker = useRef<HTMLElement | null>(null)
   // the state the page was rendered with (a no-JavaScript answer) is not a fresh result to act on
   const seen = useRef(state)
+  const [initial] = useState(state)
   useEffect(() => {
     if (!state || state === seen.current) return
     seen.current = state
     if (!state.ok) return
+    if (state.text?.message) toast(state.text.message)
     if (resetOnSuccess) ref.current?.reset()
     if (state.redirect) router.push(state.redirect)
     else if (onSuccess === 'refresh') router.refresh()
-  }, [state, resetOnSuccess, onSuccess, router])
+  }, [state, resetOnSuccess, onSuccess, router, toast])
   const formProps = {
     ref,
     action: formAction,
@@ -132,7 +138,9 @@ export function useFormAction(
       }}
     />
   ) : null
-  return { state, pending, formProps, dialog }
+  // this state came from a submission made here (and was toasted), not from the server's first render
+  const toasted = state !== null && state !== initial && state.ok && Boolean(state.text?.message)
+  return { state, pending, formProps, dialog, toasted }
 }
 
 /**

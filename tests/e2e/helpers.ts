@@ -1,4 +1,4 @@
-import { expect, type BrowserContext, type Page } from './fixtures'
+import { expect, type BrowserContext, type Locator, type Page } from './fixtures'
 import { chinaIso } from '../../lib/china-time'
 
 export const DEMO_PASSWORD = 'Ronghe@2026'
@@ -83,4 +83,13 @@ export async function signInByApi(context: BrowserContext, phone: string, passwo
   const res = await context.request.post('/api/auth/callback/credentials', { form: { csrfToken, phone, password, json: 'true' }, maxRedirects: 0 })
   expect(res.status(), `sign-in of ${phone}`).toBeLessThan(400)
   expect((await context.cookies()).some((c) => c.name.includes('session-token')), `a session for ${phone}`).toBe(true)
+}
+
+/**
+ * The toast that answers an action (components/ui/toast.tsx), on the page of `where` (a page or any
+ * locator on it): a success is told there, not next to the form, once JavaScript runs.
+ */
+export function toast(where: Page | Locator, text: string): Locator {
+  const page = 'page' in where && typeof where.page === 'function' ? (where as Locator).page() : (where as Page)
+  return page.getByTestId('toast').filter({ hasText: text })
 }

@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from './fixtures'
-import { claimOrderAndCreateTask, signInByApi } from './helpers'
+import { claimOrderAndCreateTask, signInByApi, toast } from './helpers'
 
 // The platform without a mouse: a community secretary records a need, turns it into a service item and
 // dispatches the order; a volunteer signs up for the task and cancels — Tab, Shift+Tab, Enter, Space,
@@ -96,7 +96,7 @@ test('a need recorded, served and dispatched, then a sign-up made and cancelled,
   const card = v.getByTestId('task-card').filter({ hasText: title })
   await tabTo(v, card.getByRole('button', { name: '报名' }))
   await v.keyboard.press('Enter')
-  await expect(card.getByText('报名成功')).toBeVisible()
+  await expect(toast(card, '报名成功')).toBeVisible()
 
   const cancel = card.getByRole('button', { name: '取消报名' })
   await tabTo(v, cancel, { back: true })

@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures'
-import { signIn } from './helpers'
+import { signIn, toast } from './helpers'
 
 // The community admin stocks a reward and awards points; a volunteer on a phone exchanges them.
 test('points: award, then exchange on a phone; the ledger shows both', async ({ browser }) => {
@@ -18,7 +18,7 @@ test('points: award, then exchange on a phone; the ledger shows both', async ({ 
   await award.getByLabel('积分').fill('60')
   await award.getByLabel('原因').fill('垃圾分类宣传')
   await award.getByRole('button', { name: '奖励积分' }).click()
-  await expect(award.getByText('已保存')).toBeVisible()
+  await expect(toast(award, '已保存')).toBeVisible()
 
   const phone = await (await browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true })).newPage()
   await signIn(phone, '13900000009')
@@ -27,7 +27,7 @@ test('points: award, then exchange on a phone; the ledger shows both', async ({ 
   expect(before).toBeGreaterThanOrEqual(60)
   await phone.getByTestId('reward').filter({ hasText: item }).getByRole('button', { name: '兑换' }).click()
   await phone.getByRole('alertdialog').getByTestId('confirm-yes').click()
-  await expect(phone.getByTestId('reward').filter({ hasText: item }).getByText('兑换成功')).toBeVisible()
+  await expect(toast(phone.getByTestId('reward').filter({ hasText: item }), '兑换成功')).toBeVisible()
   await expect(phone.getByTestId('balance')).toHaveText(String(before - 50))
   await expect(phone.getByTestId('ledger')).toContainText(`兑换 · ${item}`)
   await expect(phone.getByTestId('ledger')).toContainText('奖励 · 垃圾分类宣传')

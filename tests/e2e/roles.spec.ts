@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures'
-import { signIn } from './helpers'
+import { signIn, toast } from './helpers'
 
 // Each demo role signs in and lands on the home of its level.
 const OFFICIALS = [
@@ -104,7 +104,7 @@ test('a region official designates a pilot, with field errors first, then withdr
   await page.getByLabel('试点批次').fill('2026年第二批')
   await page.getByLabel('结束日期').fill('2027-05-31')
   await page.getByRole('button', { name: '保存' }).click()
-  await expect(page.getByText('已保存')).toBeVisible()
+  await expect(toast(page, '已保存')).toBeVisible()
   await expect(page.getByText('2026-06-01 ~ 2027-05-31')).toBeVisible()
   await page.getByRole('button', { name: '取消试点' }).click()
   await page.getByRole('alertdialog').getByTestId('confirm-yes').click()

@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from './fixtures'
 import ExcelJS from 'exceljs'
-import { DEMO_PASSWORD, registerVolunteer, signIn } from './helpers'
+import { DEMO_PASSWORD, registerVolunteer, signIn, toast } from './helpers'
 
 // Abuse limits, sessions that end, and the audit trail, as the users meet them.
 
@@ -74,7 +74,7 @@ test('a password change ends every other session of the account; the old passwor
   await form.getByLabel('新密码', { exact: true }).fill('Grassland-Horse-2026')
   await form.getByLabel('确认新密码').fill('Grassland-Horse-2026')
   await form.getByRole('button', { name: '修改密码' }).click()
-  await expect(page.getByText('密码已修改，您在其他设备上的登录已全部退出。')).toBeVisible()
+  await expect(toast(page, '密码已修改，您在其他设备上的登录已全部退出。')).toBeVisible()
 
   expect(await signedOut(other)).toBe(true) // the other session is over
   expect(await signedOut(page)).toBe(false) // this one goes on
@@ -102,7 +102,7 @@ test('a volunteer whose account the community disables is signed out at once; th
   await expect(account.getByTestId('account-state')).toHaveText('正常')
   await account.getByRole('button', { name: '停用账号' }).click()
   await admin.getByRole('alertdialog').getByTestId('confirm-yes').click()
-  await expect(admin.getByText('账号已停用，其登录已全部退出。')).toBeVisible()
+  await expect(toast(admin, '账号已停用，其登录已全部退出。')).toBeVisible()
   await expect(account.getByTestId('account-state')).toHaveText('已停用')
   await admin.context().close()
 

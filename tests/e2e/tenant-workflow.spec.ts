@@ -1,5 +1,5 @@
 import { expect, test, type Page } from './fixtures'
-import { signIn } from './helpers'
+import { signIn, toast } from './helpers'
 import { chinaIso } from '../../lib/china-time'
 
 // Issue 13 item 1: the second tenant (甘肃) runs the whole workflow from an empty community. 龙广里社区's
@@ -112,7 +112,7 @@ test('甘肃: a team founded from an empty community runs dispatch → claim →
   await v.goto('/tasks')
   const card = v.getByTestId('task-card').filter({ hasText: title })
   await card.getByRole('button', { name: '报名' }).click()
-  await expect(card.getByText('报名成功')).toBeVisible()
+  await expect(toast(card, '报名成功')).toBeVisible()
   await card.getByRole('link', { name: title }).click()
   await v.getByLabel('签到码').fill(code)
   await v.getByRole('button', { name: '签到' }).click()

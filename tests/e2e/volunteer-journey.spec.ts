@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures'
-import { registerVolunteer, signIn, claimOrderAndCreateTask } from './helpers'
+import { registerVolunteer, signIn, claimOrderAndCreateTask, toast } from './helpers'
 
 const W = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
 /** A valid GB 11643 number for a woman born 1996-05-04 (sequence even). */
@@ -34,7 +34,7 @@ test('a volunteer registers, joins a team, completes a task, sees hours and star
   await expect(form.getByText('身份证号校验位不正确，请核对')).toBeVisible()
   await form.getByLabel('身份证号').fill(id)
   await form.getByRole('button', { name: '保存' }).click()
-  await expect(form.getByText('档案已保存')).toBeVisible()
+  await expect(toast(form, '档案已保存')).toBeVisible()
   await v.reload()
   await expect(v.getByText(`已登记：1505**********${id.slice(-4)}`)).toBeVisible()
   expect(await v.content()).not.toContain(id)
@@ -81,7 +81,7 @@ test('a volunteer registers, joins a team, completes a task, sees hours and star
   await v.goto('/tasks')
   const card = v.getByTestId('task-card').filter({ hasText: title })
   await card.getByRole('button', { name: '报名' }).click()
-  await expect(card.getByText('报名成功')).toBeVisible()
+  await expect(toast(card, '报名成功')).toBeVisible()
   await card.getByRole('link', { name: title }).click()
   await v.getByLabel('签到码').fill(code)
   await v.getByRole('button', { name: '签到' }).click()
@@ -99,13 +99,13 @@ test('a volunteer registers, joins a team, completes a task, sees hours and star
   await hours.getByLabel('原因').fill('补录 2025 年线下助老服务')
   await hours.getByRole('button', { name: '记录更正' }).click()
   await admin.getByRole('alertdialog').getByTestId('confirm-yes').click()
-  await expect(hours.getByText('已记录更正')).toBeVisible()
+  await expect(toast(hours, '已记录更正')).toBeVisible()
   const award = admin.getByTestId('award-form')
   await award.getByLabel('志愿者手机号').fill(phone)
   await award.getByLabel('积分').fill('40')
   await award.getByLabel('原因').fill('陪同就医')
   await award.getByRole('button', { name: '奖励积分' }).click()
-  await expect(award.getByText('已保存')).toBeVisible()
+  await expect(toast(award, '已保存')).toBeVisible()
 
   // 6. she sees her hours (the task and the correction) and her first star, then exchanges points
   await v.goto('/points')
@@ -117,7 +117,7 @@ test('a volunteer registers, joins a team, completes a task, sees hours and star
   const towel = v.getByTestId('reward').filter({ hasText: '毛巾一条' })
   await towel.getByRole('button', { name: '兑换' }).click()
   await v.getByRole('alertdialog').getByTestId('confirm-yes').click()
-  await expect(towel.getByText('兑换成功')).toBeVisible()
+  await expect(toast(towel, '兑换成功')).toBeVisible()
   await expect(v.getByTestId('balance')).toHaveText('1010')
   await expect(v.getByTestId('ledger')).toContainText('兑换 · 毛巾一条')
   await expect(v.getByTestId('my-corrections')).toContainText('补录 2025 年线下助老服务')

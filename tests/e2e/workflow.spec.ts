@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures'
-import { registerVolunteer, signIn, claimOrderAndCreateTask } from './helpers'
+import { registerVolunteer, signIn, claimOrderAndCreateTask, toast } from './helpers'
 
 // The core workflow in the browser: record → match → dispatch → claim → task → sign-up (one at phone
 // width) → waitlist → check-in/out → resolved with rating.
@@ -45,7 +45,7 @@ test('need to resolution, across five roles', async ({ browser }) => {
   await signIn(phone, '13900000009')
   const card = phone.getByTestId('task-card').filter({ hasText: title })
   await card.getByRole('button', { name: '报名' }).click()
-  await expect(card.getByText('报名成功')).toBeVisible()
+  await expect(toast(card, '报名成功')).toBeVisible()
   expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375)
 
   // 4. a second volunteer (just registered) finds it full and is waitlisted
@@ -55,7 +55,7 @@ test('need to resolution, across five roles', async ({ browser }) => {
   const card2 = second.getByTestId('task-card').filter({ hasText: title })
   await expect(card2.getByTestId('slots-left')).toHaveText('名额已满，可报名候补')
   await card2.getByRole('button', { name: '报名' }).click()
-  await expect(card2.getByText('名额已满，已加入候补，有人取消时自动递补')).toBeVisible()
+  await expect(toast(card2, '名额已满，已加入候补，有人取消时自动递补')).toBeVisible()
 
   // 5. the first volunteer checks in with the code; the leader checks her out
   await card.getByRole('link', { name: title }).click()

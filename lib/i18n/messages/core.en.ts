@@ -142,4 +142,5 @@ export const coreEn: Record<keyof typeof coreZhCN, string> = {
   "nav.group.evaluation": "Evaluation",
   "nav.group.settings": "Settings",
   "nav.group.mine": "Me",
+  "common.close": "Close",
 }

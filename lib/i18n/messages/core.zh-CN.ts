@@ -140,4 +140,5 @@ export const coreZhCN = {
   "nav.group.evaluation": "评估检查",
   "nav.group.settings": "设置",
   "nav.group.mine": "我的",
+  "common.close": "关闭",
 } as const
