@@ -1,13 +1,19 @@
 'use client'
+import dynamic from 'next/dynamic'
 import { useRouter } from 'next/navigation'
 import { createContext, startTransition, useActionState, useContext, useEffect, useId, useRef, useState } from 'react'
 import { useI18n } from '@/lib/i18n/client'
 import type { FormState, FormValues } from '@/lib/form-state'
 import { Button, type ButtonVariant } from './button'
-import { ConfirmDialog } from './confirm-dialog'
-import { useToast } from './toast'
+import { toast } from './toast'
 
 export type { FormState } from '@/lib/form-state'
+
+// The confirmation dialog's code (Base UI's AlertDialog and its focus manager, ≈ 15 kB gzip) is fetched
+// when a hand reaches for a form that asks for one, not with every page: most pages never confirm.
+const loadConfirmDialog = () => import('./confirm-dialog')
+const ConfirmDialog = dynamic(() => loadConfirmDialog().then((m) => m.ConfirmDialog), { ssr: false })
+
 /** A form's server action: React calls it with the previous state and the form's data. */
 export type FormAction = (prev: FormState, fd: FormData) => Promise<FormState>
 
@@ -88,12 +94,13 @@ export function useFormAction(
 ) {
   const router = useRouter()
   const { t } = useI18n()
-  const toast = useToast()
   const ref = useRef<HTMLFormElement>(null)
   const [state, formAction, pending] = useActionState(action, null)
   // a submission waiting for its confirmation (the form's data as it was when the button was pressed)
   const [asking, setAsking] = useState<FormData | null>(null)
+  const [asked, setAsked] = useState(false) // once opened, the dialog stays mounted (its closing, its focus return)
   const asker = useRef<HTMLElement | null>(null)
+  const preload = () => void loadConfirmDialog()
   // the state the page was rendered with (a no-JavaScript answer) is not a fresh result to act on
   const seen = useRef(state)
   const [initial] = useState(state)
@@ -105,7 +112,7 @@ export function useFormAction(
     if (resetOnSuccess) ref.current?.reset()
     if (state.redirect) router.push(state.redirect)
     else if (onSuccess === 'refresh') router.refresh()
-  }, [state, resetOnSuccess, onSuccess, router, toast])
+  }, [state, resetOnSuccess, onSuccess, router])
   const formProps = {
     ref,
     action: formAction,
@@ -117,13 +124,15 @@ export function useFormAction(
       const fd = new FormData(e.currentTarget, submitter)
       if (confirm) {
         asker.current = submitter ?? e.currentTarget.querySelector<HTMLElement>('[type=submit]')
+        setAsked(true)
         setAsking(fd)
         return
       }
       startTransition(() => formAction(fd))
     },
+    ...(confirm ? { onPointerEnter: preload, onFocus: preload, onTouchStart: preload } : {}),
   }
-  const dialog = confirm ? (
+  const dialog = confirm && asked ? (
     <ConfirmDialog
       open={asking !== null}
       question={confirm}

@@ -1,43 +1,56 @@
 'use client'
 
-import { Toast } from '@base-ui/react/toast'
-import { useCallback } from 'react'
-import { useI18n } from '@/lib/i18n/client'
+import dynamic from 'next/dynamic'
+import { useSyncExternalStore } from 'react'
 
-/**
- * The kit's toasts (Base UI Toast): the answer to an action that went through, shown above the phone's
- * tab bar (top right on a desktop) for four seconds, announced politely by a live region, closable, and
- * kept across a client-side navigation (the provider sits in the root layout). Errors are not toasted:
- * they stay at the form, next to what has to change (components/ui/action-form.tsx).
+/*
+ * The kit's toasts: the answer to an action that went through, shown above the phone's tab bar (top
+ * right on a desktop) for four seconds, announced politely, closable, and kept across a client-side
+ * navigation (the host sits in the root layout, so a toast outlives the redirect a form sends the
+ * browser to). Errors are not toasted: they stay at the form, next to what has to change.
+ *
+ * What every page carries is this queue only. The toasts themselves are Base UI's (toast-viewport.tsx,
+ * ≈ 17 kB gzip with what it needs), fetched when the first toast is asked for: a volunteer's page view
+ * that only reads does not pay for them.
  */
+type Item = { id: number; title: string }
+let queue: Item[] = []
+let seq = 0
+let started = false
+const listeners = new Set<() => void>()
+
+export const toastQueue = {
+  /** the toasts asked for since the last call */
+  take(): Item[] {
+    const q = queue
+    queue = []
+    return q
+  },
+  subscribe(l: () => void) {
+    listeners.add(l)
+    return () => void listeners.delete(l)
+  },
+}
+
+/** Shows `title` as a toast. */
+export function toast(title: string) {
+  queue = [...queue, { id: ++seq, title }]
+  started = true
+  for (const l of listeners) l()
+}
+
+const ToastViewport = dynamic(() => import('./toast-viewport').then((m) => m.ToastViewport), { ssr: false })
+
 export function Toaster({ children }: { children: React.ReactNode }) {
-  return (
-    <Toast.Provider timeout={4000} limit={3}>
-      {children}
-      <Toast.Portal>
-        <Toast.Viewport className="toast-viewport" data-testid="toasts">
-          <ToastList />
-        </Toast.Viewport>
-      </Toast.Portal>
-    </Toast.Provider>
+  const on = useSyncExternalStore(
+    toastQueue.subscribe,
+    () => started,
+    () => false,
   )
-}
-
-function ToastList() {
-  const { toasts } = Toast.useToastManager()
-  const { t } = useI18n()
-  return toasts.map((toast) => (
-    <Toast.Root key={toast.id} toast={toast} className="toast" swipeDirection={['down', 'right']} data-testid="toast">
-      <Toast.Title className="flex-1 text-sm" />
-      <Toast.Close className="toast-close" aria-label={t('common.close')}>
-        ×
-      </Toast.Close>
-    </Toast.Root>
-  ))
-}
-
-/** Adds a toast: `useToast()('已保存')`. */
-export function useToast() {
-  const { add } = Toast.useToastManager()
-  return useCallback((title: string) => add({ title, type: 'success' }), [add])
+  return (
+    <>
+      {children}
+      {on ? <ToastViewport /> : null}
+    </>
+  )
 }

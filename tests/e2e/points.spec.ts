@@ -13,6 +13,11 @@ test('points: award, then exchange on a phone; the ledger shows both', async ({ 
   await form.getByLabel('库存').fill('2')
   await form.getByRole('button', { name: '新增兑换物品' }).click()
   await expect(admin.getByTestId('rewards')).toContainText(item)
+  // the answer is a toast, and it can be closed (the award's answer below is worded the same)
+  await expect(toast(admin, '已保存')).toBeVisible()
+  await toast(admin, '已保存').hover() // a toast's close button is offered once the toasts are expanded
+  await toast(admin, '已保存').getByRole('button', { name: '关闭' }).click()
+  await expect(toast(admin, '已保存')).toHaveCount(0)
   const award = admin.getByTestId('award-form')
   await award.getByLabel('志愿者手机号').fill('13900000009')
   await award.getByLabel('积分').fill('60')
