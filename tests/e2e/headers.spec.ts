@@ -114,7 +114,7 @@ test('cross-site writes are refused with 403; the same request from this origin 
   await page.getByLabel('密码', { exact: true }).fill('Volunteer2026')
   await page.getByLabel('确认密码').fill('Volunteer2026')
   await page.getByLabel('所在社区').fill('小街')
-  await page.getByRole('button', { name: /小街社区/ }).first().click()
+  await page.getByRole('option', { name: /小街社区/ }).first().click()
   await page.getByRole('button', { name: '注册并登录' }).click()
   await expect.poll(() => action).toBeTruthy()
   await page.unrouteAll()

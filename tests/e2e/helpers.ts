@@ -30,7 +30,7 @@ export async function registerVolunteer(page: Page, phone: string, name: string,
   await page.getByLabel('密码', { exact: true }).fill(password)
   await page.getByLabel('确认密码').fill(password)
   await page.getByLabel('所在社区').fill('小街')
-  await page.getByRole('button', { name: /小街社区/ }).first().click()
+  await page.getByRole('option', { name: /小街社区/ }).first().click()
   await page.getByRole('button', { name: '注册并登录' }).click()
   await page.waitForURL((u) => u.pathname === '/')
 }

@@ -22,7 +22,7 @@ async function registerAtLongguangli(page: Page, phone: string, name: string) {
   await page.getByLabel('密码', { exact: true }).fill('Volunteer2026')
   await page.getByLabel('确认密码').fill('Volunteer2026')
   await page.getByLabel('所在社区').fill('龙广里')
-  await page.getByRole('button', { name: /龙广里社区/ }).first().click()
+  await page.getByRole('option', { name: /龙广里社区/ }).first().click()
   await page.getByRole('button', { name: '注册并登录' }).click()
   await page.waitForURL((u) => u.pathname === '/')
 }

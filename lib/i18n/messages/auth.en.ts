@@ -20,5 +20,5 @@ export const authEn: Record<keyof typeof authZhCN, string> = {
   "register.communityHint": "Type a name, then pick your community from the list",
   "register.communityResults": "Matching communities",
   "register.communityNone": "No matching community",
-  "register.changeCommunity": "Change",
+  "register.communityChosen": "Chosen: {name} ({where})",
 }

@@ -18,5 +18,5 @@ export const authZhCN = {
   "register.communityHint": "输入名称后从列表中选择您所在的社区",
   "register.communityResults": "社区搜索结果",
   "register.communityNone": "没有找到匹配的社区",
-  "register.changeCommunity": "重新选择",
+  "register.communityChosen": "已选择：{name}（{where}）",
 } as const
