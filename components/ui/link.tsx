@@ -1,6 +1,6 @@
 'use client'
 
-import NextLink from 'next/link'
+import NextLink, { useLinkStatus } from 'next/link'
 import { useRouter } from 'next/navigation'
 import type { ComponentProps } from 'react'
 
@@ -13,7 +13,11 @@ import type { ComponentProps } from 'react'
 // hand reaches for it — pointer over it, keyboard focus on it, a finger down on it — which still comes
 // before the click by the 100–300 ms a prefetch needs, and a page view costs one request per link the
 // user actually reaches for. The pattern is the "hover-triggered prefetch" of Next's prefetching guide.
-export function Link({ prefetch, onMouseEnter, onFocus, onTouchStart, href, ...props }: ComponentProps<typeof NextLink>) {
+//
+// While the page a link leads to is on its way, the link shows it (useLinkStatus): a bar across the top
+// of the screen, after 150 ms so that a fast answer shows nothing. Pages have no loading.tsx on purpose:
+// a Suspense fallback streamed before the page would stay on screen for a browser without JavaScript.
+export function Link({ prefetch, onMouseEnter, onFocus, onTouchStart, href, children, ...props }: ComponentProps<typeof NextLink>) {
   const router = useRouter()
   const url = typeof href === 'string' ? href : null
   const onIntent = prefetch !== false && url !== null && url.startsWith('/') && !url.startsWith('//')
@@ -37,6 +41,14 @@ export function Link({ prefetch, onMouseEnter, onFocus, onTouchStart, href, ...p
         intent()
         onTouchStart?.(e)
       }}
-    />
+    >
+      {children}
+      <Pending />
+    </NextLink>
   )
+}
+
+function Pending() {
+  const { pending } = useLinkStatus()
+  return pending ? <span className="link-pending" aria-hidden="true" data-testid="navigating" /> : null
 }

@@ -62,3 +62,24 @@ test('keyboard focus prefetches too', async ({ page }) => {
   await page.getByRole('navigation').getByRole('link', { name: '积分与时长' }).first().focus()
   await expect.poll(() => rsc.includes('/points'), { message: 'focusing /points prefetches it' }).toBe(true)
 })
+
+test('a link shows that its page is on the way, and only while it is', async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 800 })
+  await signIn(page, '13900000009')
+  await page.goto('/tasks')
+  // the network is slow: the next page's data takes 1.5 s
+  let release = () => {}
+  const held = new Promise<void>((r) => (release = r))
+  await page.route('**/points**', async (route) => {
+    if (isRsc(route.request())) await held
+    await route.continue()
+  })
+  const tab = page.getByRole('navigation', { name: '快捷导航' }).getByRole('link', { name: '积分', exact: true })
+  await expect(page.getByTestId('navigating')).toHaveCount(0)
+  await tab.click()
+  await expect(tab.getByTestId('navigating')).toBeAttached()
+  release()
+  await expect(page.getByTestId('my-points')).toBeVisible()
+  await expect(page.getByTestId('navigating')).toHaveCount(0)
+  await expect(tab).toHaveAttribute('aria-current', 'page')
+})
