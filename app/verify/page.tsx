@@ -3,6 +3,7 @@ import { redirect } from 'next/navigation'
 import { z } from 'zod'
 import { getT } from '@/lib/i18n/server'
 import { VerifyForm } from '@/components/hours/verify-form'
+import { PageHeader } from '@/components/ui/page-header'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())('verify.title') }
@@ -18,7 +19,7 @@ export default async function VerifyPage({ searchParams }: { searchParams: Promi
   const t = await getT()
   return (
     <div className="space-y-4">
-      <h1 className="text-xl font-semibold">{t('verify.title')}</h1>
+      <PageHeader title={t('verify.title')} />
       <p className="text-sm text-stone-600">{t('verify.intro')}</p>
       <VerifyForm label={t('verify.code')} submitLabel={t('verify.submit')} />
     </div>

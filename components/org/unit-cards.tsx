@@ -2,11 +2,12 @@ import { Link } from '@/components/ui/link'
 import type { Translate } from '@/lib/i18n'
 import type { UnitSummary } from '@/lib/server/org/queries'
 import { Badge, Card, EmptyState } from '@/components/ui/card'
+import { PageHeader } from '@/components/ui/page-header'
 
 export function UnitCards({ t, units, title }: { t: Translate; units: UnitSummary[]; title: string }) {
   return (
     <section className="space-y-3">
-      <h1 className="text-xl font-semibold">{title}</h1>
+      <PageHeader title={title} />
       {units.length === 0 ? (
         <EmptyState title={t('home.noRoles')} />
       ) : (

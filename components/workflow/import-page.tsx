@@ -3,6 +3,7 @@ import { translateError, type Translate } from '@/lib/i18n'
 import { ClientMessages } from '@/lib/i18n/client-messages'
 import { ImportPanel, type ImportAnswer } from './import-panel'
 import { IMPORT_PANEL_MESSAGES } from './import-panel.messages'
+import { PageHeader } from '@/components/ui/page-header'
 
 const TEXT = {
   needs: { back: 'xlsx.page.backNeeds', title: 'xlsx.page.needsTitle' },
@@ -36,7 +37,7 @@ export function ImportPage({ t, kind, searchParams = {} }: { t: Translate; kind:
         <Link href={`/${kind}`} className="text-sm text-brand-700 hover:underline">
           ← {t(TEXT[kind].back)}
         </Link>
-        <h1 className="text-xl font-semibold">{t(TEXT[kind].title)}</h1>
+        <PageHeader title={t(TEXT[kind].title)} />
       </div>
       <ol className="list-decimal space-y-1 pl-5 text-sm text-stone-700">
         <li>{t('xlsx.page.step1')}</li>

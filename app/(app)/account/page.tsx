@@ -6,6 +6,7 @@ import { formatDateTime } from '@/lib/format'
 import { Card } from '@/components/ui/card'
 import { ActionForm, FormInput } from '@/components/ui/action-form'
 import { changePasswordAction } from './actions'
+import { PageHeader } from '@/components/ui/page-header'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())('nav.account') }
@@ -18,7 +19,7 @@ export default async function AccountPage() {
   const locale = await getLocale()
   return (
     <div className="mx-auto max-w-lg space-y-4">
-      <h1 className="text-xl font-semibold">{t('nav.account')}</h1>
+      <PageHeader title={t('nav.account')} />
       <Card>
         <dl className="grid grid-cols-[6rem_1fr] gap-y-2 text-sm">
           <dt className="text-stone-500">{t('field.name')}</dt>

@@ -11,6 +11,7 @@ import { LinkButton } from '@/components/ui/button'
 import { Pagination } from '@/components/ui/pagination'
 import { SearchForm } from '@/components/ui/search-form'
 import { FilterSelect, queryString } from '@/components/workflow/filters'
+import { PageHeader } from '@/components/ui/page-header'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())('agency.title') }
@@ -27,7 +28,7 @@ export default async function AgenciesPage({ searchParams }: { searchParams: Pro
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <div>
-          <h1 className="text-xl font-semibold">{t('agency.title')}</h1>
+          <PageHeader title={t('agency.title')} />
           <p className="text-sm text-stone-600">{t('agency.intro')}</p>
         </div>
         <div className="flex flex-wrap gap-2">

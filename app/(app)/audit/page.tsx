@@ -11,6 +11,7 @@ import { Pagination } from '@/components/ui/pagination'
 import { SearchForm } from '@/components/ui/search-form'
 import { DateRangeInputs, FilterSelect, queryString } from '@/components/workflow/filters'
 import { TableFrame } from '@/components/ui/table-frame'
+import { PageHeader } from '@/components/ui/page-header'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())('audit.title') }
@@ -34,7 +35,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   return (
     <div className="space-y-4">
       <div>
-        <h1 className="text-xl font-semibold">{t('audit.title')}</h1>
+        <PageHeader title={t('audit.title')} />
         <p className="text-sm text-stone-600">{t('audit.hint', { days: list.retentionDays })}</p>
       </div>
       <SearchForm q={query.q} placeholder={t('audit.search')} submitLabel={t('audit.filter')}>

@@ -9,6 +9,7 @@ import { getT } from '@/lib/i18n/server'
 import { Badge, Card, EmptyState } from '@/components/ui/card'
 import { LinkButton } from '@/components/ui/button'
 import { StatusBadge } from '@/components/workflow/status-badge'
+import { PageHeader } from '@/components/ui/page-header'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())('cases.title') }
@@ -37,13 +38,17 @@ export default async function CasesPage() {
   )
   return (
     <div className="space-y-4">
-      <div className="flex flex-wrap items-center justify-between gap-2">
-        <h1 className="text-xl font-semibold">{t('cases.title')}</h1>
-        <div className="flex flex-wrap gap-2">
-          {works ? <ExportLink t={t} href="/api/exports/cases" /> : null}
-          {can(scope, 'case.work') ? <LinkButton href="/cases/new">{t('cases.new')}</LinkButton> : null}
-        </div>
-      </div>
+      <PageHeader
+        title={t('cases.title')}
+        actions={
+          <>
+            <div className="flex flex-wrap gap-2">
+              {works ? <ExportLink t={t} href="/api/exports/cases" /> : null}
+              {can(scope, 'case.work') ? <LinkButton href="/cases/new">{t('cases.new')}</LinkButton> : null}
+            </div>
+          </>
+        }
+      />
       {works ? (
         <section className="space-y-2">
           <h2 className="text-sm font-semibold">{t('cases.mine')}</h2>

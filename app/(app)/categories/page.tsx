@@ -5,6 +5,7 @@ import { getT } from '@/lib/i18n/server'
 import { ActionForm, FormInput } from '@/components/ui/action-form'
 import { Badge, Card } from '@/components/ui/card'
 import { createCategoryAction, updateCategoryAction } from './actions'
+import { PageHeader } from '@/components/ui/page-header'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())('categories.title') }
@@ -17,7 +18,7 @@ export default async function CategoriesPage() {
   const rows = await listAllCategories(scope)
   return (
     <div className="mx-auto max-w-3xl space-y-4">
-      <h1 className="text-xl font-semibold">{t('categories.title')}</h1>
+      <PageHeader title={t('categories.title')} />
       <p className="text-sm text-stone-600">{t('categories.intro')}</p>
       <ul className="space-y-2" data-testid="categories">
         {rows.map((c) => (

@@ -14,6 +14,7 @@ import { TrendChart } from '@/components/dashboard/trend-chart'
 import { formatNumber } from '@/lib/format'
 import { COLUMNS, COMPARISON_PAGE_SIZE, drillHref, formatValue, sortRows } from './columns'
 import { TableFrame } from '@/components/ui/table-frame'
+import { PageHeader } from '@/components/ui/page-header'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())('nav.dashboard') }
@@ -37,7 +38,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   if (!r.ok) {
     return (
       <div className="space-y-4">
-        <h1 className="text-xl font-semibold">{t('nav.dashboard')}</h1>
+        <PageHeader title={t('nav.dashboard')} />
         <PeriodForm t={t} q={q} errors={r.fieldErrors ?? {}} />
       </div>
     )

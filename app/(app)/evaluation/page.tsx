@@ -7,6 +7,7 @@ import { getT } from '@/lib/i18n/server'
 import { Card, EmptyState } from '@/components/ui/card'
 import { EvaluationTabs } from './tabs'
 import { requireAnyOf } from './guard'
+import { PageHeader } from '@/components/ui/page-header'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())('evaluation.title') }
@@ -21,7 +22,7 @@ export default async function EvaluationPage() {
   return (
     <div className="space-y-4">
       <div>
-        <h1 className="text-xl font-semibold">{t('evaluation.title')}</h1>
+        <PageHeader title={t('evaluation.title')} />
         <p className="text-sm text-stone-600">{t('evaluation.intro')}</p>
       </div>
       <EvaluationTabs scope={scope} t={t} active="/evaluation" />

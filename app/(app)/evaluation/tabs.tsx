@@ -4,6 +4,7 @@ import { LinkButton } from '@/components/ui/button'
 import type { Scope } from '@/lib/server/authz/scope'
 import { can } from '@/lib/server/authz/scope'
 import type { MessageKey, Translate } from '@/lib/i18n'
+import { PageHeader } from '@/components/ui/page-header'
 
 const TABS: { href: string; label: MessageKey; show: (s: Scope) => boolean }[] = [
   { href: '/evaluation', label: 'evaluation.tab.overview', show: () => true },
@@ -36,13 +37,17 @@ export function EvaluationTabs({ scope, t, active }: { scope: Scope; t: Translat
 export function EvaluationHeader({ scope, t, active, exportList, action }: { scope: Scope; t: Translate; active: string; exportList?: string; action?: { href: string; label: string } | null }) {
   return (
     <>
-      <div className="flex flex-wrap items-center justify-between gap-2">
-        <h1 className="text-xl font-semibold">{t('evaluation.title')}</h1>
-        <div className="flex flex-wrap gap-2">
-          {exportList ? <ExportLink t={t} href={`/api/exports/${exportList}`} /> : null}
-          {action ? <LinkButton href={action.href}>{action.label}</LinkButton> : null}
-        </div>
-      </div>
+      <PageHeader
+        title={t('evaluation.title')}
+        actions={
+          <>
+            <div className="flex flex-wrap gap-2">
+              {exportList ? <ExportLink t={t} href={`/api/exports/${exportList}`} /> : null}
+              {action ? <LinkButton href={action.href}>{action.label}</LinkButton> : null}
+            </div>
+          </>
+        }
+      />
       <EvaluationTabs scope={scope} t={t} active={active} />
     </>
   )

@@ -13,6 +13,7 @@ import { SearchForm } from '@/components/ui/search-form'
 import { LinkButton } from '@/components/ui/button'
 import { StatusBadge } from '@/components/workflow/status-badge'
 import { FilterSelect, queryString, DateRangeInputs } from '@/components/workflow/filters'
+import { PageHeader } from '@/components/ui/page-header'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())('needs.title') }
@@ -32,7 +33,7 @@ export default async function NeedsPage({ searchParams }: { searchParams: Promis
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <div>
-          <h1 className="text-xl font-semibold">{t('needs.title')}</h1>
+          <PageHeader title={t('needs.title')} />
           <p className="text-sm text-stone-600" data-testid="needs-summary">
             {t('needs.summary', { total, dispatched: (counts.DISPATCHED ?? 0) + (counts.IN_SERVICE ?? 0), resolved: (counts.RESOLVED ?? 0) + (counts.CLOSED ?? 0) })}
           </p>

@@ -6,6 +6,7 @@ import { isMessageKey } from '@/lib/i18n'
 import { getLocale, getT } from '@/lib/i18n/server'
 import { formatDateTime } from '@/lib/format'
 import { EmptyState } from '@/components/ui/card'
+import { PageHeader } from '@/components/ui/page-header'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())('notifications.title') }
@@ -20,7 +21,7 @@ export default async function NotificationsPage() {
   await markNotificationsRead(scope)
   return (
     <div className="mx-auto max-w-2xl space-y-4">
-      <h1 className="text-xl font-semibold">{t('notifications.title')}</h1>
+      <PageHeader title={t('notifications.title')} />
       {rows.length === 0 ? (
         <EmptyState title={t('notifications.empty')} />
       ) : (

@@ -10,6 +10,7 @@ import { Pagination } from '@/components/ui/pagination'
 import { StatusBadge } from '@/components/workflow/status-badge'
 import { ClaimButtons } from '@/components/workflow/claim-buttons'
 import { queryString } from '@/components/workflow/filters'
+import { PageHeader } from '@/components/ui/page-header'
 
 const STATUSES = ['DISPATCHED', 'CLAIMED', 'DECLINED'] as const
 const ZQuery = z.object({
@@ -42,7 +43,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <div>
-          <h1 className="text-xl font-semibold">{t('orders.title')}</h1>
+          <PageHeader title={t('orders.title')} />
           <p className="text-sm text-stone-600" data-testid="orders-summary">
             {t('orders.summary', { total, claimed: counts.CLAIMED ?? 0, open: counts.DISPATCHED ?? 0 })}
           </p>

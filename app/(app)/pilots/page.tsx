@@ -10,6 +10,7 @@ import { Pagination } from '@/components/ui/pagination'
 import { SearchForm } from '@/components/ui/search-form'
 import { FourTaskBadges } from '@/components/projects/four-tasks'
 import { queryString } from '@/components/workflow/filters'
+import { PageHeader } from '@/components/ui/page-header'
 
 const ZQuery = z.object({ q: z.string().trim().max(50).optional().catch(undefined), unit: z.uuid().optional().catch(undefined), page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1) })
 
@@ -28,7 +29,7 @@ export default async function PilotsPage({ searchParams }: { searchParams: Promi
     <div className="space-y-4">
       <div className="flex flex-wrap items-start justify-between gap-2">
         <div>
-          <h1 className="text-xl font-semibold">{t('pilots.title')}</h1>
+          <PageHeader title={t('pilots.title')} />
           <p className="text-sm text-stone-600" data-testid="pilots-summary">
             {t('pilots.summary', { pilots: list.summary.pilots, m1, m2, m3, m4 })}
           </p>

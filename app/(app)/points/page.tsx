@@ -9,6 +9,7 @@ import { Card, EmptyState, Stat } from '@/components/ui/card'
 import { ActionForm } from '@/components/ui/action-form'
 import { exchangeAction } from './actions'
 import { issueMyCertificateAction } from '../certificates/actions'
+import { PageHeader } from '@/components/ui/page-header'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())('points.title') }
@@ -22,7 +23,7 @@ export default async function PointsPage() {
   const [me, items, corrections] = await Promise.all([myPointsAndHours(scope), listRewards(scope), listHourAdjustments(scope, scope.userId)])
   return (
     <div className="mx-auto max-w-md space-y-4">
-      <h1 className="text-xl font-semibold">{t('points.title')}</h1>
+      <PageHeader title={t('points.title')} />
       <div className="grid grid-cols-3 gap-2" data-testid="my-points">
         <Stat label={t('points.hours')} value={me.hours} testId="hours" />
         <Stat label={t('points.stars')} value={me.stars ? '★'.repeat(me.stars) : '—'} testId="stars" />

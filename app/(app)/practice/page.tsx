@@ -13,6 +13,7 @@ import { Pagination } from '@/components/ui/pagination'
 import { SearchForm } from '@/components/ui/search-form'
 import { StatusBadge } from '@/components/workflow/status-badge'
 import { queryString } from '@/components/workflow/filters'
+import { PageHeader } from '@/components/ui/page-header'
 
 const ZQuery = z.object({
   q: z.string().trim().max(50).optional().catch(undefined),
@@ -39,13 +40,17 @@ export default async function PracticePage({ searchParams }: { searchParams: Pro
   )
   return (
     <div className="space-y-4">
-      <div className="flex flex-wrap items-center justify-between gap-2">
-        <h1 className="text-xl font-semibold">{t('practice.title')}</h1>
-        <div className="flex flex-wrap gap-2">
-          <ExportLink t={t} href={`/api/exports/practice?view=${review ? 'review' : 'library'}${query.q ? `&q=${encodeURIComponent(query.q)}` : ''}`} />
-          {can(scope, 'practice.write') ? <LinkButton href="/practice/new">{t('practice.new')}</LinkButton> : null}
-        </div>
-      </div>
+      <PageHeader
+        title={t('practice.title')}
+        actions={
+          <>
+            <div className="flex flex-wrap gap-2">
+              <ExportLink t={t} href={`/api/exports/practice?view=${review ? 'review' : 'library'}${query.q ? `&q=${encodeURIComponent(query.q)}` : ''}`} />
+              {can(scope, 'practice.write') ? <LinkButton href="/practice/new">{t('practice.new')}</LinkButton> : null}
+            </div>
+          </>
+        }
+      />
       {can(scope, 'practice.read') ? (
         <nav className="flex gap-2">
           {tab('library', t('practice.library'))}

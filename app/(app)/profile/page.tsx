@@ -6,6 +6,7 @@ import { getT } from '@/lib/i18n/server'
 import { Card, EmptyState } from '@/components/ui/card'
 import { ActionForm, FormCheckboxes, FormInput, FormSelect } from '@/components/ui/action-form'
 import { saveProfileAction } from './actions'
+import { PageHeader } from '@/components/ui/page-header'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())('volunteer.profileTitle') }
@@ -20,7 +21,7 @@ export default async function ProfilePage() {
   const p = me.profile
   return (
     <div className="mx-auto max-w-md space-y-4">
-      <h1 className="text-xl font-semibold">{t('volunteer.profileTitle')}</h1>
+      <PageHeader title={t('volunteer.profileTitle')} />
       <p className="text-sm text-stone-600">{t('volunteer.profileIntro')}</p>
       <Card>
         <p className="mb-3 text-sm text-stone-600">

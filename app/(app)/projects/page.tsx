@@ -13,6 +13,7 @@ import { LinkButton } from '@/components/ui/button'
 import { Pagination } from '@/components/ui/pagination'
 import { StatusBadge } from '@/components/workflow/status-badge'
 import { queryString } from '@/components/workflow/filters'
+import { PageHeader } from '@/components/ui/page-header'
 
 const ZQuery = z.object({ status: z.enum(PROJECT_STATUSES).optional().catch(undefined), unit: z.uuid().optional().catch(undefined), page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1) })
 
@@ -38,13 +39,17 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
   )
   return (
     <div className="space-y-4">
-      <div className="flex flex-wrap items-center justify-between gap-2">
-        <h1 className="text-xl font-semibold">{t('projects.title')}</h1>
-        <div className="flex flex-wrap gap-2">
-          <ExportLink t={t} href={`/api/exports/projects${queryString({ status: query.status, unit: query.unit })}`} />
-          {can(scope, 'project.manage') ? <LinkButton href="/projects/new">{t('projects.new')}</LinkButton> : null}
-        </div>
-      </div>
+      <PageHeader
+        title={t('projects.title')}
+        actions={
+          <>
+            <div className="flex flex-wrap gap-2">
+              <ExportLink t={t} href={`/api/exports/projects${queryString({ status: query.status, unit: query.unit })}`} />
+              {can(scope, 'project.manage') ? <LinkButton href="/projects/new">{t('projects.new')}</LinkButton> : null}
+            </div>
+          </>
+        }
+      />
       <nav className="flex flex-wrap gap-2" aria-label={t('field.status')}>
         {tab(undefined, t('common.all'))}
         {PROJECT_STATUSES.map((s) => tab(s, t(`projectStatus.${s}`)))}

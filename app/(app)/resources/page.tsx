@@ -11,6 +11,7 @@ import { Pagination } from '@/components/ui/pagination'
 import { SearchForm } from '@/components/ui/search-form'
 import { LinkButton } from '@/components/ui/button'
 import { FilterSelect, queryString } from '@/components/workflow/filters'
+import { PageHeader } from '@/components/ui/page-header'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())('resources.title') }
@@ -25,22 +26,26 @@ export default async function ResourcesPage({ searchParams }: { searchParams: Pr
   const filtered = Boolean(query.q || query.providerKind || query.type || query.categoryId)
   return (
     <div className="space-y-4">
-      <div className="flex flex-wrap items-center justify-between gap-2">
-        <h1 className="text-xl font-semibold">{t('resources.title')}</h1>
-        <div className="flex flex-wrap gap-2">
-          <a className="rounded-md border border-stone-300 bg-white px-3 py-2 text-sm" href={`/api/resources/export${queryString({ ...query, page: undefined, pageSize: undefined })}`}>
-            {t('common.export')}
-          </a>
-          {can(scope, 'resource.manage') ? (
-            <>
-              <LinkButton href="/resources/import" variant="secondary">
-                {t('common.import')}
-              </LinkButton>
-              <LinkButton href="/resources/new">{t('resources.new')}</LinkButton>
-            </>
-          ) : null}
-        </div>
-      </div>
+      <PageHeader
+        title={t('resources.title')}
+        actions={
+          <>
+            <div className="flex flex-wrap gap-2">
+              <a className="rounded-md border border-stone-300 bg-white px-3 py-2 text-sm" href={`/api/resources/export${queryString({ ...query, page: undefined, pageSize: undefined })}`}>
+                {t('common.export')}
+              </a>
+              {can(scope, 'resource.manage') ? (
+                <>
+                  <LinkButton href="/resources/import" variant="secondary">
+                    {t('common.import')}
+                  </LinkButton>
+                  <LinkButton href="/resources/new">{t('resources.new')}</LinkButton>
+                </>
+              ) : null}
+            </div>
+          </>
+        }
+      />
       <SearchForm q={query.q} placeholder={t('field.keyword')} submitLabel={t('common.filter')}>
         <FilterSelect name="providerKind" label={t('field.providerKind')} value={query.providerKind} allLabel={t('common.all')} options={PROVIDER_KINDS.map((v) => ({ value: v, label: t(`providerKind.${v}`) }))} />
         <FilterSelect name="type" label={t('field.resourceType')} value={query.type} allLabel={t('common.all')} options={RESOURCE_TYPES.map((v) => ({ value: v, label: t(`resourceType.${v}`) }))} />

@@ -10,6 +10,7 @@ import { Card, EmptyState } from '@/components/ui/card'
 import { ActionForm, FormInput } from '@/components/ui/action-form'
 import { awardPointsAction, createRewardAction } from '../points/actions'
 import { adjustHoursAction } from './actions'
+import { PageHeader } from '@/components/ui/page-header'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())('rewards.title') }
@@ -23,10 +24,14 @@ export default async function RewardsPage() {
   const [items, [community], corrections] = await Promise.all([listRewards(scope), listActingCommunities(scope, 'points.manage'), listHourAdjustments(scope)])
   return (
     <div className="mx-auto max-w-3xl space-y-4">
-      <div className="flex flex-wrap items-center justify-between gap-2">
-        <h1 className="text-xl font-semibold">{t('rewards.title')}</h1>
-        <ExportLink t={t} href="/api/exports/rewards" />
-      </div>
+      <PageHeader
+        title={t('rewards.title')}
+        actions={
+          <>
+            <ExportLink t={t} href="/api/exports/rewards" />
+          </>
+        }
+      />
       {items.length === 0 ? <EmptyState title={t('points.noItems')} /> : null}
       <ul className="divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white text-sm" data-testid="rewards">
         {items.map((i) => (

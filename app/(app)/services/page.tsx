@@ -9,6 +9,7 @@ import { Pagination } from '@/components/ui/pagination'
 import { SearchForm } from '@/components/ui/search-form'
 import { StatusBadge } from '@/components/workflow/status-badge'
 import { queryString } from '@/components/workflow/filters'
+import { PageHeader } from '@/components/ui/page-header'
 
 const ZQuery = z.object({
   q: z.string().trim().max(50).optional().catch(undefined),
@@ -27,12 +28,16 @@ export default async function ServicesPage({ searchParams }: { searchParams: Pro
   const list = await listServiceItems(scope, { ...query, pageSize: 20 })
   return (
     <div className="space-y-4">
-      <div className="flex flex-wrap items-center justify-between gap-2">
-        <h1 className="text-xl font-semibold">{t('services.title')}</h1>
-        <a className="rounded-md border border-stone-300 bg-white px-3 py-2 text-sm" href={`/api/services/export${queryString({ q: query.q })}`}>
-          {t('common.export')}
-        </a>
-      </div>
+      <PageHeader
+        title={t('services.title')}
+        actions={
+          <>
+            <a className="rounded-md border border-stone-300 bg-white px-3 py-2 text-sm" href={`/api/services/export${queryString({ q: query.q })}`}>
+              {t('common.export')}
+            </a>
+          </>
+        }
+      />
       <SearchForm q={query.q} placeholder={t('field.keyword')} submitLabel={t('common.search')} />
       {list.rows.length === 0 ? (
         <EmptyState title={query.q ? t('services.noMatch') : t('services.empty')}>{query.q ? null : t('services.emptyHint')}</EmptyState>

@@ -13,6 +13,7 @@ import { FilterSelect, queryString } from '@/components/workflow/filters'
 import { setElderlyPopulationAction } from './actions'
 import { CeBadge } from './ce-badge'
 import { FiguresTable } from './figures'
+import { PageHeader } from '@/components/ui/page-header'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())('talent.title') }
@@ -33,7 +34,7 @@ export default async function TalentPage({ searchParams }: { searchParams: Promi
     <div className="space-y-6">
       <div className="flex flex-wrap items-start justify-between gap-2">
         <div>
-          <h1 className="text-xl font-semibold">{t('talent.title')}</h1>
+          <PageHeader title={t('talent.title')} />
           <p className="text-sm text-stone-600">{t('talent.intro')}</p>
         </div>
         <ExportLink t={t} href={`/api/exports/talent${queryString({ q: query.q, level: query.level, unit: query.unit })}`} />

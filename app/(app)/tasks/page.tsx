@@ -10,6 +10,7 @@ import { EmptyState } from '@/components/ui/card'
 import { Pagination } from '@/components/ui/pagination'
 import { StatusBadge } from '@/components/workflow/status-badge'
 import { TaskCard } from '@/components/workflow/task-card'
+import { PageHeader } from '@/components/ui/page-header'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())('tasks.title') }
@@ -27,7 +28,7 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
     const [open, hours] = await Promise.all([listOpenTasks(scope, { page }), serviceMinutesOf(scope)])
     return (
       <div className="mx-auto max-w-md space-y-3">
-        <h1 className="text-xl font-semibold">{t('tasks.title')}</h1>
+        <PageHeader title={t('tasks.title')} />
         <p className="text-sm text-stone-600" data-testid="my-hours">
           {t('tasks.myHours', { hours: hours.hours, tasks: hours.tasks })}
         </p>
@@ -39,12 +40,16 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
   const list = await listTasks(scope, { page, pageSize: 20 })
   return (
     <div className="space-y-4">
-      <div className="flex flex-wrap items-center justify-between gap-2">
-        <h1 className="text-xl font-semibold">{t('tasks.title')}</h1>
-        <a className="rounded-md border border-stone-300 bg-white px-3 py-2 text-sm" href="/api/tasks/export">
-          {t('common.export')}
-        </a>
-      </div>
+      <PageHeader
+        title={t('tasks.title')}
+        actions={
+          <>
+            <a className="rounded-md border border-stone-300 bg-white px-3 py-2 text-sm" href="/api/tasks/export">
+              {t('common.export')}
+            </a>
+          </>
+        }
+      />
       {list.rows.length === 0 ? (
         <EmptyState title={t('tasks.staffEmpty')}>{t('tasks.staffEmptyHint')}</EmptyState>
       ) : (

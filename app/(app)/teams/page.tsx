@@ -9,6 +9,7 @@ import { Badge, Card, EmptyState } from '@/components/ui/card'
 import { ActionForm } from '@/components/ui/action-form'
 import { LinkButton } from '@/components/ui/button'
 import { requestJoinAction } from './actions'
+import { PageHeader } from '@/components/ui/page-header'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())('teams.title') }
@@ -23,17 +24,21 @@ export default async function TeamsPage() {
   const emptyHint = can(scope, 'team.manage') ? 'teams.emptyHintManage' : founds ? 'teams.emptyHintOwn' : 'teams.emptyHintOthers'
   return (
     <div className="mx-auto max-w-3xl space-y-3">
-      <div className="flex flex-wrap items-center justify-between gap-2">
-        <h1 className="text-xl font-semibold">{t('teams.title')}</h1>
-        <div className="flex flex-wrap items-center gap-2">
-          {founds ? (
-            <LinkButton href="/teams/new" data-testid="new-team">
-              {t('teams.new')}
-            </LinkButton>
-          ) : null}
-          <ExportLink t={t} href="/api/exports/teams" />
-        </div>
-      </div>
+      <PageHeader
+        title={t('teams.title')}
+        actions={
+          <>
+            <div className="flex flex-wrap items-center gap-2">
+              {founds ? (
+                <LinkButton href="/teams/new" data-testid="new-team">
+                  {t('teams.new')}
+                </LinkButton>
+              ) : null}
+              <ExportLink t={t} href="/api/exports/teams" />
+            </div>
+          </>
+        }
+      />
       {teams.length === 0 ? (
         <EmptyState title={t('teams.empty')}>
           <p data-testid="teams-empty-hint">{t(emptyHint)}</p>

@@ -12,6 +12,7 @@ import { LinkButton } from '@/components/ui/button'
 import { Pagination } from '@/components/ui/pagination'
 import { SearchForm } from '@/components/ui/search-form'
 import { FilterSelect, queryString } from '@/components/workflow/filters'
+import { PageHeader } from '@/components/ui/page-header'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())('training.title') }
@@ -29,7 +30,7 @@ export default async function TrainingPage({ searchParams }: { searchParams: Pro
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <div>
-          <h1 className="text-xl font-semibold">{t('training.title')}</h1>
+          <PageHeader title={t('training.title')} />
           <p className="text-sm text-stone-600">{t('training.intro')}</p>
         </div>
         <div className="flex flex-wrap gap-2">

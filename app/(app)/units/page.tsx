@@ -8,6 +8,7 @@ import { getT } from '@/lib/i18n/server'
 import { Badge, EmptyState } from '@/components/ui/card'
 import { Pagination } from '@/components/ui/pagination'
 import { SearchForm } from '@/components/ui/search-form'
+import { PageHeader } from '@/components/ui/page-header'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())('units.title') }
@@ -21,10 +22,14 @@ export default async function UnitsSearchPage({ searchParams }: { searchParams: 
   const result = query.q ? await searchUnits(scope, query.q, query.page, 20) : null
   return (
     <div className="space-y-4">
-      <div className="flex flex-wrap items-center justify-between gap-2">
-        <h1 className="text-xl font-semibold">{t('units.title')}</h1>
-        {query.q ? <ExportLink t={t} href={`/api/exports/units?q=${encodeURIComponent(query.q)}`} /> : null}
-      </div>
+      <PageHeader
+        title={t('units.title')}
+        actions={
+          <>
+            {query.q ? <ExportLink t={t} href={`/api/exports/units?q=${encodeURIComponent(query.q)}`} /> : null}
+          </>
+        }
+      />
       <SearchForm q={query.q} placeholder={t('units.placeholder')} submitLabel={t('common.search')} />
       {!result ? (
         <p className="text-sm text-stone-600">{t('units.hint')}</p>

@@ -9,6 +9,7 @@ import { getT } from '@/lib/i18n/server'
 import { Card, EmptyState } from '@/components/ui/card'
 import { ActionForm, FormInput } from '@/components/ui/action-form'
 import { createVenueAction } from './actions'
+import { PageHeader } from '@/components/ui/page-header'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())('venues.title') }
@@ -20,10 +21,14 @@ export default async function VenuesPage() {
   const [venues, communities] = await Promise.all([listVenues(scope), can(scope, 'venue.manage') ? listActingCommunities(scope, 'venue.manage') : Promise.resolve([])])
   return (
     <div className="mx-auto max-w-3xl space-y-4">
-      <div className="flex flex-wrap items-center justify-between gap-2">
-        <h1 className="text-xl font-semibold">{t('venues.title')}</h1>
-        <ExportLink t={t} href="/api/exports/venues" />
-      </div>
+      <PageHeader
+        title={t('venues.title')}
+        actions={
+          <>
+            <ExportLink t={t} href="/api/exports/venues" />
+          </>
+        }
+      />
       {venues.length === 0 ? <EmptyState title={t('venues.empty')} /> : null}
       <ul className="space-y-2" data-testid="venues">
         {venues.map((v) => (

@@ -11,6 +11,7 @@ import { Pagination } from '@/components/ui/pagination'
 import { SearchForm } from '@/components/ui/search-form'
 import { LinkButton } from '@/components/ui/button'
 import { FilterSelect, queryString } from '@/components/workflow/filters'
+import { PageHeader } from '@/components/ui/page-header'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())('volunteer.listTitle') }
@@ -29,7 +30,7 @@ export default async function VolunteersPage({ searchParams }: { searchParams: P
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <div>
-          <h1 className="text-xl font-semibold">{t('volunteer.listTitle')}</h1>
+          <PageHeader title={t('volunteer.listTitle')} />
           <p className="text-sm text-stone-600">{t('volunteer.listIntro')}</p>
         </div>
         <div className="flex flex-wrap gap-2">

@@ -3,6 +3,7 @@ import { redirect } from 'next/navigation'
 import { getScope } from '@/lib/server/auth/session'
 import { getT } from '@/lib/i18n/server'
 import { SignInForm } from '@/components/auth/sign-in-form'
+import { PageHeader } from '@/components/ui/page-header'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())('signIn.title') }
@@ -16,7 +17,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const next = typeof sp.next === 'string' && sp.next.startsWith('/') && !sp.next.startsWith('//') ? sp.next.slice(0, 500) : undefined
   return (
     <>
-      <h1 className="text-xl font-semibold">{t('signIn.title')}</h1>
+      <PageHeader title={t('signIn.title')} />
       <p className="mt-1 text-sm text-stone-600">{t('app.tagline')}</p>
       {sp.registered ? (
         <p role="status" className="mt-4 rounded-md bg-emerald-50 p-3 text-sm text-emerald-800">

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next'
 import { getT } from '@/lib/i18n/server'
 import { RegisterForm } from '@/components/auth/register-form'
+import { PageHeader } from '@/components/ui/page-header'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())('register.title') }
@@ -10,7 +11,7 @@ export default async function RegisterPage() {
   const t = await getT()
   return (
     <>
-      <h1 className="text-xl font-semibold">{t('register.title')}</h1>
+      <PageHeader title={t('register.title')} />
       <p className="mt-1 text-sm text-stone-600">{t('register.intro')}</p>
       <RegisterForm />
     </>

@@ -7,6 +7,7 @@ import { formatDate } from '@/lib/format'
 import { Card } from '@/components/ui/card'
 import { Row } from '@/components/ui/detail'
 import { HoursByYearTable } from '@/components/hours/hours-by-year'
+import { PageHeader } from '@/components/ui/page-header'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())('verify.title') }
@@ -20,7 +21,7 @@ export default async function VerifyCodePage({ params }: { params: Promise<{ cod
   const locale = await getLocale()
   return (
     <div className="space-y-4">
-      <h1 className="text-xl font-semibold">{t('verify.title')}</h1>
+      <PageHeader title={t('verify.title')} />
       <p role="status" className="rounded-md bg-emerald-50 p-3 font-medium text-emerald-800" data-testid="verify-valid">
         {t('verify.valid')}
       </p>

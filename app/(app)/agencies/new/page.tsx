@@ -6,6 +6,7 @@ import { Card } from '@/components/ui/card'
 import { ActionForm } from '@/components/ui/action-form'
 import { createAgencyAction } from '../actions'
 import { AgencyFields } from '../agency-fields'
+import { PageHeader } from '@/components/ui/page-header'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())('agency.new') }
@@ -18,7 +19,7 @@ export default async function NewAgencyPage() {
   const units = await listRegisterUnits(scope)
   return (
     <div className="mx-auto max-w-2xl space-y-4">
-      <h1 className="text-xl font-semibold">{t('agency.new')}</h1>
+      <PageHeader title={t('agency.new')} />
       <Card>
         <ActionForm action={createAgencyAction} submitLabel={t('agency.new')} testId="agency-form">
           <AgencyFields t={t} units={units} />

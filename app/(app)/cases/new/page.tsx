@@ -6,6 +6,7 @@ import { getT } from '@/lib/i18n/server'
 import { Card } from '@/components/ui/card'
 import { ActionForm, FormInput, FormSelect, FormTextarea } from '@/components/ui/action-form'
 import { openCaseAction } from '../actions'
+import { PageHeader } from '@/components/ui/page-header'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())('cases.new') }
@@ -18,7 +19,7 @@ export default async function NewCasePage() {
   const t = await getT()
   return (
     <div className="mx-auto max-w-2xl space-y-4">
-      <h1 className="text-xl font-semibold">{t('cases.new')}</h1>
+      <PageHeader title={t('cases.new')} />
       <Card>
         <ActionForm action={openCaseAction} submitLabel={t('common.submit')} testId="case-form">
           <input type="hidden" name="orgUnitId" value={community.id} />

@@ -7,6 +7,7 @@ import { getT } from '@/lib/i18n/server'
 import { ActionForm, FormInput, FormSelect, FormTextarea } from '@/components/ui/action-form'
 import { Card } from '@/components/ui/card'
 import { createNeedAction } from '../actions'
+import { PageHeader } from '@/components/ui/page-header'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())('needs.new') }
@@ -18,7 +19,7 @@ export default async function NewNeedPage() {
   const [communities, categories] = await Promise.all([listActingCommunities(scope, 'need.record'), listCategories(scope)])
   return (
     <div className="mx-auto max-w-2xl space-y-4">
-      <h1 className="text-xl font-semibold">{t('needs.new')}</h1>
+      <PageHeader title={t('needs.new')} />
       <Card>
         <ActionForm action={createNeedAction} submitLabel={t('common.submit')} testId="need-form">
           {communities.length === 1 ? (

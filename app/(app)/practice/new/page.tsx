@@ -6,6 +6,7 @@ import { getT } from '@/lib/i18n/server'
 import { Card } from '@/components/ui/card'
 import { PracticeForm } from '@/components/projects/practice-form'
 import { createPracticeAction } from '../actions'
+import { PageHeader } from '@/components/ui/page-header'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())('practice.new') }
@@ -19,7 +20,7 @@ export default async function NewPracticePage() {
   const t = await getT()
   return (
     <div className="mx-auto max-w-2xl space-y-4">
-      <h1 className="text-xl font-semibold">{t('practice.new')}</h1>
+      <PageHeader title={t('practice.new')} />
       <Card>
         <PracticeForm t={t} communityId={options.community.id} projects={options.projects} action={createPracticeAction} submitLabel={t('common.submit')} />
       </Card>

@@ -6,6 +6,7 @@ import { getT } from '@/lib/i18n/server'
 import { Card } from '@/components/ui/card'
 import { ProjectForm } from '@/components/projects/project-form'
 import { createProjectAction } from '../actions'
+import { PageHeader } from '@/components/ui/page-header'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())('projects.new') }
@@ -21,7 +22,7 @@ export default async function NewProjectPage({ searchParams }: { searchParams: P
   if (!options) return denyPage()
   return (
     <div className="mx-auto max-w-2xl space-y-4">
-      <h1 className="text-xl font-semibold">{t('projects.new')}</h1>
+      <PageHeader title={t('projects.new')} />
       <Card>
         <ProjectForm t={t} options={options} action={createProjectAction} submitLabel={t('common.submit')} />
       </Card>

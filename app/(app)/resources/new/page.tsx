@@ -7,6 +7,7 @@ import { getT } from '@/lib/i18n/server'
 import { ActionForm, FormCheckboxes, FormInput, FormSelect, FormTextarea } from '@/components/ui/action-form'
 import { Card } from '@/components/ui/card'
 import { createResourceAction } from '../actions'
+import { PageHeader } from '@/components/ui/page-header'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())('resources.new') }
@@ -18,7 +19,7 @@ export default async function NewResourcePage() {
   const [communities, categories] = await Promise.all([listActingCommunities(scope, 'resource.manage'), listCategories(scope)])
   return (
     <div className="mx-auto max-w-2xl space-y-4">
-      <h1 className="text-xl font-semibold">{t('resources.new')}</h1>
+      <PageHeader title={t('resources.new')} />
       <Card>
         <ActionForm action={createResourceAction} submitLabel={t('common.submit')} testId="resource-form">
           {communities.length === 1 ? (

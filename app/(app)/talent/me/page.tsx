@@ -7,6 +7,7 @@ import { Badge, Card } from '@/components/ui/card'
 import { Row } from '@/components/ui/detail'
 import { CeBadge, CeYears } from '../ce-badge'
 import { TrainingList } from '../training-list'
+import { PageHeader } from '@/components/ui/page-header'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())('talent.me.title') }
@@ -23,7 +24,7 @@ export default async function MyTalentPage() {
   const p = me.profile
   return (
     <div className="mx-auto max-w-md space-y-4">
-      <h1 className="text-xl font-semibold">{t('talent.me.title')}</h1>
+      <PageHeader title={t('talent.me.title')} />
       <Card className="space-y-1" data-testid="ce-this-year">
         <p className="text-sm text-stone-600">{t('talent.me.thisYear', { year: me.thisYear.year })}</p>
         <p className="flex items-baseline gap-2">

@@ -9,6 +9,7 @@ import { toHours } from '@/lib/hours'
 import { EmptyState } from '@/components/ui/card'
 import { Pagination } from '@/components/ui/pagination'
 import { StatusBadge } from '@/components/workflow/status-badge'
+import { PageHeader } from '@/components/ui/page-header'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())('mine.title') }
@@ -32,7 +33,7 @@ export default async function MySignupsPage({ searchParams }: { searchParams: Pr
   ] as const
   return (
     <div className="mx-auto max-w-md space-y-3">
-      <h1 className="text-xl font-semibold">{t('mine.title')}</h1>
+      <PageHeader title={t('mine.title')} />
       <nav aria-label={t('mine.title')} className="segmented">
         {tabs.map((tab) => (
           <Link key={tab.when} href={`/tasks/mine?when=${tab.when}`} aria-current={list.when === tab.when ? 'page' : undefined}>

@@ -7,6 +7,7 @@ import { Card } from '@/components/ui/card'
 import { ActionForm, FormSelect } from '@/components/ui/action-form'
 import { createTeamAction } from '../actions'
 import { TeamFields, type LeaderChoice } from '../team-fields'
+import { PageHeader } from '@/components/ui/page-header'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())('teams.new') }
@@ -27,7 +28,7 @@ export default async function NewTeamPage() {
       <Link href="/teams" className="text-sm text-stone-600 hover:underline">
         ‹ {t('teams.title')}
       </Link>
-      <h1 className="text-xl font-semibold">{t('teams.new')}</h1>
+      <PageHeader title={t('teams.new')} />
       <Card>
         <ActionForm action={createTeamAction} submitLabel={t('teams.new')} testId="team-form">
           {units.length === 1 ? (

@@ -7,6 +7,7 @@ import { getT } from '@/lib/i18n/server'
 import { Card } from '@/components/ui/card'
 import { ActionForm, FormInput, FormSelect } from '@/components/ui/action-form'
 import { createTrainingAction } from '../actions'
+import { PageHeader } from '@/components/ui/page-header'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())('training.new') }
@@ -19,7 +20,7 @@ export default async function NewTrainingPage() {
   const units = await listOrganiserUnits(scope)
   return (
     <div className="mx-auto max-w-2xl space-y-4">
-      <h1 className="text-xl font-semibold">{t('training.new')}</h1>
+      <PageHeader title={t('training.new')} />
       <Card>
         <ActionForm action={createTrainingAction} submitLabel={t('common.submit')} testId="training-form">
           {units.length === 1 ? (

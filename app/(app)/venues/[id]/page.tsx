@@ -10,6 +10,7 @@ import { chinaDate } from '@/lib/china-time'
 import { Card } from '@/components/ui/card'
 import { ActionForm, FormInput } from '@/components/ui/action-form'
 import { bookVenueAction } from '../actions'
+import { PageHeader } from '@/components/ui/page-header'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())('venues.title') }
@@ -31,7 +32,7 @@ export default async function VenuePage({ params, searchParams }: { params: Prom
       <Link href="/venues" className="text-sm text-stone-600 hover:underline">
         ‹ {t('venues.title')}
       </Link>
-      <h1 className="text-xl font-semibold">{w.venue.name}</h1>
+      <PageHeader title={w.venue.name} />
       <p className="text-sm text-stone-600">
         {w.venue.orgUnit.name} · {t('venues.hours', { from: w.venue.opensAt, to: w.venue.closesAt, capacity: w.venue.capacity })}
       </p>

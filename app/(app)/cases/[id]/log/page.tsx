@@ -6,6 +6,7 @@ import { idParam } from '@/lib/params'
 import { getLocale, getT } from '@/lib/i18n/server'
 import { formatDateTime } from '@/lib/format'
 import { isMessageKey, type MessageKey } from '@/lib/i18n'
+import { PageHeader } from '@/components/ui/page-header'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())('cases.accessLog') }
@@ -24,7 +25,7 @@ export default async function CaseLogPage({ params }: { params: Promise<{ id: st
       <Link href={`/cases/${id}`} className="text-sm text-stone-600 hover:underline">
         ‹ {t('cases.title')}
       </Link>
-      <h1 className="text-xl font-semibold">{t('cases.accessLog')}</h1>
+      <PageHeader title={t('cases.accessLog')} />
       <ul className="divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white text-sm" data-testid="access-log">
         {r.value.map((e, i) => (
           <li key={i} className="flex flex-wrap gap-2 px-3 py-2">

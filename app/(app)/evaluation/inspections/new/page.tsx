@@ -8,6 +8,7 @@ import { Card, EmptyState } from '@/components/ui/card'
 import { ActionForm, FormInput, FormSelect } from '@/components/ui/action-form'
 import { LinkButton } from '@/components/ui/button'
 import { scheduleInspectionAction } from '../../actions'
+import { PageHeader } from '@/components/ui/page-header'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())('evaluation.inspection.new') }
@@ -25,7 +26,7 @@ export default async function NewInspectionPage({ searchParams }: { searchParams
   const base = targets.units[0]?.depth ?? 0
   return (
     <div className="mx-auto max-w-2xl space-y-4">
-      <h1 className="text-xl font-semibold">{t('evaluation.inspection.new')}</h1>
+      <PageHeader title={t('evaluation.inspection.new')} />
       {templates.length === 0 ? (
         <EmptyState title={t('evaluation.inspection.noTemplates')}>
           <LinkButton href="/evaluation/templates/new">{t('evaluation.template.new')}</LinkButton>

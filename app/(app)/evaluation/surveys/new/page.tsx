@@ -7,6 +7,7 @@ import { getT } from '@/lib/i18n/server'
 import { Card } from '@/components/ui/card'
 import { ActionForm, FormInput, FormSelect } from '@/components/ui/action-form'
 import { createCampaignAction } from '../../actions'
+import { PageHeader } from '@/components/ui/page-header'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())('evaluation.survey.new') }
@@ -23,7 +24,7 @@ export default async function NewSurveyPage() {
   const month = addDays(today, 30)
   return (
     <div className="mx-auto max-w-2xl space-y-4">
-      <h1 className="text-xl font-semibold">{t('evaluation.survey.new')}</h1>
+      <PageHeader title={t('evaluation.survey.new')} />
       <Card>
         <ActionForm action={createCampaignAction} submitLabel={t('common.submit')} testId="survey-form">
           {units.length === 1 ? (

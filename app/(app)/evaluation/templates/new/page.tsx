@@ -5,6 +5,7 @@ import { Card } from '@/components/ui/card'
 import { ActionForm } from '@/components/ui/action-form'
 import { createTemplateAction } from '../../actions'
 import { TemplateFields } from '../../template-fields'
+import { PageHeader } from '@/components/ui/page-header'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())('evaluation.template.new') }
@@ -15,7 +16,7 @@ export default async function NewTemplatePage() {
   const t = await getT()
   return (
     <div className="mx-auto max-w-2xl space-y-4">
-      <h1 className="text-xl font-semibold">{t('evaluation.template.new')}</h1>
+      <PageHeader title={t('evaluation.template.new')} />
       <Card>
         <ActionForm action={createTemplateAction} submitLabel={t('common.submit')} testId="template-form">
           <TemplateFields t={t} />

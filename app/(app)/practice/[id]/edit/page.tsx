@@ -6,6 +6,7 @@ import { getT } from '@/lib/i18n/server'
 import { Card } from '@/components/ui/card'
 import { PracticeForm } from '@/components/projects/practice-form'
 import { updatePracticeAction } from '../../actions'
+import { PageHeader } from '@/components/ui/page-header'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())('practice.edit') }
@@ -22,7 +23,7 @@ export default async function EditPracticePage({ params }: { params: Promise<{ i
   const c = r.value
   return (
     <div className="mx-auto max-w-2xl space-y-4">
-      <h1 className="text-xl font-semibold">{t('practice.edit')}</h1>
+      <PageHeader title={t('practice.edit')} />
       <Card>
         <PracticeForm t={t} communityId={c.orgUnit.id} projects={options.projects} values={{ ...c, projectId: c.project?.id ?? null }} action={updatePracticeAction.bind(null, c.id)} submitLabel={t('common.save')} />
       </Card>

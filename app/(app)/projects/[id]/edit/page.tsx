@@ -6,6 +6,7 @@ import { getT } from '@/lib/i18n/server'
 import { Card } from '@/components/ui/card'
 import { ProjectForm } from '@/components/projects/project-form'
 import { updateProjectAction } from '../../actions'
+import { PageHeader } from '@/components/ui/page-header'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())('projects.edit') }
@@ -22,7 +23,7 @@ export default async function EditProjectPage({ params }: { params: Promise<{ id
   const t = await getT()
   return (
     <div className="mx-auto max-w-2xl space-y-4">
-      <h1 className="text-xl font-semibold">{t('projects.edit')}</h1>
+      <PageHeader title={t('projects.edit')} />
       <Card>
         <ProjectForm
           t={t}
