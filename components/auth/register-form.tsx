@@ -2,6 +2,7 @@ import { AuthSwitch } from './auth-switch'
 import { getT } from '@/lib/i18n/server'
 import { ClientMessages } from '@/lib/i18n/client-messages'
 import { COMMUNITY_PICKER_MESSAGES } from './community-picker.messages'
+import { COMMUNITY_COMBOBOX_MESSAGES } from './community-combobox.messages'
 import { ActionForm, FormInput } from '@/components/ui/action-form'
 import { registerVolunteerAction } from '@/app/(auth)/register/actions'
 import { CommunityPicker } from './community-picker'
@@ -25,7 +26,9 @@ export async function RegisterForm() {
       <FormInput label={t('field.password')} name="password" type="password" autoComplete="new-password" required hint={t('register.passwordHint')} />
       <FormInput label={t('field.confirmPassword')} name="confirmPassword" type="password" autoComplete="new-password" required />
       <ClientMessages keys={COMMUNITY_PICKER_MESSAGES}>
-        <CommunityPicker name="communityId" queryName="communityQuery" />
+        <ClientMessages keys={COMMUNITY_COMBOBOX_MESSAGES}>
+          <CommunityPicker name="communityId" queryName="communityQuery" />
+        </ClientMessages>
       </ClientMessages>
     </ActionForm>
   )

@@ -7,6 +7,7 @@ import { signIn } from './helpers'
 import { zhCN } from '../../lib/i18n/messages/zh-CN'
 import { ROOT_MESSAGES } from '../../lib/i18n/root-messages'
 import { COMMUNITY_PICKER_MESSAGES } from '../../components/auth/community-picker.messages'
+import { COMMUNITY_COMBOBOX_MESSAGES } from '../../components/auth/community-combobox.messages'
 import { IMPORT_PANEL_MESSAGES } from '../../components/workflow/import-panel.messages'
 
 const KEYS = Object.keys(zhCN)
@@ -29,7 +30,7 @@ async function payload(page: Page, path: string) {
 const ROOT = [...ROOT_MESSAGES] as string[]
 type Case = { path: string; allowed: readonly string[] }
 const pages: Record<string, { phone: string | null; cases: Case[] }> = {
-  'signed out': { phone: null, cases: [{ path: '/login', allowed: ROOT }, { path: '/register', allowed: [...ROOT, ...COMMUNITY_PICKER_MESSAGES] }] },
+  'signed out': { phone: null, cases: [{ path: '/login', allowed: ROOT }, { path: '/register', allowed: [...ROOT, ...COMMUNITY_PICKER_MESSAGES, ...COMMUNITY_COMBOBOX_MESSAGES] }] },
   volunteer: { phone: '13900000009', cases: ['/', '/tasks', '/points', '/profile', '/notifications', '/account'].map((path) => ({ path, allowed: ROOT })) },
   'community admin': {
     phone: '13900000005',
