@@ -42,10 +42,8 @@ export default async function CasesPage() {
         title={t('cases.title')}
         actions={
           <>
-            <div className="flex flex-wrap gap-2">
-              {works ? <ExportLink t={t} href="/api/exports/cases" /> : null}
-              {can(scope, 'case.work') ? <LinkButton href="/cases/new">{t('cases.new')}</LinkButton> : null}
-            </div>
+            {works ? <ExportLink t={t} href="/api/exports/cases" /> : null}
+            {can(scope, 'case.work') ? <LinkButton href="/cases/new">{t('cases.new')}</LinkButton> : null}
           </>
         }
       />

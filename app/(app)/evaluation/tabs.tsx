@@ -41,10 +41,8 @@ export function EvaluationHeader({ scope, t, active, exportList, action }: { sco
         title={t('evaluation.title')}
         actions={
           <>
-            <div className="flex flex-wrap gap-2">
-              {exportList ? <ExportLink t={t} href={`/api/exports/${exportList}`} /> : null}
-              {action ? <LinkButton href={action.href}>{action.label}</LinkButton> : null}
-            </div>
+            {exportList ? <ExportLink t={t} href={`/api/exports/${exportList}`} /> : null}
+            {action ? <LinkButton href={action.href}>{action.label}</LinkButton> : null}
           </>
         }
       />

@@ -44,10 +44,8 @@ export default async function PracticePage({ searchParams }: { searchParams: Pro
         title={t('practice.title')}
         actions={
           <>
-            <div className="flex flex-wrap gap-2">
-              <ExportLink t={t} href={`/api/exports/practice?view=${review ? 'review' : 'library'}${query.q ? `&q=${encodeURIComponent(query.q)}` : ''}`} />
-              {can(scope, 'practice.write') ? <LinkButton href="/practice/new">{t('practice.new')}</LinkButton> : null}
-            </div>
+            <ExportLink t={t} href={`/api/exports/practice?view=${review ? 'review' : 'library'}${query.q ? `&q=${encodeURIComponent(query.q)}` : ''}`} />
+            {can(scope, 'practice.write') ? <LinkButton href="/practice/new">{t('practice.new')}</LinkButton> : null}
           </>
         }
       />

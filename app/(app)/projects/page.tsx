@@ -43,10 +43,8 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
         title={t('projects.title')}
         actions={
           <>
-            <div className="flex flex-wrap gap-2">
-              <ExportLink t={t} href={`/api/exports/projects${queryString({ status: query.status, unit: query.unit })}`} />
-              {can(scope, 'project.manage') ? <LinkButton href="/projects/new">{t('projects.new')}</LinkButton> : null}
-            </div>
+            <ExportLink t={t} href={`/api/exports/projects${queryString({ status: query.status, unit: query.unit })}`} />
+            {can(scope, 'project.manage') ? <LinkButton href="/projects/new">{t('projects.new')}</LinkButton> : null}
           </>
         }
       />

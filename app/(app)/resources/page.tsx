@@ -30,19 +30,17 @@ export default async function ResourcesPage({ searchParams }: { searchParams: Pr
         title={t('resources.title')}
         actions={
           <>
-            <div className="flex flex-wrap gap-2">
-              <a className="rounded-md border border-stone-300 bg-white px-3 py-2 text-sm" href={`/api/resources/export${queryString({ ...query, page: undefined, pageSize: undefined })}`}>
-                {t('common.export')}
-              </a>
-              {can(scope, 'resource.manage') ? (
-                <>
-                  <LinkButton href="/resources/import" variant="secondary">
-                    {t('common.import')}
-                  </LinkButton>
-                  <LinkButton href="/resources/new">{t('resources.new')}</LinkButton>
-                </>
-              ) : null}
-            </div>
+            <a className="rounded-md border border-stone-300 bg-white px-3 py-2 text-sm" href={`/api/resources/export${queryString({ ...query, page: undefined, pageSize: undefined })}`}>
+              {t('common.export')}
+            </a>
+            {can(scope, 'resource.manage') ? (
+              <>
+                <LinkButton href="/resources/import" variant="secondary">
+                  {t('common.import')}
+                </LinkButton>
+                <LinkButton href="/resources/new">{t('resources.new')}</LinkButton>
+              </>
+            ) : null}
           </>
         }
       />

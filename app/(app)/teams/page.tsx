@@ -28,14 +28,12 @@ export default async function TeamsPage() {
         title={t('teams.title')}
         actions={
           <>
-            <div className="flex flex-wrap items-center gap-2">
-              {founds ? (
-                <LinkButton href="/teams/new" data-testid="new-team">
-                  {t('teams.new')}
-                </LinkButton>
-              ) : null}
-              <ExportLink t={t} href="/api/exports/teams" />
-            </div>
+            {founds ? (
+              <LinkButton href="/teams/new" data-testid="new-team">
+                {t('teams.new')}
+              </LinkButton>
+            ) : null}
+            <ExportLink t={t} href="/api/exports/teams" />
           </>
         }
       />
