@@ -1,4 +1,5 @@
 import { z } from './zod'
+import { listSort } from './list'
 import { optionalText, phoneOptional, text } from './common'
 import { fromChinaDateTime } from '@/lib/china-time'
 
@@ -46,6 +47,9 @@ export type TCreateNeed = z.infer<typeof ZCreateNeed>
 
 const dateOnly = z.preprocess((v) => (v === '' ? undefined : v), z.iso.date().optional().catch(undefined))
 
+/** what 需求清单 can be sorted by (the default: newest first) */
+export const NEED_SORTS = ['created', 'urgency', 'people'] as const
+export type NeedSort = (typeof NEED_SORTS)[number]
 export const ZNeedListQuery = z.object({
   q: z.string().trim().max(50).optional().catch(undefined),
   status: z.enum(NEED_STATUSES).optional().catch(undefined),
@@ -56,6 +60,7 @@ export const ZNeedListQuery = z.object({
   to: dateOnly,
   /** drill-down from a dashboard: only needs under this unit (still within the caller's scope) */
   unit: z.uuid().optional().catch(undefined),
+  ...listSort(NEED_SORTS),
   page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
   pageSize: z.coerce.number().int().min(10).max(100).catch(20).default(20),
 })

@@ -8,7 +8,7 @@ import { NEED_STATUSES, TARGET_GROUPS, URGENCIES, ZNeedListQuery } from '@/lib/s
 import { getLocale, getT } from '@/lib/i18n/server'
 import { formatDate } from '@/lib/format'
 import { EmptyState } from '@/components/ui/card'
-import { Pagination } from '@/components/ui/pagination'
+import { DataList, type Column } from '@/components/ui/data-list'
 import { SearchForm } from '@/components/ui/search-form'
 import { LinkButton } from '@/components/ui/button'
 import { StatusBadge } from '@/components/workflow/status-badge'
@@ -29,6 +29,16 @@ export default async function NeedsPage({ searchParams }: { searchParams: Promis
   const total = Object.values(counts).reduce((a, b) => a + (b ?? 0), 0)
   const filtered = Boolean(query.q || query.status || query.categoryId || query.targetGroup || query.urgency || query.from || query.to || query.unit)
   const qs = queryString({ ...query, page: undefined, pageSize: undefined })
+  const columns: Column<(typeof list.rows)[number]>[] = [
+    { id: 'title', label: t('field.title'), slot: 'title', cell: (n) => <Link href={`/needs/${n.id}`} className="data-title">{n.title}</Link> },
+    { id: 'status', label: t('field.status'), slot: 'end', cell: (n) => <StatusBadge t={t} kind="needStatus" status={n.status} /> },
+    { id: 'community', label: t('field.community'), cell: (n) => n.community.name },
+    { id: 'category', label: t('field.category'), cell: (n) => n.category.name },
+    { id: 'targetGroup', label: t('field.targetGroup'), cell: (n) => t(`targetGroup.${n.targetGroup}`) },
+    { id: 'urgency', label: t('field.urgency'), sort: 'desc', cell: (n) => t(`urgency.${n.urgency}`) },
+    { id: 'people', label: t('field.peopleAffected'), sort: 'desc', cell: (n) => t('needs.people', { count: n.peopleAffected }) },
+    { id: 'created', label: t('field.createdAt'), sort: 'desc', cell: (n) => formatDate(locale, n.createdAt) },
+  ]
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-2">
@@ -65,26 +75,19 @@ export default async function NeedsPage({ searchParams }: { searchParams: Promis
           </Link>
         ) : null}
       </SearchForm>
-      {list.rows.length === 0 ? (
-        <EmptyState title={filtered ? t('needs.noMatch') : t('needs.empty')}>{filtered ? null : t('needs.emptyHint')}</EmptyState>
-      ) : (
-        <ul className="divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white" data-testid="needs-list">
-          {list.rows.map((n) => (
-            <li key={n.id} className="flex flex-wrap items-start justify-between gap-2 px-3 py-3">
-              <div className="min-w-0">
-                <Link href={`/needs/${n.id}`} className="font-medium text-brand-700 hover:underline">
-                  {n.title}
-                </Link>
-                <p className="mt-0.5 text-xs text-stone-500">
-                  {n.community.name} · {n.category.name} · {t(`targetGroup.${n.targetGroup}`)} · {t(`urgency.${n.urgency}`)} · {t('needs.people', { count: n.peopleAffected })} · {formatDate(locale, n.createdAt)}
-                </p>
-              </div>
-              <StatusBadge t={t} kind="needStatus" status={n.status} />
-            </li>
-          ))}
-        </ul>
-      )}
-      <Pagination t={t} page={list.page} pageCount={list.pageCount} total={list.total} hrefFor={(page) => `/needs${queryString({ ...query, page, pageSize: undefined })}`} />
+      <DataList
+        t={t}
+        label={t('needs.title')}
+        testId="needs-list"
+        rows={list.rows}
+        rowKey={(n) => n.id}
+        columns={columns}
+        path="/needs"
+        query={{ ...query, pageSize: undefined }}
+        defaultSort={{ id: 'created', dir: 'desc' }}
+        paging={list}
+        empty={<EmptyState title={filtered ? t('needs.noMatch') : t('needs.empty')}>{filtered ? null : t('needs.emptyHint')}</EmptyState>}
+      />
     </div>
   )
 }

@@ -6,9 +6,10 @@ import { canAt, rowScopeWhere, type Scope } from '../authz/scope'
 import { bump } from '../stats/counters'
 import { fail, ok, type Result } from '../result'
 import { zodFieldErrors } from '../validation'
+import { orderOf } from '@/lib/schemas/list'
 import { maskName, maskPhone } from '@/lib/mask'
 import { chinaDayRange } from '@/lib/china-time'
-import { ZCreateNeed, ZRejectNeed, ZResolveNeed, type TCreateNeed, type TNeedListQuery } from '@/lib/schemas/workflow'
+import { ZCreateNeed, ZRejectNeed, ZResolveNeed, type TCreateNeed, type TNeedListQuery, type NeedSort } from '@/lib/schemas/workflow'
 import { actingCommunity, historyOf, paged, recordChange, type Paged, type Tx } from './common'
 
 /** The need lifecycle, in one place: which status may follow which. */
@@ -128,12 +129,17 @@ export function needListWhere(scope: Scope, q: TNeedListQuery): Prisma.NeedWhere
 }
 
 /** The needs list of the caller's subtree (a community's own list, or an official's whole subtree). */
+/** 需求清单's order: the URL's sort, else newest first; the id breaks ties so pages never overlap. */
+function needOrder(q: TNeedListQuery): Prisma.NeedOrderByWithRelationInput[] {
+  return orderOf<NeedSort, Prisma.NeedOrderByWithRelationInput>(q, { created: (dir) => [{ createdAt: dir }], urgency: (dir) => [{ urgency: dir }, { createdAt: 'desc' }], people: (dir) => [{ peopleAffected: dir }, { createdAt: 'desc' }] }, [{ createdAt: 'desc' }], { id: 'asc' })
+}
+
 export async function listNeeds(scope: Scope, q: TNeedListQuery): Promise<Paged<NeedDto>> {
   const prisma = await db()
   const where = needListWhere(scope, q)
   const [total, rows] = await Promise.all([
     prisma.need.count({ where }),
-    prisma.need.findMany({ where, select: NEED_SELECT, orderBy: [{ createdAt: 'desc' }, { id: 'asc' }], skip: (q.page - 1) * q.pageSize, take: q.pageSize }),
+    prisma.need.findMany({ where, select: NEED_SELECT, orderBy: needOrder(q), skip: (q.page - 1) * q.pageSize, take: q.pageSize }),
   ])
   return paged(rows.map((r) => toNeedDto(scope, r)), total, q.page, q.pageSize)
 }
