@@ -46,9 +46,10 @@ describe('DataList: the order lives in the URL', () => {
     const parsed = ZNeedListQuery.parse({ sort: 'urgency', dir: 'sideways' })
     expect(parsed).toMatchObject({ sort: 'urgency', dir: undefined })
     expect(ZNeedListQuery.parse({ sort: 'password' }).sort).toBeUndefined()
-    const by = { urgency: (dir: 'asc' | 'desc') => [{ urgency: dir }] }
-    expect(orderOf(parsed, by, [{ createdAt: 'desc' }], { id: 'asc' })).toEqual([{ urgency: 'asc' }, { id: 'asc' }])
-    expect(orderOf({ sort: 'urgency', dir: 'desc' }, by, [{ createdAt: 'desc' }], { id: 'asc' })).toEqual([{ urgency: 'desc' }, { id: 'asc' }])
-    expect(orderOf({}, by, [{ createdAt: 'desc' }], { id: 'asc' })).toEqual([{ createdAt: 'desc' }, { id: 'asc' }])
+    type O = Record<string, 'asc' | 'desc'>
+    const by: Record<string, (dir: 'asc' | 'desc') => O[]> = { urgency: (dir) => [{ urgency: dir }] }
+    expect(orderOf<string, O>(parsed, by, [{ createdAt: 'desc' }], { id: 'asc' })).toEqual([{ urgency: 'asc' }, { id: 'asc' }])
+    expect(orderOf<string, O>({ sort: 'urgency', dir: 'desc' }, by, [{ createdAt: 'desc' }], { id: 'asc' })).toEqual([{ urgency: 'desc' }, { id: 'asc' }])
+    expect(orderOf<string, O>({}, by, [{ createdAt: 'desc' }], { id: 'asc' })).toEqual([{ createdAt: 'desc' }, { id: 'asc' }])
   })
 })
