@@ -47,6 +47,8 @@ export type ListProps<R> = {
   empty: React.ReactNode
   testId?: string
   rowTestId?: (row: R) => string
+  /** a row's own look (an unread message, a row that needs attention), as a kit class or utilities */
+  rowClassName?: (row: R) => string | undefined
 }
 
 /** The order shown: the URL's sort (a sortable column; ascending unless it says `dir=desc`), else the default. */
@@ -92,9 +94,16 @@ function SortBar<R>(props: ListProps<R>) {
   )
 }
 
+const isEmpty = (v: React.ReactNode) => v === null || v === undefined || v === '' || v === false
+
+/** The cells of `cols` for `row` that have something to show (a row's empty facts leave no " · "). */
+function filled<R>(cols: readonly Column<R>[], row: R) {
+  return cols.map((c) => ({ c, v: c.cell(row) })).filter(({ v }) => !isEmpty(v))
+}
+
 /** A list of rows (the phone-first layout): one column definition, the page and sort in the URL. */
 export function DataList<R>(props: ListProps<R>) {
-  const { rows, columns, rowKey, empty, label, testId, rowTestId } = props
+  const { rows, columns, rowKey, empty, label, testId, rowTestId, rowClassName } = props
   const by = (slot: Slot) => columns.filter((c) => (c.slot ?? 'meta') === slot)
   const [title, end, meta, detail, actions] = (['title', 'end', 'meta', 'detail', 'actions'] as const).map(by)
   return (
@@ -105,9 +114,10 @@ export function DataList<R>(props: ListProps<R>) {
       ) : (
         <ul className="data-list" aria-label={label} data-testid={testId}>
           {rows.map((r) => {
-            const metaCells = meta.map((c) => ({ c, v: c.cell(r) })).filter(({ v }) => v !== null && v !== undefined && v !== '' && v !== false)
+            const metaCells = filled(meta, r)
+            const actionCells = filled(actions, r)
             return (
-              <li key={rowKey(r)} className="data-row" data-testid={rowTestId?.(r)}>
+              <li key={rowKey(r)} className={rowClassName?.(r) ? `data-row ${rowClassName(r)}` : 'data-row'} data-testid={rowTestId?.(r)}>
                 <div className="data-row-head">
                   <div className="min-w-0">{title.map((c) => <Fragment key={c.id}>{c.cell(r)}</Fragment>)}</div>
                   {end.length ? <div className="data-end">{end.map((c) => <Fragment key={c.id}>{c.cell(r)}</Fragment>)}</div> : null}
@@ -124,13 +134,13 @@ export function DataList<R>(props: ListProps<R>) {
                 ) : null}
                 {detail.map((c) => {
                   const v = c.cell(r)
-                  return v === null || v === undefined || v === '' || v === false ? null : (
+                  return isEmpty(v) ? null : (
                     <div key={c.id} className="data-detail">
                       {v}
                     </div>
                   )
                 })}
-                {actions.length ? <div className="data-actions">{actions.map((c) => <Fragment key={c.id}>{c.cell(r)}</Fragment>)}</div> : null}
+                {actionCells.length ? <div className="data-actions">{actionCells.map(({ c, v }) => <Fragment key={c.id}>{v}</Fragment>)}</div> : null}
               </li>
             )
           })}
@@ -143,7 +153,7 @@ export function DataList<R>(props: ListProps<R>) {
 
 /** The same list as a table (the desktop layout for wide records): headers sort, the frame scrolls on a phone. */
 export function DataTable<R>(props: ListProps<R>) {
-  const { rows, columns, rowKey, empty, label, testId, rowTestId, t } = props
+  const { rows, columns, rowKey, empty, label, testId, rowTestId, rowClassName, t } = props
   const cur = currentSort(props)
   return (
     <>
@@ -174,7 +184,7 @@ export function DataTable<R>(props: ListProps<R>) {
             </thead>
             <tbody>
               {rows.map((r) => (
-                <tr key={rowKey(r)} data-testid={rowTestId?.(r)}>
+                <tr key={rowKey(r)} className={rowClassName?.(r)} data-testid={rowTestId?.(r)}>
                   {columns.map((c) => (
                     <td key={c.id} className={c.numeric ? 'num' : undefined}>
                       {c.cell(r)}

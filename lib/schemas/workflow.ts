@@ -89,15 +89,35 @@ export const ZCreateResource = z
   })
 export type TCreateResource = z.infer<typeof ZCreateResource>
 
+/** what 资源清单 can be sorted by (the default: newest first) */
+export const RESOURCE_SORTS = ['created', 'name', 'capacity'] as const
+export type ResourceSort = (typeof RESOURCE_SORTS)[number]
 export const ZResourceListQuery = z.object({
   q: z.string().trim().max(50).optional().catch(undefined),
   providerKind: z.enum(PROVIDER_KINDS).optional().catch(undefined),
   type: z.enum(RESOURCE_TYPES).optional().catch(undefined),
   categoryId: z.uuid().optional().catch(undefined),
+  ...listSort(RESOURCE_SORTS),
   page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
   pageSize: z.coerce.number().int().min(10).max(100).catch(20).default(20),
 })
 export type TResourceListQuery = z.infer<typeof ZResourceListQuery>
+
+/** what 服务清单 can be sorted by (the default: newest first) */
+export const SERVICE_SORTS = ['created', 'title'] as const
+export type ServiceSort = (typeof SERVICE_SORTS)[number]
+
+/** what 派单接单 can be sorted by (the default: latest dispatch first) */
+/** what the staff's task list can be sorted by (the default: the latest start first) */
+export const TASK_SORTS = ['starts', 'title', 'slots'] as const
+export type TaskSort = (typeof TASK_SORTS)[number]
+export const ZTaskListQuery = z.object({
+  ...listSort(TASK_SORTS),
+  page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
+})
+export type TTaskListQuery = z.infer<typeof ZTaskListQuery>
+export const ORDER_SORTS = ['dispatched', 'title'] as const
+export type OrderSort = (typeof ORDER_SORTS)[number]
 
 export const ZCreateService = z.object({
   needId: z.uuid(),

@@ -55,6 +55,10 @@ describe('reading the hierarchy', () => {
     expect(r.rows.map((x) => x.id).sort()).toEqual([t.communityA1a.id, t.communityA1b.id, t.communityA2a.id].sort())
     const hit = r.rows.find((x) => x.id === t.communityA1a.id)!
     expect(hit.trail).toBe(`${t.leagueA.name} · ${t.countyA1.name}`) // the region is above the scope: not named
+    // the URL's sort: by name, both ways (the default is by level, then by code)
+    const byName = async (dir: 'asc' | 'desc') => (await searchUnits(scope, '社区', 1, 20, { sort: 'name', dir })).rows.map((x) => x.id)
+    expect(await byName('asc')).toEqual([t.communityA1a.id, t.communityA1b.id, t.communityA2a.id])
+    expect(await byName('desc')).toEqual([t.communityA2a.id, t.communityA1b.id, t.communityA1a.id])
   })
 
   it('gives each user one home card per held subtree', async () => {

@@ -72,4 +72,12 @@ describe('the four pilot tasks', () => {
     expect(await getPilotTasks(sibling.scope, t.communityA1a.id)).toEqual({ ok: false, error: 'NOT_FOUND' })
     expect((await listPilots(sibling.scope, { page: 1, pageSize: 20 })).total).toBe(0)
   })
+
+  it('are listed in the order the URL names: by name, both ways', async () => {
+    const t = await tree()
+    const region = await userWith('REGION_OFFICIAL', t.region)
+    const byName = async (dir: 'asc' | 'desc') => (await listPilots(region.scope, { sort: 'name', dir, page: 1, pageSize: 20 })).rows.map((p) => p.id)
+    expect(await byName('asc')).toEqual([t.communityA1a.id, t.communityB1a.id])
+    expect(await byName('desc')).toEqual([t.communityB1a.id, t.communityA1a.id])
+  })
 })

@@ -4,9 +4,9 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { randomUUID } from 'node:crypto'
 import { createNeed, getNeed, listNeeds, countNeedsByStatus, rejectNeed, resolveNeed } from '@/lib/server/workflow/needs'
 import { createResource, listResources } from '@/lib/server/workflow/resources'
-import { createServiceItem, suggestMatches } from '@/lib/server/workflow/services'
+import { createServiceItem, listServiceItems, suggestMatches } from '@/lib/server/workflow/services'
 import { claimOrder, countOrdersByStatus, declineOrder, dispatchOrder, listOrders } from '@/lib/server/workflow/orders'
-import { cancelSignup, cancelTask, checkIn, checkOut, createTask, getTask, listMyNotifications, listMySignups, listOpenTasks, serviceMinutesOf, signUp, updateTask } from '@/lib/server/workflow/tasks'
+import { cancelSignup, cancelTask, checkIn, checkOut, createTask, getTask, listMyNotifications, listMySignups, listOpenTasks, listTasks, serviceMinutesOf, signUp, updateTask } from '@/lib/server/workflow/tasks'
 import { resolveScope, type Scope } from '@/lib/server/authz/scope'
 import { hashPassword } from '@/lib/server/auth/password'
 import { createTeam, ensureCategories } from '@/tests/factories/workflow'
@@ -252,6 +252,48 @@ describe('who may do what', () => {
     expect(await signUp(w.v1.scope, task.id, new Date(start - hour / 2))).toEqual({ ok: false, error: 'CLOSED' })
     await must(signUp(w.v1.scope, task.id))
     expect(await cancelSignup(w.v1.scope, task.id, new Date(start - hour / 2))).toEqual({ ok: false, error: 'CLOSED' })
+  })
+})
+
+describe('the lists sort as their URL says', () => {
+  it('orders and service items by title, resources by capacity, both ways', async () => {
+    const w = await world()
+    const serve = async (title: string) => {
+      const need = await must(createNeed(w.worker.scope, needInput(w)))
+      const service = await must(createServiceItem(w.worker.scope, { needId: need.id, title, description: '排序', resourceIds: [] }))
+      return { service: service.id, order: (await must(dispatchOrder(w.admin.scope, { serviceItemId: service.id, teamId: w.team.id }))).id }
+    }
+    const a = await serve('A 排序')
+    const b = await serve('B 排序')
+    const ids = (r: { rows: { id: string }[] }) => r.rows.map((x) => x.id)
+    expect(ids(await listOrders(w.admin.scope, { ...Q, sort: 'title' }))).toEqual([a.order, b.order])
+    expect(ids(await listOrders(w.admin.scope, { ...Q, sort: 'title', dir: 'desc' }))).toEqual([b.order, a.order])
+    expect(ids(await listServiceItems(w.admin.scope, { ...Q, sort: 'title' }))).toEqual([a.service, b.service])
+    expect(ids(await listServiceItems(w.admin.scope, { ...Q, sort: 'title', dir: 'desc' }))).toEqual([b.service, a.service])
+    const resource = async (capacity: string) => (await must(createResource(w.worker.scope, { orgUnitId: w.t.communityA1a.id, providerName: `容量${capacity}`, providerKind: 'SHOP', type: 'GOODS', categoryIds: [w.cat.OTHER], capacity, availability: '每日' }))).id
+    const small = await resource('5')
+    const big = await resource('100')
+    expect(ids(await listResources(w.admin.scope, { ...NQ, sort: 'capacity', dir: 'desc' }))).toEqual([big, small])
+    expect(ids(await listResources(w.admin.scope, { ...NQ, sort: 'capacity', dir: 'asc' }))).toEqual([small, big])
+  })
+
+  it('needs by urgency and by people affected, tasks by slots; no sort is the default order', async () => {
+    const w = await world()
+    const ids = (r: { rows: { id: string }[] }) => r.rows.map((x) => x.id)
+    const low = (await must(createNeed(w.worker.scope, needInput(w, { urgency: 'LOW', peopleAffected: '40' })))).id
+    const urgent = (await must(createNeed(w.worker.scope, needInput(w, { urgency: 'URGENT', peopleAffected: '2' })))).id
+    const normal = (await must(createNeed(w.worker.scope, needInput(w, { urgency: 'NORMAL', peopleAffected: '9' })))).id
+    const NS = { ...NQ, pageSize: 100 } as const
+    const mine = (r: { rows: { id: string }[] }) => ids(r).filter((id) => [low, urgent, normal].includes(id))
+    expect(mine(await listNeeds(w.admin.scope, { ...NS, sort: 'urgency', dir: 'desc' }))).toEqual([urgent, normal, low])
+    expect(mine(await listNeeds(w.admin.scope, { ...NS, sort: 'urgency', dir: 'asc' }))).toEqual([low, normal, urgent])
+    expect(mine(await listNeeds(w.admin.scope, { ...NS, sort: 'people', dir: 'desc' }))).toEqual([low, normal, urgent])
+    expect(mine(await listNeeds(w.admin.scope, NS))).toEqual([normal, urgent, low])
+    const { order } = await claimedOrder(w)
+    const few = (await must(createTask(w.leader.scope, taskInput(order.id, 2)))).id
+    const many = (await must(createTask(w.leader.scope, taskInput(order.id, 30)))).id
+    expect(ids(await listTasks(w.admin.scope, { ...Q, sort: 'slots', dir: 'desc' }))).toEqual([many, few])
+    expect(ids(await listTasks(w.admin.scope, { ...Q, sort: 'slots', dir: 'asc' }))).toEqual([few, many])
   })
 })
 

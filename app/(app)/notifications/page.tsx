@@ -5,7 +5,8 @@ import { listMyNotifications, markNotificationsRead } from '@/lib/server/workflo
 import { isMessageKey } from '@/lib/i18n'
 import { getLocale, getT } from '@/lib/i18n/server'
 import { formatDateTime } from '@/lib/format'
-import { EmptyState } from '@/components/ui/card'
+import { Badge, EmptyState } from '@/components/ui/card'
+import { DataList, type Column } from '@/components/ui/data-list'
 import { PageHeader } from '@/components/ui/page-header'
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -19,23 +20,24 @@ export default async function NotificationsPage() {
   const locale = await getLocale()
   const rows = await listMyNotifications(scope)
   await markNotificationsRead(scope)
+  const columns: Column<(typeof rows)[number]>[] = [
+    {
+      id: 'message',
+      label: t('notifications.title'),
+      slot: 'title',
+      cell: (n) => (
+        <Link href={n.link} className="font-medium text-stone-900 hover:underline">
+          {isMessageKey(n.kind) ? t(n.kind, n.params as Record<string, string>) : n.kind}
+        </Link>
+      ),
+    },
+    { id: 'unread', label: t('notifications.new'), slot: 'end', cell: (n) => (n.readAt ? null : <Badge tone="brand">{t('notifications.new')}</Badge>) },
+    { id: 'at', label: t('notifications.at'), cell: (n) => formatDateTime(locale, n.createdAt) },
+  ]
   return (
     <div className="mx-auto max-w-2xl space-y-4">
       <PageHeader title={t('notifications.title')} />
-      {rows.length === 0 ? (
-        <EmptyState title={t('notifications.empty')} />
-      ) : (
-        <ul className="divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white" data-testid="notifications">
-          {rows.map((n) => (
-            <li key={n.id} className={`px-3 py-3 ${n.readAt ? '' : 'bg-brand-50'}`}>
-              <Link href={n.link} className="font-medium text-stone-900 hover:underline">
-                {isMessageKey(n.kind) ? t(n.kind, n.params as Record<string, string>) : n.kind}
-              </Link>
-              <p className="text-xs text-stone-500">{formatDateTime(locale, n.createdAt)}</p>
-            </li>
-          ))}
-        </ul>
-      )}
+      <DataList t={t} label={t('notifications.title')} testId="notifications" rows={rows} rowKey={(n) => n.id} columns={columns} rowClassName={(n) => (n.readAt ? undefined : 'bg-brand-50')} path="/notifications" query={{}} empty={<EmptyState title={t('notifications.empty')} />} />
     </div>
   )
 }

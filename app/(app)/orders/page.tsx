@@ -6,15 +6,18 @@ import { claimableTeams, countOrdersByStatus, listOrders } from '@/lib/server/wo
 import { getLocale, getT } from '@/lib/i18n/server'
 import { formatDateTime } from '@/lib/format'
 import { EmptyState } from '@/components/ui/card'
-import { Pagination } from '@/components/ui/pagination'
+import { DataList, type Column } from '@/components/ui/data-list'
 import { StatusBadge } from '@/components/workflow/status-badge'
 import { ClaimButtons } from '@/components/workflow/claim-buttons'
 import { queryString } from '@/components/workflow/filters'
 import { PageHeader } from '@/components/ui/page-header'
+import { listSort } from '@/lib/schemas/list'
+import { ORDER_SORTS } from '@/lib/schemas/workflow'
 
 const STATUSES = ['DISPATCHED', 'CLAIMED', 'DECLINED'] as const
 const ZQuery = z.object({
   status: z.enum(STATUSES).optional().catch(undefined),
+  ...listSort(ORDER_SORTS),
   page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
 })
 
@@ -30,9 +33,18 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
   const query = ZQuery.parse(await searchParams)
   const [list, counts, mine] = await Promise.all([listOrders(scope, { ...query, pageSize: 20 }), countOrdersByStatus(scope), claimableTeams(scope)])
   const total = Object.values(counts).reduce((a, b) => a + b, 0)
+  const columns: Column<(typeof list.rows)[number]>[] = [
+    { id: 'title', label: t('field.title'), slot: 'title', sort: 'asc', cell: (o) => <Link href={`/orders/${o.id}`} className="data-title">{o.serviceItem.title}</Link> },
+    { id: 'status', label: t('field.status'), slot: 'end', cell: (o) => <StatusBadge t={t} kind="orderStatus" status={o.status} /> },
+    { id: 'community', label: t('field.community'), cell: (o) => o.orgUnit.name },
+    { id: 'team', label: t('field.team'), cell: (o) => o.team?.name ?? t('orders.openToAll') },
+    { id: 'dispatched', label: t('orders.dispatchedAt'), sort: 'desc', cell: (o) => formatDateTime(locale, o.dispatchedAt) },
+    { id: 'claimedBy', label: t('orders.claimedBy'), cell: (o) => (o.claimedByTeam ? `${t('orders.claimedBy')} ${o.claimedByTeam.name}` : null) },
+    { id: 'claim', label: t('orders.claim'), slot: 'actions', cell: (o) => (o.claimFor.length ? <ClaimButtons t={t} orderId={o.id} teams={mine.filter((m) => o.claimFor.includes(m.id))} /> : null) },
+  ]
   const tab = (status: (typeof STATUSES)[number] | undefined, label: string) => (
     <Link
-      href={`/orders${queryString({ status })}`}
+      href={`/orders${queryString({ status, sort: query.sort, dir: query.dir })}`}
       aria-current={query.status === status ? 'page' : undefined}
       className={`rounded-md px-3 py-1.5 text-sm ${query.status === status ? 'bg-stone-800 text-white' : 'bg-white text-stone-700 border border-stone-300'}`}
     >
@@ -56,30 +68,19 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
         {tab(undefined, t('common.all'))}
         {STATUSES.map((s) => tab(s, t(`orderStatus.${s}`)))}
       </nav>
-      {list.rows.length === 0 ? (
-        <EmptyState title={query.status ? t('orders.noMatch') : t('orders.empty')} />
-      ) : (
-        <ul className="divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white" data-testid="orders-list">
-          {list.rows.map((o) => (
-            <li key={o.id} className="space-y-2 px-3 py-3">
-              <div className="flex flex-wrap items-start justify-between gap-2">
-                <div className="min-w-0">
-                  <Link href={`/orders/${o.id}`} className="font-medium text-brand-700 hover:underline">
-                    {o.serviceItem.title}
-                  </Link>
-                  <p className="mt-0.5 text-xs text-stone-500">
-                    {o.orgUnit.name} · {o.team?.name ?? t('orders.openToAll')} · {formatDateTime(locale, o.dispatchedAt)}
-                    {o.claimedByTeam ? ` · ${t('orders.claimedBy')} ${o.claimedByTeam.name}` : ''}
-                  </p>
-                </div>
-                <StatusBadge t={t} kind="orderStatus" status={o.status} />
-              </div>
-              {o.claimFor.length ? <ClaimButtons t={t} orderId={o.id} teams={mine.filter((m) => o.claimFor.includes(m.id))} /> : null}
-            </li>
-          ))}
-        </ul>
-      )}
-      <Pagination t={t} page={list.page} pageCount={list.pageCount} total={list.total} hrefFor={(page) => `/orders${queryString({ ...query, page })}`} />
+      <DataList
+        t={t}
+        label={t('orders.title')}
+        testId="orders-list"
+        rows={list.rows}
+        rowKey={(o) => o.id}
+        columns={columns}
+        path="/orders"
+        query={query}
+        defaultSort={{ id: 'dispatched', dir: 'desc' }}
+        paging={list}
+        empty={<EmptyState title={query.status ? t('orders.noMatch') : t('orders.empty')} />}
+      />
     </div>
   )
 }

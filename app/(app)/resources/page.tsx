@@ -5,9 +5,10 @@ import { can } from '@/lib/server/authz/scope'
 import { listResources } from '@/lib/server/workflow/resources'
 import { listCategories } from '@/lib/server/workflow/categories'
 import { PROVIDER_KINDS, RESOURCE_TYPES, ZResourceListQuery } from '@/lib/schemas/workflow'
-import { getT } from '@/lib/i18n/server'
+import { getLocale, getT } from '@/lib/i18n/server'
+import { formatDate } from '@/lib/format'
 import { Badge, EmptyState } from '@/components/ui/card'
-import { Pagination } from '@/components/ui/pagination'
+import { DataList, type Column } from '@/components/ui/data-list'
 import { SearchForm } from '@/components/ui/search-form'
 import { LinkButton } from '@/components/ui/button'
 import { FilterSelect, queryString } from '@/components/workflow/filters'
@@ -21,16 +22,29 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ResourcesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const scope = await requirePermission('resource.read')
   const t = await getT()
+  const locale = await getLocale()
   const query = ZResourceListQuery.parse(await searchParams)
   const [list, categories] = await Promise.all([listResources(scope, query), listCategories(scope)])
   const filtered = Boolean(query.q || query.providerKind || query.type || query.categoryId)
+  const columns: Column<(typeof list.rows)[number]>[] = [
+    { id: 'name', label: t('field.providerName'), slot: 'title', sort: 'asc', cell: (r) => <span className="font-medium">{r.providerName}</span> },
+    { id: 'providerKind', label: t('field.providerKind'), slot: 'end', cell: (r) => <Badge>{t(`providerKind.${r.providerKind}`)}</Badge> },
+    { id: 'type', label: t('field.resourceType'), slot: 'end', cell: (r) => <Badge tone="green">{t(`resourceType.${r.type}`)}</Badge> },
+    { id: 'community', label: t('field.community'), cell: (r) => r.community.name },
+    { id: 'categories', label: t('field.categories'), cell: (r) => r.categories.join('、') },
+    { id: 'capacity', label: t('field.capacity'), sort: 'desc', cell: (r) => `${t('field.capacity')} ${r.capacity}` },
+    { id: 'availability', label: t('field.availability'), cell: (r) => r.availability },
+    { id: 'contact', label: t('field.contactName'), cell: (r) => [r.contactName, r.contactPhone].filter(Boolean).join(' ') },
+    { id: 'created', label: t('field.createdAt'), sort: 'desc', cell: (r) => formatDate(locale, r.createdAt) },
+    { id: 'description', label: t('field.description'), slot: 'detail', cell: (r) => r.description },
+  ]
   return (
     <div className="space-y-4">
       <PageHeader
         title={t('resources.title')}
         actions={
           <>
-            <a className="rounded-md border border-stone-300 bg-white px-3 py-2 text-sm" href={`/api/resources/export${queryString({ ...query, page: undefined, pageSize: undefined })}`}>
+            <a className="rounded-md border border-stone-300 bg-white px-3 py-2 text-sm" href={`/api/resources/export${queryString({ ...query, sort: undefined, dir: undefined, page: undefined, pageSize: undefined })}`}>
               {t('common.export')}
             </a>
             {can(scope, 'resource.manage') ? (
@@ -54,27 +68,19 @@ export default async function ResourcesPage({ searchParams }: { searchParams: Pr
           </Link>
         ) : null}
       </SearchForm>
-      {list.rows.length === 0 ? (
-        <EmptyState title={filtered ? t('resources.noMatch') : t('resources.empty')}>{filtered ? null : t('resources.emptyHint')}</EmptyState>
-      ) : (
-        <ul className="divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white" data-testid="resources-list">
-          {list.rows.map((r) => (
-            <li key={r.id} className="px-3 py-3">
-              <div className="flex flex-wrap items-center gap-2">
-                <span className="font-medium">{r.providerName}</span>
-                <Badge>{t(`providerKind.${r.providerKind}`)}</Badge>
-                <Badge tone="green">{t(`resourceType.${r.type}`)}</Badge>
-              </div>
-              <p className="mt-0.5 text-xs text-stone-500">
-                {r.community.name} · {r.categories.join('、')} · {t('field.capacity')} {r.capacity} · {r.availability}
-                {r.contactName || r.contactPhone ? ` · ${[r.contactName, r.contactPhone].filter(Boolean).join(' ')}` : ''}
-              </p>
-              {r.description ? <p className="mt-1 text-sm text-stone-700">{r.description}</p> : null}
-            </li>
-          ))}
-        </ul>
-      )}
-      <Pagination t={t} page={list.page} pageCount={list.pageCount} total={list.total} hrefFor={(page) => `/resources${queryString({ ...query, page, pageSize: undefined })}`} />
+      <DataList
+        t={t}
+        label={t('resources.title')}
+        testId="resources-list"
+        rows={list.rows}
+        rowKey={(r) => r.id}
+        columns={columns}
+        path="/resources"
+        query={{ ...query, pageSize: undefined }}
+        defaultSort={{ id: 'created', dir: 'desc' }}
+        paging={list}
+        empty={<EmptyState title={filtered ? t('resources.noMatch') : t('resources.empty')}>{filtered ? null : t('resources.emptyHint')}</EmptyState>}
+      />
     </div>
   )
 }

@@ -1,6 +1,5 @@
 import type { Metadata } from 'next'
 import { Link } from '@/components/ui/link'
-import { z } from 'zod'
 import { requirePermission } from '@/lib/server/auth/session'
 import { can } from '@/lib/server/authz/scope'
 import { listOpenTasks, listTasks, serviceMinutesOf } from '@/lib/server/workflow/tasks'
@@ -11,19 +10,20 @@ import { Pagination } from '@/components/ui/pagination'
 import { StatusBadge } from '@/components/workflow/status-badge'
 import { TaskCard } from '@/components/workflow/task-card'
 import { PageHeader } from '@/components/ui/page-header'
+import { DataList, type Column } from '@/components/ui/data-list'
+import { ZTaskListQuery } from '@/lib/schemas/workflow'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())('tasks.title') }
 }
-
-const ZQuery = z.object({ page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1) })
 
 /** Volunteers: open tasks to sign up for (phone-first). Staff and officials: the tasks of their area. */
 export default async function TasksPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const scope = await requirePermission('task.read')
   const t = await getT()
   const locale = await getLocale()
-  const { page } = ZQuery.parse(await searchParams)
+  const query = ZTaskListQuery.parse(await searchParams)
+  const { page } = query
   if (can(scope, 'task.signup')) {
     const [open, hours] = await Promise.all([listOpenTasks(scope, { page }), serviceMinutesOf(scope)])
     return (
@@ -37,7 +37,15 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
       </div>
     )
   }
-  const list = await listTasks(scope, { page, pageSize: 20 })
+  const list = await listTasks(scope, { ...query, pageSize: 20 })
+  const columns: Column<(typeof list.rows)[number]>[] = [
+    { id: 'title', label: t('field.title'), slot: 'title', sort: 'asc', cell: (task) => <Link href={`/tasks/${task.id}`} className="data-title">{task.title}</Link> },
+    { id: 'status', label: t('field.status'), slot: 'end', cell: (task) => <StatusBadge t={t} kind="taskStatus" status={task.status} /> },
+    { id: 'unit', label: t('field.community'), cell: (task) => task.orgUnit.name },
+    { id: 'starts', label: t('field.startsAt'), sort: 'desc', cell: (task) => formatDateTime(locale, task.startsAt) },
+    { id: 'place', label: t('field.place'), cell: (task) => task.place },
+    { id: 'slots', label: t('field.slots'), sort: 'desc', cell: (task) => `${task.taken}/${task.slots}` },
+  ]
   return (
     <div className="space-y-4">
       <PageHeader
@@ -50,26 +58,19 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
           </>
         }
       />
-      {list.rows.length === 0 ? (
-        <EmptyState title={t('tasks.staffEmpty')}>{t('tasks.staffEmptyHint')}</EmptyState>
-      ) : (
-        <ul className="divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white">
-          {list.rows.map((task) => (
-            <li key={task.id} className="flex flex-wrap items-start justify-between gap-2 px-3 py-3">
-              <div>
-                <Link href={`/tasks/${task.id}`} className="font-medium text-brand-700 hover:underline">
-                  {task.title}
-                </Link>
-                <p className="text-xs text-stone-500">
-                  {task.orgUnit.name} · {formatDateTime(locale, task.startsAt)} · {task.place} · {task.taken}/{task.slots}
-                </p>
-              </div>
-              <StatusBadge t={t} kind="taskStatus" status={task.status} />
-            </li>
-          ))}
-        </ul>
-      )}
-      <Pagination t={t} page={list.page} pageCount={list.pageCount} total={list.total} hrefFor={(p) => `/tasks?page=${p}`} />
+      <DataList
+        t={t}
+        label={t('tasks.title')}
+        testId="tasks-list"
+        rows={list.rows}
+        rowKey={(task) => task.id}
+        columns={columns}
+        path="/tasks"
+        query={query}
+        defaultSort={{ id: 'starts', dir: 'desc' }}
+        paging={list}
+        empty={<EmptyState title={t('tasks.staffEmpty')}>{t('tasks.staffEmptyHint')}</EmptyState>}
+      />
     </div>
   )
 }

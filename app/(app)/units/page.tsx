@@ -3,10 +3,10 @@ import { ExportLink } from '@/components/ui/export-link'
 import { Link } from '@/components/ui/link'
 import { requirePermission } from '@/lib/server/auth/session'
 import { searchUnits } from '@/lib/server/org/queries'
-import { ZUnitListQuery } from '@/lib/schemas/org'
+import { ZUnitSearchQuery } from '@/lib/schemas/org'
 import { getT } from '@/lib/i18n/server'
 import { Badge, EmptyState } from '@/components/ui/card'
-import { Pagination } from '@/components/ui/pagination'
+import { DataList, type Column } from '@/components/ui/data-list'
 import { SearchForm } from '@/components/ui/search-form'
 import { PageHeader } from '@/components/ui/page-header'
 
@@ -18,8 +18,26 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function UnitsSearchPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const scope = await requirePermission('org.browse')
   const t = await getT()
-  const query = ZUnitListQuery.parse(await searchParams)
-  const result = query.q ? await searchUnits(scope, query.q, query.page, 20) : null
+  const query = ZUnitSearchQuery.parse(await searchParams)
+  const result = query.q ? await searchUnits(scope, query.q, query.page, 20, query) : null
+  const columns: Column<NonNullable<typeof result>['rows'][number]>[] = [
+    { id: 'name', label: t('unit.colName'), slot: 'title', sort: 'asc', cell: (u) => <Link href={`/units/${u.id}`} className="data-title">{u.name}</Link> },
+    {
+      id: 'level',
+      label: t('units.colLevel'),
+      slot: 'end',
+      sort: 'asc',
+      cell: (u) => (
+        <>
+          <Badge>{t(`level.${u.level}`)}</Badge>
+          {u.pilot ? <Badge tone="brand">{t('unit.pilot')}</Badge> : null}
+        </>
+      ),
+    },
+    { id: 'trail', label: t('unit.trail'), cell: (u) => u.trail },
+    { id: 'subDistrict', label: t('unit.subDistrict'), cell: (u) => u.subDistrict },
+    { id: 'code', label: t('unit.code'), cell: (u) => u.code },
+  ]
   return (
     <div className="space-y-4">
       <PageHeader
@@ -33,31 +51,20 @@ export default async function UnitsSearchPage({ searchParams }: { searchParams: 
       <SearchForm q={query.q} placeholder={t('units.placeholder')} submitLabel={t('common.search')} />
       {!result ? (
         <p className="text-sm text-stone-600">{t('units.hint')}</p>
-      ) : result.rows.length === 0 ? (
-        <EmptyState title={t('unit.noMatch')} />
       ) : (
-        <>
-          <ul className="divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white">
-            {result.rows.map((u) => (
-              <li key={u.id} className="px-3 py-2" data-testid="search-row">
-                <Link href={`/units/${u.id}`} className="font-medium text-brand-700 hover:underline">
-                  {u.name}
-                </Link>{' '}
-                <Badge>{t(`level.${u.level}`)}</Badge> {u.pilot ? <Badge tone="brand">{t('unit.pilot')}</Badge> : null}
-                <span className="block text-xs text-stone-500">
-                  {[u.trail, u.subDistrict].filter(Boolean).join(' · ')} · {u.code}
-                </span>
-              </li>
-            ))}
-          </ul>
-          <Pagination
-            t={t}
-            page={result.page}
-            pageCount={result.pageCount}
-            total={result.total}
-            hrefFor={(p) => `/units?${new URLSearchParams({ q: query.q ?? '', page: String(p) })}`}
-          />
-        </>
+        <DataList
+          t={t}
+          label={t('units.title')}
+          rows={result.rows}
+          rowKey={(u) => u.id}
+          rowTestId={() => 'search-row'}
+          columns={columns}
+          path="/units"
+          query={query}
+          defaultSort={{ id: 'level', dir: 'asc' }}
+          paging={result}
+          empty={<EmptyState title={t('unit.noMatch')} />}
+        />
       )}
     </div>
   )

@@ -8,6 +8,7 @@ import { listActingCommunities } from '@/lib/server/workflow/common'
 import { getT } from '@/lib/i18n/server'
 import { Card, EmptyState } from '@/components/ui/card'
 import { ActionForm, FormInput } from '@/components/ui/action-form'
+import { DataList, type Column } from '@/components/ui/data-list'
 import { createVenueAction } from './actions'
 import { PageHeader } from '@/components/ui/page-header'
 
@@ -19,6 +20,11 @@ export default async function VenuesPage() {
   const scope = await requirePermission('org.read')
   const t = await getT()
   const [venues, communities] = await Promise.all([listVenues(scope), can(scope, 'venue.manage') ? listActingCommunities(scope, 'venue.manage') : Promise.resolve([])])
+  const columns: Column<(typeof venues)[number]>[] = [
+    { id: 'name', label: t('field.venueName'), slot: 'title', cell: (v) => <Link href={`/venues/${v.id}`} className="data-title">{v.name}</Link> },
+    { id: 'community', label: t('field.community'), cell: (v) => v.orgUnit.name },
+    { id: 'hours', label: t('field.opensAt'), cell: (v) => t('venues.hours', { from: v.opensAt, to: v.closesAt, capacity: v.capacity }) },
+  ]
   return (
     <div className="mx-auto max-w-3xl space-y-4">
       <PageHeader
@@ -29,21 +35,7 @@ export default async function VenuesPage() {
           </>
         }
       />
-      {venues.length === 0 ? <EmptyState title={t('venues.empty')} /> : null}
-      <ul className="space-y-2" data-testid="venues">
-        {venues.map((v) => (
-          <li key={v.id}>
-            <Card>
-              <Link href={`/venues/${v.id}`} className="font-medium text-brand-700 hover:underline">
-                {v.name}
-              </Link>
-              <p className="text-xs text-stone-500">
-                {v.orgUnit.name} · {t('venues.hours', { from: v.opensAt, to: v.closesAt, capacity: v.capacity })}
-              </p>
-            </Card>
-          </li>
-        ))}
-      </ul>
+      <DataList t={t} label={t('venues.title')} testId="venues" rows={venues} rowKey={(v) => v.id} columns={columns} path="/venues" query={{}} empty={<EmptyState title={t('venues.empty')} />} />
       {communities[0] ? (
         <Card>
           <h2 className="text-sm font-semibold">{t('venues.add')}</h2>

@@ -12,4 +12,8 @@ export const listsEn: Record<keyof typeof listsZhCN, string> = {
   'practice.noMatch': 'No practice cases match',
   'pilots.noMatch': 'No pilot communities match',
   'audit.none': 'No audit entries yet',
+  // list columns and row marks
+  'units.colLevel': 'Level',
+  'notifications.new': 'Unread',
+  'notifications.at': 'Time',
 }

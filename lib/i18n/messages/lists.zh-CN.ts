@@ -11,4 +11,8 @@ export const listsZhCN = {
   'practice.noMatch': '没有符合条件的案例',
   'pilots.noMatch': '没有符合条件的试点社区',
   'audit.none': '暂无审计记录',
+  // list columns and row marks
+  'units.colLevel': '层级',
+  'notifications.new': '未读',
+  'notifications.at': '时间',
 } as const

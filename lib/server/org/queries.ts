@@ -5,7 +5,8 @@ import type { OrgLevel } from '../generated/prisma/enums'
 import { idsOnPath } from '../authz/hierarchy'
 import { canAt, rootsFor, unitScopeWhere, type Scope } from '../authz/scope'
 import { fail, ok, type Result } from '../result'
-import type { TUnitListQuery } from '@/lib/schemas/org'
+import type { TUnitListQuery, UnitSearchSort } from '@/lib/schemas/org'
+import { orderOf, type SortDir } from '@/lib/schemas/list'
 import { fromDbDate } from '@/lib/china-time'
 
 export type UnitSummary = {
@@ -153,7 +154,12 @@ async function pilotCountsByChild(path: string, depth: number) {
 }
 
 /** Search the caller's whole readable subtree (any depth) by name, code or sub-district. */
-export async function searchUnits(scope: Scope, q: string, page = 1, pageSize = 20): Promise<Page<UnitSummary & { trail: string }>> {
+/** The /units search's order: the URL's sort, else by level (higher units first), then by code; the id breaks ties. */
+function unitSearchOrder(o: { sort?: UnitSearchSort; dir?: SortDir }): Prisma.OrgUnitOrderByWithRelationInput[] {
+  return orderOf<UnitSearchSort, Prisma.OrgUnitOrderByWithRelationInput>(o, { level: (dir) => [{ depth: dir }, { code: 'asc' }], name: (dir) => [{ name: dir }, { depth: 'asc' }, { code: 'asc' }] }, [{ depth: 'asc' }, { code: 'asc' }], { id: 'asc' })
+}
+
+export async function searchUnits(scope: Scope, q: string, page = 1, pageSize = 20, order: { sort?: UnitSearchSort; dir?: SortDir } = {}): Promise<Page<UnitSummary & { trail: string }>> {
   const prisma = await db()
   const where: Prisma.OrgUnitWhereInput = {
     ...unitScopeWhere(scope, 'org.browse'),
@@ -161,7 +167,7 @@ export async function searchUnits(scope: Scope, q: string, page = 1, pageSize = 
   }
   const [total, rows] = await Promise.all([
     prisma.orgUnit.count({ where }),
-    prisma.orgUnit.findMany({ where, select: SUMMARY, orderBy: [{ depth: 'asc' }, { code: 'asc' }], skip: (page - 1) * pageSize, take: pageSize }),
+    prisma.orgUnit.findMany({ where, select: SUMMARY, orderBy: unitSearchOrder(order), skip: (page - 1) * pageSize, take: pageSize }),
   ])
   const names = await readableNames(scope, rows.flatMap((r) => idsOnPath(r.path).slice(0, -1)))
   return {

@@ -1,9 +1,12 @@
 import 'server-only'
 import { db } from '../db'
+import type { Prisma } from '../generated/prisma/client'
 import { canAt, unitScopeWhere, type Scope } from '../authz/scope'
 import { fail, ok, type Result } from '../result'
 import { zodFieldErrors } from '../validation'
 import { ZEvidence } from '@/lib/schemas/projects'
+import { orderOf, type SortDir } from '@/lib/schemas/list'
+import type { PilotSort } from '@/lib/schemas/org'
 import { paged } from '../workflow/common'
 
 export type TaskState = 'MET' | 'IN_PROGRESS' | 'NOT_STARTED'
@@ -78,8 +81,13 @@ export async function addEvidence(scope: Scope, communityId: string, input: unkn
   return ok(null)
 }
 
+/** 试点进展's order: the URL's sort, else by place (the division code); the id breaks ties so pages never overlap. */
+function pilotOrder(q: { sort?: PilotSort; dir?: SortDir }): Prisma.OrgUnitOrderByWithRelationInput[] {
+  return orderOf<PilotSort, Prisma.OrgUnitOrderByWithRelationInput>(q, { place: (dir) => [{ code: dir }], name: (dir) => [{ name: dir }, { code: 'asc' }], batch: (dir) => [{ pilotBatch: dir }, { code: 'asc' }] }, [{ code: 'asc' }], { id: 'asc' })
+}
+
 /** Every pilot of the caller's subtree with its four tasks (officials), searchable and paged. */
-export async function listPilots(scope: Scope, q: { q?: string; unit?: string; page: number; pageSize: number }, now = new Date()) {
+export async function listPilots(scope: Scope, q: { q?: string; unit?: string; sort?: PilotSort; dir?: SortDir; page: number; pageSize: number }, now = new Date()) {
   const prisma = await db()
   const and = [
     ...(q.q ? [{ OR: [{ name: { contains: q.q } }, { subDistrict: { contains: q.q } }, { parent: { name: { contains: q.q } } }] }] : []),
@@ -97,7 +105,7 @@ export async function listPilots(scope: Scope, q: { q?: string; unit?: string; p
     prisma.orgUnit.findMany({
       where,
       select: { id: true, name: true, subDistrict: true, pilotBatch: true, pilotStart: true, pilotEnd: true, parent: { select: { name: true, parent: { select: { name: true } } } } },
-      orderBy: { code: 'asc' },
+      orderBy: pilotOrder(q),
       skip: (q.page - 1) * q.pageSize,
       take: q.pageSize,
     }),

@@ -4,7 +4,8 @@ import type { Prisma } from '../generated/prisma/client'
 import { canAt, rowScopeWhere, type Scope } from '../authz/scope'
 import { fail, ok, type Result } from '../result'
 import { zodFieldErrors } from '../validation'
-import { ZDeclineOrder, ZDispatchOrder } from '@/lib/schemas/workflow'
+import { orderOf, type SortDir } from '@/lib/schemas/list'
+import { ZDeclineOrder, ZDispatchOrder, type OrderSort } from '@/lib/schemas/workflow'
 import { moveNeed } from './needs'
 import { notify, paged, recordChange, type Paged } from './common'
 
@@ -157,12 +158,17 @@ export async function countOrders(scope: Scope, q: OrderListQuery) {
   return prisma.order.count({ where: orderListWhere(scope, q) })
 }
 
-export async function listOrders(scope: Scope, q: { status?: 'DISPATCHED' | 'CLAIMED' | 'DECLINED' | 'CANCELLED'; page: number; pageSize: number }): Promise<Paged<OrderDto>> {
+/** 派单接单's order: the URL's sort, else the latest dispatch first; the id breaks ties so pages never overlap. */
+function orderListOrder(q: { sort?: OrderSort; dir?: SortDir }): Prisma.OrderOrderByWithRelationInput[] {
+  return orderOf<OrderSort, Prisma.OrderOrderByWithRelationInput>(q, { dispatched: (dir) => [{ dispatchedAt: dir }], title: (dir) => [{ serviceItem: { title: dir } }, { dispatchedAt: 'desc' }] }, [{ dispatchedAt: 'desc' }], { id: 'asc' })
+}
+
+export async function listOrders(scope: Scope, q: OrderListQuery & { sort?: OrderSort; dir?: SortDir; page: number; pageSize: number }): Promise<Paged<OrderDto>> {
   const prisma = await db()
   const where = orderListWhere(scope, q)
   const [total, rows, mine] = await Promise.all([
     prisma.order.count({ where }),
-    prisma.order.findMany({ where, select: ORDER_SELECT, orderBy: [{ dispatchedAt: 'desc' }, { id: 'asc' }], skip: (q.page - 1) * q.pageSize, take: q.pageSize }),
+    prisma.order.findMany({ where, select: ORDER_SELECT, orderBy: orderListOrder(q), skip: (q.page - 1) * q.pageSize, take: q.pageSize }),
     claimableTeams(scope),
   ])
   return paged(rows.map((o) => toOrderDto(scope, o, mine)), total, q.page, q.pageSize)

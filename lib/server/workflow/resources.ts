@@ -5,7 +5,8 @@ import { canAt, rowScopeWhere, type Scope } from '../authz/scope'
 import { fail, ok, type Result } from '../result'
 import { zodFieldErrors } from '../validation'
 import { maskPhone } from '@/lib/mask'
-import { ZCreateResource, type TCreateResource, type TResourceListQuery } from '@/lib/schemas/workflow'
+import { orderOf } from '@/lib/schemas/list'
+import { ZCreateResource, type ResourceSort, type TCreateResource, type TResourceListQuery } from '@/lib/schemas/workflow'
 import { actingCommunity, paged, type Paged } from './common'
 
 /** The row of a validated resource in a community: one shape for the form and the spreadsheet import. */
@@ -94,12 +95,22 @@ export function resourceListWhere(scope: Scope, q: TResourceListQuery): Prisma.R
   }
 }
 
+/** 资源清单's order: the URL's sort, else newest first; the id breaks ties so pages never overlap. */
+function resourceOrder(q: TResourceListQuery): Prisma.ResourceOrderByWithRelationInput[] {
+  return orderOf<ResourceSort, Prisma.ResourceOrderByWithRelationInput>(
+    q,
+    { created: (dir) => [{ createdAt: dir }], name: (dir) => [{ providerName: dir }, { createdAt: 'desc' }], capacity: (dir) => [{ capacity: dir }, { createdAt: 'desc' }] },
+    [{ createdAt: 'desc' }],
+    { id: 'asc' },
+  )
+}
+
 export async function listResources(scope: Scope, q: TResourceListQuery): Promise<Paged<ResourceDto>> {
   const prisma = await db()
   const where = resourceListWhere(scope, q)
   const [total, rows, names] = await Promise.all([
     prisma.resource.count({ where }),
-    prisma.resource.findMany({ where, select: RESOURCE_SELECT, orderBy: [{ createdAt: 'desc' }, { id: 'asc' }], skip: (q.page - 1) * q.pageSize, take: q.pageSize }),
+    prisma.resource.findMany({ where, select: RESOURCE_SELECT, orderBy: resourceOrder(q), skip: (q.page - 1) * q.pageSize, take: q.pageSize }),
     categoryNames(scope.tenantId),
   ])
   return paged(rows.map((r) => toResourceDto(scope, r, names)), total, q.page, q.pageSize)

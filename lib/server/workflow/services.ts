@@ -5,7 +5,8 @@ import { idsOnPath } from '../authz/hierarchy'
 import { canAt, rowScopeWhere, type Scope } from '../authz/scope'
 import { fail, ok, type Result } from '../result'
 import { zodFieldErrors } from '../validation'
-import { ZCreateService } from '@/lib/schemas/workflow'
+import { orderOf, type SortDir } from '@/lib/schemas/list'
+import { ZCreateService, type ServiceSort } from '@/lib/schemas/workflow'
 import { maskPhone } from '@/lib/mask'
 import { moveNeed } from './needs'
 import { isDispatchable } from './orders'
@@ -105,13 +106,18 @@ export async function countServices(scope: Scope, q: { q?: string }) {
   return prisma.serviceItem.count({ where: serviceListWhere(scope, q) })
 }
 
+/** 服务清单's order: the URL's sort, else newest first; the id breaks ties so pages never overlap. */
+function serviceOrder(q: { sort?: ServiceSort; dir?: SortDir }): Prisma.ServiceItemOrderByWithRelationInput[] {
+  return orderOf<ServiceSort, Prisma.ServiceItemOrderByWithRelationInput>(q, { created: (dir) => [{ createdAt: dir }], title: (dir) => [{ title: dir }, { createdAt: 'desc' }] }, [{ createdAt: 'desc' }], { id: 'asc' })
+}
+
 /** The community's published menu of services (service.read over the subtree). */
-export async function listServiceItems(scope: Scope, q: { page: number; pageSize: number; q?: string }): Promise<Paged<ServiceItemDto>> {
+export async function listServiceItems(scope: Scope, q: { page: number; pageSize: number; q?: string; sort?: ServiceSort; dir?: SortDir }): Promise<Paged<ServiceItemDto>> {
   const prisma = await db()
   const where = serviceListWhere(scope, q)
   const [total, rows] = await Promise.all([
     prisma.serviceItem.count({ where }),
-    prisma.serviceItem.findMany({ where, select: SERVICE_SELECT, orderBy: [{ createdAt: 'desc' }, { id: 'asc' }], skip: (q.page - 1) * q.pageSize, take: q.pageSize }),
+    prisma.serviceItem.findMany({ where, select: SERVICE_SELECT, orderBy: serviceOrder(q), skip: (q.page - 1) * q.pageSize, take: q.pageSize }),
   ])
   return paged(rows.map(toServiceDto), total, q.page, q.pageSize)
 }

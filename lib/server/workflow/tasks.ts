@@ -6,7 +6,8 @@ import { canAt, rowScopeWhere, type Scope } from '../authz/scope'
 import { fail, ok, type Result } from '../result'
 import { zodFieldErrors } from '../validation'
 import { maskPhone } from '@/lib/mask'
-import { ZCancelTask, ZCheckinCode, ZCreateTask, ZUpdateTask } from '@/lib/schemas/workflow'
+import { ZCancelTask, ZCheckinCode, ZCreateTask, ZUpdateTask, type TaskSort } from '@/lib/schemas/workflow'
+import { orderOf, type SortDir } from '@/lib/schemas/list'
 import { claimableTeams } from './orders'
 import { moveNeed } from './needs'
 import { notify, recordChange, type Tx } from './common'
@@ -427,12 +428,18 @@ export async function countTasks(scope: Scope) {
 }
 
 /** Tasks of the caller's subtree (officials, community staff, team leaders), newest start first. */
-export async function listTasks(scope: Scope, q: { page: number; pageSize: number }) {
+export async function listTasks(scope: Scope, q: { page: number; pageSize: number; sort?: TaskSort; dir?: SortDir }) {
   const prisma = await db()
   const where = rowScopeWhere(scope, 'task.read')
+  const orderBy = orderOf<TaskSort, Prisma.TaskOrderByWithRelationInput>(
+    q,
+    { starts: (dir) => [{ startsAt: dir }], title: (dir) => [{ title: dir }, { startsAt: 'desc' }], slots: (dir) => [{ slots: dir }, { startsAt: 'desc' }] },
+    [{ startsAt: 'desc' }],
+    { id: 'asc' },
+  )
   const [total, rows] = await Promise.all([
     prisma.task.count({ where }),
-    prisma.task.findMany({ where, select: TASK_SELECT, orderBy: [{ startsAt: 'desc' }, { id: 'asc' }], skip: (q.page - 1) * q.pageSize, take: q.pageSize }),
+    prisma.task.findMany({ where, select: TASK_SELECT, orderBy, skip: (q.page - 1) * q.pageSize, take: q.pageSize }),
   ])
   return { rows: rows.map(({ orgPath, ...t }) => (void orgPath, t)), total, page: q.page, pageSize: q.pageSize, pageCount: Math.max(1, Math.ceil(total / q.pageSize)) }
 }
