@@ -15,8 +15,8 @@ import type { ComponentProps } from 'react'
 // user actually reaches for. The pattern is the "hover-triggered prefetch" of Next's prefetching guide.
 //
 // While the page a link leads to is on its way, the link shows it (useLinkStatus): a bar across the top
-// of the screen, after 150 ms so that a fast answer shows nothing. Pages have no loading.tsx on purpose:
-// a Suspense fallback streamed before the page would stay on screen for a browser without JavaScript.
+// of the screen, after 150 ms so that a fast answer shows nothing. Where a list has a loading.tsx, the
+// prefetch brings its skeleton too, and a tap shows the skeleton at once (components/ui/skeleton.tsx).
 export function Link({ prefetch, onMouseEnter, onFocus, onTouchStart, href, children, ...props }: ComponentProps<typeof NextLink>) {
   const router = useRouter()
   const url = typeof href === 'string' ? href : null

@@ -65,7 +65,7 @@ describe('empty states', () => {
 
   it('are found (the scan works)', () => {
     expect(uses.length).toBeGreaterThan(20)
-    expect(uses.find((u) => u.file.includes('needs/page.tsx'))?.keys).toEqual(['needs.noMatch', 'needs.empty'])
+    expect(uses.find((u) => u.file.includes('needs/(list)/page.tsx'))?.keys).toEqual(['needs.noMatch', 'needs.empty'])
   })
 
   it('name their message keys literally, and every key is in both catalogs', () => {

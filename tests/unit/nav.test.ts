@@ -17,7 +17,8 @@ describe('navigation by work', () => {
       expect(label(g.label), g.id).toBeTruthy()
       for (const i of g.items) {
         expect(label(i.label), i.href).toBeTruthy()
-        expect(fs.existsSync(path.join('app/(app)', i.href === '/' ? '' : i.href, 'page.tsx')), `${i.href} has a page`).toBe(true)
+        const dir = path.join('app/(app)', i.href === '/' ? '' : i.href)
+        expect(fs.existsSync(path.join(dir, 'page.tsx')) || fs.existsSync(path.join(dir, '(list)', 'page.tsx')), `${i.href} has a page`).toBe(true)
       }
     }
   })
