@@ -132,6 +132,14 @@ test('a task: signed up and cancelled, signed up again, checked in and out by co
   code = ((await leader.getByTestId('checkin-code').textContent()) ?? '').replace(/\D/g, '')
   expect(code).toMatch(/^\d{6}$/)
 
+  // without JavaScript the kit's dialog is a disclosure: 出示签到码 opens the big code in place
+  const plainLeader = await noScript(browser, '13900000008')
+  await plainLeader.goto(taskUrl)
+  await expect(plainLeader.getByTestId('code-big')).toBeHidden()
+  await plainLeader.getByText('出示签到码').click()
+  await expect(plainLeader.getByTestId('code-big')).toHaveText(code)
+  await plainLeader.context().close()
+
   // without JavaScript: the volunteer signs up, cancels, signs up again
   const v = await noScript(browser, '13900000009')
   await v.goto(taskUrl)

@@ -39,6 +39,16 @@ test('need to resolution, across five roles', async ({ browser }) => {
   await claimOrderAndCreateTask(leader, title)
   const code = ((await leader.getByTestId('checkin-code').textContent()) ?? '').replace(/\D/g, '')
   expect(code).toMatch(/^\d{6}$/)
+  // the leader shows the code to the room: a dialog (focus inside), Escape closes it, focus is back on the button
+  const show = leader.getByRole('button', { name: '出示签到码' })
+  await show.click()
+  const dialog = leader.getByRole('dialog')
+  await expect(dialog.getByTestId('code-big')).toHaveText(code)
+  await expect(dialog.getByRole('button', { name: '关闭' })).toBeVisible()
+  expect(await dialog.evaluate((d) => d.contains(document.activeElement))).toBe(true)
+  await leader.keyboard.press('Escape')
+  await expect(dialog).toHaveCount(0)
+  await expect(show).toBeFocused()
 
   // 3. a volunteer on a phone signs up and takes the only slot
   const phone = await open({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true })

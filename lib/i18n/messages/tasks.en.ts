@@ -34,6 +34,8 @@ export const tasksEn: Record<keyof typeof tasksZhCN, string> = {
   "tasks.selfCheck": "Check in / out on site",
   "tasks.selfCheckHint": "Enter the 6-digit code given out on site",
   "tasks.code": "Check-in code: {code}",
+  "tasks.showCode": "Show the check-in code",
+  "tasks.showCodeHint": "Volunteers at the venue enter these 6 digits on the task page to check in.",
   "tasks.myHours": "{hours} hours of service ({tasks} tasks)",
   "tasks.created": "Task created; check-in code {code}",
   "tasks.notYet": "Not checked in",

@@ -32,6 +32,8 @@ export const tasksZhCN = {
   "tasks.selfCheck": "现场签到/签退",
   "tasks.selfCheckHint": "输入现场公布的 6 位签到码",
   "tasks.code": "签到码：{code}",
+  "tasks.showCode": "出示签到码",
+  "tasks.showCodeHint": "请到场的志愿者在任务页输入这 6 位签到码完成签到。",
   "tasks.myHours": "累计服务 {hours} 小时（{tasks} 次）",
   "tasks.created": "任务已创建，签到码 {code}",
   "tasks.notYet": "尚未签到",

@@ -7,6 +7,7 @@ import { idParam } from '@/lib/params'
 import { ZUnitId } from '@/lib/schemas/org'
 import { getLocale, getT } from '@/lib/i18n/server'
 import { formatDateTime, toLocalInput } from '@/lib/format'
+import { Dialog } from '@/components/ui/dialog'
 import { Card } from '@/components/ui/card'
 import { ActionForm, FormInput } from '@/components/ui/action-form'
 import { DetailHeader } from '@/components/ui/detail'
@@ -61,6 +62,14 @@ export default async function TaskPage({ params }: Props) {
           <p className="pt-2 text-lg font-semibold tabular-nums" data-testid="checkin-code">
             {t('tasks.code', { code: task.checkinCode })}
           </p>
+        ) : null}
+        {task.checkinCode ? (
+          <Dialog trigger={t('tasks.showCode')} title={task.title} closeLabel={t('common.close')} testId="code-dialog">
+            <p className="code-big" data-testid="code-big">
+              {task.checkinCode}
+            </p>
+            <p className="mt-2 text-center text-sm text-stone-600">{t('tasks.showCodeHint')}</p>
+          </Dialog>
         ) : null}
       </Card>
 
