@@ -1,3 +1,4 @@
+import { PageHeader } from '@/components/ui/page-header'
 import { Link } from '@/components/ui/link'
 import type { Translate } from '@/lib/i18n'
 import type { UnitSummary } from '@/lib/server/org/queries'
@@ -11,9 +12,7 @@ type OpenTask = React.ComponentProps<typeof TaskCard>['task']
 export function VolunteerHome({ t, locale, userName, units, tasks, openTotal, minutes, taskCount }: { t: Translate; locale: string; userName: string; units: UnitSummary[]; tasks: OpenTask[]; openTotal: number; minutes: number; taskCount: number }) {
   return (
     <div className="mx-auto max-w-md space-y-4">
-      <h1 className="text-xl font-semibold" data-testid="volunteer-greeting">
-        {t('volunteer.hello', { name: userName })}
-      </h1>
+      <PageHeader title={t('volunteer.hello', { name: userName })} testId="volunteer-greeting" />
       <p className="text-sm text-stone-600" data-testid="my-hours">
         {t('tasks.myHours', { hours: toHours(minutes), tasks: taskCount })}
       </p>

@@ -2,6 +2,7 @@ import type { Metadata } from 'next'
 import { requirePermission, denyPage } from '@/lib/server/auth/session'
 import { getTenantSettings } from '@/lib/server/org/tenant-settings'
 import { getT } from '@/lib/i18n/server'
+import { PageHeader } from '@/components/ui/page-header'
 import { Card } from '@/components/ui/card'
 import { ActionForm, FormInput } from '@/components/ui/action-form'
 import { updateTenantSettingsAction } from './actions'
@@ -19,10 +20,14 @@ export default async function SettingsPage() {
   const t = await getT()
   return (
     <div className="mx-auto max-w-2xl space-y-4">
-      <h1 className="text-xl font-semibold">
-        {t('settings.title')} <span className="text-base font-normal text-stone-500">· {s.name}</span>
-      </h1>
-      <p className="text-sm text-stone-600">{t('settings.intro')}</p>
+      <PageHeader
+        title={
+          <>
+            {t('settings.title')} <span className="text-base font-normal text-stone-500">· {s.name}</span>
+          </>
+        }
+        description={t('settings.intro')}
+      />
       <Card>
         <ActionForm action={updateTenantSettingsAction} submitLabel={t('settings.save')} className="space-y-5" testId="settings-form">
           <fieldset className="space-y-3">

@@ -5,6 +5,7 @@ import { getTeam, leaderChoices } from '@/lib/server/people/teams'
 import { idParam } from '@/lib/params'
 import { getLocale, getT } from '@/lib/i18n/server'
 import { formatDateTime } from '@/lib/format'
+import { DetailHeader } from '@/components/ui/detail'
 import { Badge, Card, Stat } from '@/components/ui/card'
 import { ActionForm } from '@/components/ui/action-form'
 import { archiveTeamAction, decideJoinAction, unarchiveTeamAction, updateTeamAction } from '../actions'
@@ -33,18 +34,22 @@ export default async function TeamPage({ params }: { params: Promise<{ id: strin
   const profiles = team.decides && team.kind === 'VOLUNTEER_TEAM'
   return (
     <div className="mx-auto max-w-3xl space-y-4">
-      <Link href="/teams" className="text-sm text-stone-600 hover:underline">
-        ‹ {t('teams.title')}
-      </Link>
-      <h1 className="text-xl font-semibold" data-testid="team-name">
-        {team.name} <Badge>{t(`teamKind.${team.kind}`)}</Badge> <Badge>{t(`teamCategory.${team.category}`)}</Badge>
-        {team.archivedAt ? (
+      <DetailHeader
+        back="/teams"
+        backLabel={t('teams.title')}
+        titleTestId="team-name"
+        title={
           <>
-            {' '}
-            <Badge tone="brand">{t('teams.archived')}</Badge>
+            {team.name} <Badge>{t(`teamKind.${team.kind}`)}</Badge> <Badge>{t(`teamCategory.${team.category}`)}</Badge>
+            {team.archivedAt ? (
+              <>
+                {' '}
+                <Badge tone="brand">{t('teams.archived')}</Badge>
+              </>
+            ) : null}
           </>
-        ) : null}
-      </h1>
+        }
+      />
       {team.archivedAt ? (
         <p className="rounded-md bg-amber-50 p-2 text-sm text-amber-900" data-testid="team-archived">
           {t('teams.archivedNote')}
