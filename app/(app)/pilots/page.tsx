@@ -1,5 +1,4 @@
 import type { Metadata } from 'next'
-import { ExportLink } from '@/components/ui/export-link'
 import { Link } from '@/components/ui/link'
 import { requirePermission } from '@/lib/server/auth/session'
 import { listPilots } from '@/lib/server/projects/pilot-tasks'
@@ -32,15 +31,11 @@ export default async function PilotsPage({ searchParams }: { searchParams: Promi
   ]
   return (
     <div className="space-y-4">
-      <div className="flex flex-wrap items-start justify-between gap-2">
-        <div>
-          <PageHeader title={t('pilots.title')} />
-          <p className="text-sm text-stone-600" data-testid="pilots-summary">
-            {t('pilots.summary', { pilots: list.summary.pilots, m1, m2, m3, m4 })}
-          </p>
-        </div>
-        <ExportLink t={t} href={`/api/exports/pilots${queryString({ q: query.q, unit: query.unit })}`} />
-      </div>
+      <PageHeader
+        title={t('pilots.title')}
+        description={<span data-testid="pilots-summary">{t('pilots.summary', { pilots: list.summary.pilots, m1, m2, m3, m4 })}</span>}
+        exportLink={{ t, href: `/api/exports/pilots${queryString({ q: query.q, unit: query.unit })}` }}
+      />
       <SearchForm q={query.q} placeholder={t('pilots.search')} submitLabel={t('common.search')}>
         {query.unit ? <input type="hidden" name="unit" value={query.unit} /> : null}
       </SearchForm>

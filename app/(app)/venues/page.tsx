@@ -1,5 +1,4 @@
 import type { Metadata } from 'next'
-import { ExportLink } from '@/components/ui/export-link'
 import { Link } from '@/components/ui/link'
 import { requirePermission } from '@/lib/server/auth/session'
 import { can } from '@/lib/server/authz/scope'
@@ -27,14 +26,7 @@ export default async function VenuesPage() {
   ]
   return (
     <div className="mx-auto max-w-3xl space-y-4">
-      <PageHeader
-        title={t('venues.title')}
-        actions={
-          <>
-            <ExportLink t={t} href="/api/exports/venues" />
-          </>
-        }
-      />
+      <PageHeader title={t('venues.title')} exportLink={{ t, href: '/api/exports/venues' }} />
       <DataList t={t} label={t('venues.title')} testId="venues" rows={venues} rowKey={(v) => v.id} columns={columns} path="/venues" query={{}} empty={<EmptyState title={t('venues.empty')} />} />
       {communities[0] ? (
         <Card>

@@ -41,27 +41,21 @@ export default async function NeedsPage({ searchParams }: { searchParams: Promis
   ]
   return (
     <div className="space-y-4">
-      <div className="flex flex-wrap items-center justify-between gap-2">
-        <div>
-          <PageHeader title={t('needs.title')} />
-          <p className="text-sm text-stone-600" data-testid="needs-summary">
-            {t('needs.summary', { total, dispatched: (counts.DISPATCHED ?? 0) + (counts.IN_SERVICE ?? 0), resolved: (counts.RESOLVED ?? 0) + (counts.CLOSED ?? 0) })}
-          </p>
-        </div>
-        <div className="flex flex-wrap gap-2">
-          <a className="rounded-md border border-stone-300 bg-white px-3 py-2 text-sm" href={`/api/needs/export${qs}`}>
-            {t('common.export')}
-          </a>
-          {can(scope, 'need.record') ? (
+      <PageHeader
+        title={t('needs.title')}
+        description={<span data-testid="needs-summary">{t('needs.summary', { total, dispatched: (counts.DISPATCHED ?? 0) + (counts.IN_SERVICE ?? 0), resolved: (counts.RESOLVED ?? 0) + (counts.CLOSED ?? 0) })}</span>}
+        exportLink={{ t, href: `/api/needs/export${qs}` }}
+        actions={
+          can(scope, 'need.record') ? (
             <>
               <LinkButton href="/needs/import" variant="secondary">
                 {t('common.import')}
               </LinkButton>
               <LinkButton href="/needs/new">{t('needs.new')}</LinkButton>
             </>
-          ) : null}
-        </div>
-      </div>
+          ) : null
+        }
+      />
       <SearchForm q={query.q} placeholder={t('field.keyword')} submitLabel={t('common.filter')}>
         {query.unit ? <input type="hidden" name="unit" value={query.unit} /> : null}
         <FilterSelect name="status" label={t('field.status')} value={query.status} allLabel={t('common.all')} options={NEED_STATUSES.map((s) => ({ value: s, label: t(`needStatus.${s}`) }))} />

@@ -53,17 +53,11 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
   )
   return (
     <div className="space-y-4">
-      <div className="flex flex-wrap items-center justify-between gap-2">
-        <div>
-          <PageHeader title={t('orders.title')} />
-          <p className="text-sm text-stone-600" data-testid="orders-summary">
-            {t('orders.summary', { total, claimed: counts.CLAIMED ?? 0, open: counts.DISPATCHED ?? 0 })}
-          </p>
-        </div>
-        <a className="rounded-md border border-stone-300 bg-white px-3 py-2 text-sm" href={`/api/orders/export${queryString({ status: query.status })}`}>
-          {t('common.export')}
-        </a>
-      </div>
+      <PageHeader
+        title={t('orders.title')}
+        description={<span data-testid="orders-summary">{t('orders.summary', { total, claimed: counts.CLAIMED ?? 0, open: counts.DISPATCHED ?? 0 })}</span>}
+        exportLink={{ t, href: `/api/orders/export${queryString({ status: query.status })}` }}
+      />
       <nav className="flex flex-wrap gap-2" aria-label={t('field.status')}>
         {tab(undefined, t('common.all'))}
         {STATUSES.map((s) => tab(s, t(`orderStatus.${s}`)))}

@@ -42,20 +42,16 @@ export default async function ResourcesPage({ searchParams }: { searchParams: Pr
     <div className="space-y-4">
       <PageHeader
         title={t('resources.title')}
+        exportLink={{ t, href: `/api/resources/export${queryString({ ...query, sort: undefined, dir: undefined, page: undefined, pageSize: undefined })}` }}
         actions={
-          <>
-            <a className="rounded-md border border-stone-300 bg-white px-3 py-2 text-sm" href={`/api/resources/export${queryString({ ...query, sort: undefined, dir: undefined, page: undefined, pageSize: undefined })}`}>
-              {t('common.export')}
-            </a>
-            {can(scope, 'resource.manage') ? (
-              <>
-                <LinkButton href="/resources/import" variant="secondary">
-                  {t('common.import')}
-                </LinkButton>
-                <LinkButton href="/resources/new">{t('resources.new')}</LinkButton>
-              </>
-            ) : null}
-          </>
+          can(scope, 'resource.manage') ? (
+            <>
+              <LinkButton href="/resources/import" variant="secondary">
+                {t('common.import')}
+              </LinkButton>
+              <LinkButton href="/resources/new">{t('resources.new')}</LinkButton>
+            </>
+          ) : null
         }
       />
       <SearchForm q={query.q} placeholder={t('field.keyword')} submitLabel={t('common.filter')}>

@@ -58,16 +58,7 @@ export default async function ServicesPage({ searchParams }: { searchParams: Pro
   ]
   return (
     <div className="space-y-4">
-      <PageHeader
-        title={t('services.title')}
-        actions={
-          <>
-            <a className="rounded-md border border-stone-300 bg-white px-3 py-2 text-sm" href={`/api/services/export${queryString({ q: query.q })}`}>
-              {t('common.export')}
-            </a>
-          </>
-        }
-      />
+      <PageHeader title={t('services.title')} exportLink={{ t, href: `/api/services/export${queryString({ q: query.q })}` }} />
       <SearchForm q={query.q} placeholder={t('field.keyword')} submitLabel={t('common.search')} />
       <DataList
         t={t}

@@ -48,16 +48,7 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
   ]
   return (
     <div className="space-y-4">
-      <PageHeader
-        title={t('tasks.title')}
-        actions={
-          <>
-            <a className="rounded-md border border-stone-300 bg-white px-3 py-2 text-sm" href="/api/tasks/export">
-              {t('common.export')}
-            </a>
-          </>
-        }
-      />
+      <PageHeader title={t('tasks.title')} exportLink={{ t, href: '/api/tasks/export' }} />
       <DataList
         t={t}
         label={t('tasks.title')}

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next'
-import { ExportLink } from '@/components/ui/export-link'
 import { Link } from '@/components/ui/link'
 import { requirePermission } from '@/lib/server/auth/session'
 import { searchUnits } from '@/lib/server/org/queries'
@@ -42,11 +41,7 @@ export default async function UnitsSearchPage({ searchParams }: { searchParams: 
     <div className="space-y-4">
       <PageHeader
         title={t('units.title')}
-        actions={
-          <>
-            {query.q ? <ExportLink t={t} href={`/api/exports/units?q=${encodeURIComponent(query.q)}`} /> : null}
-          </>
-        }
+        exportLink={query.q ? { t, href: `/api/exports/units?q=${encodeURIComponent(query.q)}` } : null}
       />
       <SearchForm q={query.q} placeholder={t('units.placeholder')} submitLabel={t('common.search')} />
       {!result ? (
