@@ -25,6 +25,8 @@ export type Column<R> = {
   sort?: SortDir
   /** a number: right-aligned, tabular figures */
   numeric?: boolean
+  /** DataTable: the cell that names its row (a <th scope="row">, kept in view when the table scrolls sideways) */
+  rowHeader?: boolean
 }
 
 type Query = Record<string, string | number | undefined | null>
@@ -47,6 +49,10 @@ export type ListProps<R> = {
   empty: React.ReactNode
   testId?: string
   rowTestId?: (row: R) => string
+  /** DataTable: a last row of totals, by column id (its row header says what it is) */
+  foot?: { label: React.ReactNode; cells: Record<string, React.ReactNode>; testId?: (columnId: string) => string }
+  /** DataTable: the table's own width, for a table of many figures (e.g. `min-w-[64rem]`) */
+  tableClassName?: string
   /** a row's own look (an unread message, a row that needs attention), as a kit class or utilities */
   rowClassName?: (row: R) => string | undefined
 }
@@ -153,7 +159,8 @@ export function DataList<R>(props: ListProps<R>) {
 
 /** The same list as a table (the desktop layout for wide records): headers sort, the frame scrolls on a phone. */
 export function DataTable<R>(props: ListProps<R>) {
-  const { rows, columns, rowKey, empty, label, testId, rowTestId, rowClassName, t } = props
+  const { rows, columns, rowKey, empty, label, testId, rowTestId, rowClassName, foot, tableClassName, t } = props
+  const cellClass = (c: Column<R>) => [c.numeric ? 'num' : '', c.rowHeader ? 'row-head' : ''].filter(Boolean).join(' ') || undefined
   const cur = currentSort(props)
   return (
     <>
@@ -161,13 +168,13 @@ export function DataTable<R>(props: ListProps<R>) {
         empty
       ) : (
         <TableFrame label={label}>
-          <table className="data-table" data-testid={testId}>
+          <table className={tableClassName ? `data-table ${tableClassName}` : 'data-table'} data-testid={testId}>
             <thead>
               <tr>
                 {columns.map((c) => {
                   const on = c.sort && cur.id === c.id
                   return (
-                    <th key={c.id} scope="col" className={c.numeric ? 'num' : undefined} aria-sort={c.sort ? (on ? (cur.dir === 'asc' ? 'ascending' : 'descending') : 'none') : undefined}>
+                    <th key={c.id} scope="col" className={cellClass(c)} aria-sort={c.sort ? (on ? (cur.dir === 'asc' ? 'ascending' : 'descending') : 'none') : undefined}>
                       {c.sort ? (
                         <Link href={sortHref(props, c)} data-sort={c.id}>
                           {c.label}
@@ -185,14 +192,37 @@ export function DataTable<R>(props: ListProps<R>) {
             <tbody>
               {rows.map((r) => (
                 <tr key={rowKey(r)} className={rowClassName?.(r)} data-testid={rowTestId?.(r)}>
-                  {columns.map((c) => (
-                    <td key={c.id} className={c.numeric ? 'num' : undefined}>
-                      {c.cell(r)}
-                    </td>
-                  ))}
+                  {columns.map((c) =>
+                    c.rowHeader ? (
+                      <th key={c.id} scope="row" className={cellClass(c)}>
+                        {c.cell(r)}
+                      </th>
+                    ) : (
+                      <td key={c.id} className={cellClass(c)}>
+                        {c.cell(r)}
+                      </td>
+                    ),
+                  )}
                 </tr>
               ))}
             </tbody>
+            {foot ? (
+              <tfoot>
+                <tr>
+                  {columns.map((c, i) =>
+                    c.rowHeader || i === 0 ? (
+                      <th key={c.id} scope="row" className={cellClass(c)}>
+                        {foot.label}
+                      </th>
+                    ) : (
+                      <td key={c.id} className={cellClass(c)} data-testid={foot.testId?.(c.id)}>
+                        {foot.cells[c.id]}
+                      </td>
+                    ),
+                  )}
+                </tr>
+              </tfoot>
+            ) : null}
           </table>
         </TableFrame>
       )}

@@ -9,11 +9,10 @@ import { translateError, type Translate } from '@/lib/i18n'
 import { Card, Stat } from '@/components/ui/card'
 import { Button } from '@/components/ui/button'
 import { queryString } from '@/components/workflow/filters'
-import { Pagination } from '@/components/ui/pagination'
+import { DataTable, type Column } from '@/components/ui/data-list'
 import { TrendChart } from '@/components/dashboard/trend-chart'
 import { formatNumber } from '@/lib/format'
 import { COLUMNS, COMPARISON_PAGE_SIZE, drillHref, formatValue, sortRows } from './columns'
-import { TableFrame } from '@/components/ui/table-frame'
 import { PageHeader } from '@/components/ui/page-header'
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -52,6 +51,38 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const page = Math.min(q.page, pageCount)
   const sorted = sortRows(found, q.sort, q.dir).slice((page - 1) * COMPARISON_PAGE_SIZE, page * COMPARISON_PAGE_SIZE)
   const listed = { ...keep, unit: d.unit.id, find: q.find, sort: q.sort, dir: q.sort ? q.dir : undefined }
+  const comparisonColumns: Column<(typeof sorted)[number]>[] = [
+    {
+      id: 'unit',
+      label: t('dashboard.unit'),
+      rowHeader: true,
+      cell: (c) =>
+        c.canOpen ? (
+          <Link href={`/dashboard${queryString({ ...keep, unit: c.unit.id })}`} className="text-brand-700 hover:underline">
+            {c.unit.name}
+          </Link>
+        ) : (
+          c.unit.name
+        ),
+    },
+    ...COLUMNS.map((col): Column<(typeof sorted)[number]> => ({
+      id: col.key,
+      label: t(col.label),
+      numeric: true,
+      sort: 'desc',
+      cell: (c) => {
+        const v = formatValue(col.value(c.figures), 'percent' in col ? col.percent : false)
+        const drill = 'drill' in col ? col.drill : undefined
+        return drill ? (
+          <Link href={drillHref(drill, c.unit.id, d.period)} className="text-brand-700 hover:underline">
+            {v}
+          </Link>
+        ) : (
+          v
+        )
+      },
+    })),
+  ]
   return (
     <div className="space-y-5">
       <div className="space-y-1">
@@ -129,83 +160,32 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           </div>
         </div>
         {d.children.length > COMPARISON_PAGE_SIZE || q.find ? <FindForm t={t} q={{ ...listed, find: q.find }} /> : null}
-        {d.children.length === 0 ? (
-          <p className="text-sm text-stone-500">{t('dashboard.childrenNone')}</p>
-        ) : found.length === 0 ? (
-          <p className="text-sm text-stone-500" role="status">
-            {t('dashboard.findNone', { find: q.find ?? '' })}{' '}
-            <Link href={`/dashboard${queryString({ ...listed, find: undefined })}`} className="text-brand-700 hover:underline">
-              {t('dashboard.findAll')}
-            </Link>
-          </p>
-        ) : (
-          <TableFrame label={t('dashboard.children')}>
-            <table className="w-full min-w-[64rem] text-sm" data-testid="comparison">
-              <thead>
-                <tr className="border-b border-stone-200 bg-stone-50 text-left">
-                  <th scope="col" className="sticky left-0 bg-stone-50 px-3 py-2 font-medium">
-                    {t('dashboard.unit')}
-                  </th>
-                  {COLUMNS.map((c) => {
-                    const active = q.sort === c.key
-                    const dir = active && q.dir === 'desc' ? 'asc' : 'desc'
-                    return (
-                      <th key={c.key} scope="col" className="px-2 py-2 text-right font-medium" aria-sort={active ? (q.dir === 'asc' ? 'ascending' : 'descending') : undefined}>
-                        <Link href={`/dashboard${queryString({ ...keep, unit: d.unit.id, find: q.find, sort: c.key, dir })}`} className="hover:underline" title={t('dashboard.sortBy', { column: t(c.label) })}>
-                          {t(c.label)}
-                          {active ? (q.dir === 'asc' ? ' ↑' : ' ↓') : ''}
-                        </Link>
-                      </th>
-                    )
-                  })}
-                </tr>
-              </thead>
-              <tbody>
-                {sorted.map((c) => (
-                  <tr key={c.unit.id} className="border-b border-stone-100" data-testid="comparison-row">
-                    <th scope="row" className="sticky left-0 bg-white px-3 py-2 text-left font-medium">
-                      {c.canOpen ? (
-                        <Link href={`/dashboard${queryString({ ...keep, unit: c.unit.id })}`} className="text-brand-700 hover:underline">
-                          {c.unit.name}
-                        </Link>
-                      ) : (
-                        c.unit.name
-                      )}
-                    </th>
-                    {COLUMNS.map((col) => {
-                      const v = formatValue(col.value(c.figures), 'percent' in col ? col.percent : false)
-                      const drill = 'drill' in col ? col.drill : undefined
-                      return (
-                        <td key={col.key} className="px-2 py-2 text-right tabular-nums">
-                          {drill ? (
-                            <Link href={drillHref(drill, c.unit.id, d.period)} className="text-brand-700 hover:underline">
-                              {v}
-                            </Link>
-                          ) : (
-                            v
-                          )}
-                        </td>
-                      )
-                    })}
-                  </tr>
-                ))}
-              </tbody>
-              <tfoot>
-                <tr className="bg-stone-50 font-semibold">
-                  <th scope="row" className="sticky left-0 bg-stone-50 px-3 py-2 text-left">
-                    {t('dashboard.total')}
-                  </th>
-                  {COLUMNS.map((col) => (
-                    <td key={col.key} className="px-2 py-2 text-right tabular-nums" data-testid={`total-${col.key}`}>
-                      {formatValue(col.value(f), 'percent' in col ? col.percent : false)}
-                    </td>
-                  ))}
-                </tr>
-              </tfoot>
-            </table>
-          </TableFrame>
-        )}
-        {pageCount > 1 ? <Pagination t={t} page={page} pageCount={pageCount} total={found.length} hrefFor={(n) => `/dashboard${queryString({ ...listed, page: n })}`} /> : null}
+        <DataTable
+          t={t}
+          label={t('dashboard.children')}
+          testId="comparison"
+          tableClassName="min-w-[64rem]"
+          rows={sorted}
+          rowKey={(c) => c.unit.id}
+          rowTestId={() => 'comparison-row'}
+          columns={comparisonColumns}
+          path="/dashboard"
+          query={listed}
+          paging={pageCount > 1 ? { page, pageCount, total: found.length } : undefined}
+          foot={{ label: t('dashboard.total'), cells: Object.fromEntries(COLUMNS.map((col) => [col.key, formatValue(col.value(f), 'percent' in col ? col.percent : false)])), testId: (key) => `total-${key}` }}
+          empty={
+            d.children.length === 0 ? (
+              <p className="text-sm text-stone-500">{t('dashboard.childrenNone')}</p>
+            ) : (
+              <p className="text-sm text-stone-500" role="status">
+                {t('dashboard.findNone', { find: q.find ?? '' })}{' '}
+                <Link href={`/dashboard${queryString({ ...listed, find: undefined })}`} className="text-brand-700 hover:underline">
+                  {t('dashboard.findAll')}
+                </Link>
+              </p>
+            )
+          }
+        />
       </section>
 
       <div className="grid gap-3 md:grid-cols-2 xl:grid-cols-3">

@@ -47,7 +47,6 @@ export const dashboardEn: Record<keyof typeof dashboardZhCN, string> = {
   'dashboard.export': 'Export the table',
   'dashboard.unit': 'Unit',
   'dashboard.total': 'Total (this unit)',
-  'dashboard.sortBy': 'Sort by "{column}"',
   'dashboard.projects': 'Projects by status',
   'dashboard.cases': 'Cases by status (counts only)',
   'dashboard.volunteersByKind': 'Volunteers by kind',

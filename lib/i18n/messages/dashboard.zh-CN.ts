@@ -46,7 +46,6 @@ export const dashboardZhCN = {
   'dashboard.export': '导出对比表',
   'dashboard.unit': '单位',
   'dashboard.total': '合计（本级）',
-  'dashboard.sortBy': '按“{column}”排序',
   'dashboard.projects': '项目（按状态）',
   'dashboard.cases': '个案（按状态，仅数量）',
   'dashboard.volunteersByKind': '志愿者（按类别）',
