@@ -1,5 +1,6 @@
 import { z } from './zod'
 import { blankToUndefined, optionalText, phoneOptional, text } from './common'
+import { listSort } from './list'
 import { chinaDate, toDbDate } from '@/lib/china-time'
 
 // The talent registry, agencies and training: forms and the server share these. Messages are i18n keys.
@@ -108,8 +109,14 @@ export const ZTalentListQuery = z.object({
 })
 export type TTalentListQuery = z.infer<typeof ZTalentListQuery>
 
-export const ZAgencyListQuery = z.object({ q, kind: z.enum(AGENCY_KINDS).optional().catch(undefined), page, pageSize: z.coerce.number().int().min(10).max(100).catch(20).default(20) })
+/** what the agencies list can be sorted by (the default: by name) */
+export const AGENCY_SORTS = ['name', 'created'] as const
+export type AgencySort = (typeof AGENCY_SORTS)[number]
+export const ZAgencyListQuery = z.object({ q, kind: z.enum(AGENCY_KINDS).optional().catch(undefined), ...listSort(AGENCY_SORTS), page, pageSize: z.coerce.number().int().min(10).max(100).catch(20).default(20) })
 export type TAgencyListQuery = z.infer<typeof ZAgencyListQuery>
 
-export const ZTrainingListQuery = z.object({ q, kind: z.enum(TRAINING_KINDS).optional().catch(undefined), page, pageSize: z.coerce.number().int().min(10).max(100).catch(20).default(20) })
+/** what 实务能力培训 can be sorted by (the default: newest first) */
+export const TRAINING_SORTS = ['date', 'hours', 'attendees'] as const
+export type TrainingSort = (typeof TRAINING_SORTS)[number]
+export const ZTrainingListQuery = z.object({ q, kind: z.enum(TRAINING_KINDS).optional().catch(undefined), ...listSort(TRAINING_SORTS), page, pageSize: z.coerce.number().int().min(10).max(100).catch(20).default(20) })
 export type TTrainingListQuery = z.infer<typeof ZTrainingListQuery>

@@ -2,6 +2,7 @@ import { z } from './zod'
 import { blankToUndefined, personName } from './common'
 import { ZIdNumber } from './id-number'
 import { ZPhone } from './phone'
+import { listSort } from './list'
 import { chinaYear } from '@/lib/china-time'
 
 // Messages are i18n keys (lib/i18n); forms translate them for the field they belong to.
@@ -67,10 +68,14 @@ export const ZImportVolunteer = z
   .superRefine(agreesWithId)
 export type TImportVolunteer = z.infer<typeof ZImportVolunteer>
 
+/** what 志愿者名册 can be sorted by (the default: by name) */
+export const VOLUNTEER_SORTS = ['name', 'registered'] as const
+export type VolunteerSort = (typeof VOLUNTEER_SORTS)[number]
 export const ZVolunteerListQuery = z.object({
   q: z.preprocess(blankToUndefined, z.string().trim().max(40).optional()).catch(undefined),
   kind: z.preprocess(blankToUndefined, z.enum(VOLUNTEER_KINDS).optional()).catch(undefined),
   skill: z.preprocess(blankToUndefined, z.enum(SKILLS).optional()).catch(undefined),
+  ...listSort(VOLUNTEER_SORTS),
   page: z.coerce.number().int().min(1).max(10_000).catch(1),
   pageSize: z.coerce.number().int().min(10).max(100).catch(20).default(20),
 })

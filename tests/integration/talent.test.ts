@@ -138,6 +138,11 @@ describe('talent registry (人才队伍)', () => {
     expect(byCounty.ok && byCounty.value.canEdit).toBe(true)
     for (const s of [neighbour.scope, leagueB.scope, otherCounty.scope]) expect(await getAgency(s, id)).toEqual({ ok: false, error: 'NOT_FOUND' })
     expect((await listAgencies(leagueB.scope, agencyQ())).total).toBe(0)
+    // sorted by registration (/agencies?sort=created): newest first, and back
+    await db.agency.update({ where: { id }, data: { createdAt: new Date('2024-01-01T00:00:00Z') } })
+    const byCreated = async (dir: string) => (await listAgencies(county.scope, agencyQ({ sort: 'created', dir }))).rows.map((a) => a.id)
+    expect(await byCreated('desc')).toEqual([second.value.id, id])
+    expect(await byCreated('asc')).toEqual([id, second.value.id])
   })
 
   it('training: attendance is recorded once per person; CE hours count per China-time year', async () => {
@@ -192,6 +197,10 @@ describe('talent registry (人才队伍)', () => {
     expect((await listTrainingEvents(county.scope, ZTrainingListQuery.parse({}))).rows.map((e) => [e.title, e.hours, e.attendees])).toEqual([
       ['社会工作实务专题讲座', 2, 0], ['社会工作实务专题讲座', 2.5, 1], ['实地观摩', 3, 2],
     ])
+    // sorted by attendance (/training?sort=attendees): the best attended first, and back
+    const byAttendees = async (dir: string) => (await listTrainingEvents(county.scope, ZTrainingListQuery.parse({ sort: 'attendees', dir }))).rows.map((e) => e.id)
+    expect(await byAttendees('desc')).toEqual([lastDay, newYear, future])
+    expect(await byAttendees('asc')).toEqual([future, newYear, lastDay])
 
     // half past midnight on 1 January in China is still 31 December in UTC: the 2026 event counts for 2026
     const me = worker.scope

@@ -108,6 +108,12 @@ describe('volunteer profile', () => {
     expect((await listVolunteers(admin.scope, { kind: 'PARTY_MEMBER' })).rows.map((r) => r.id)).toEqual([v.id])
     expect((await listVolunteers(admin.scope, { skill: 'LAW' })).rows.map((r) => r.id)).toEqual([v.id])
     expect((await listVolunteers(admin.scope, { q: '赵丽' })).rows.map((r) => r.id)).toEqual([v.id])
+
+    // sorted by registration (/volunteers?sort=registered): newest first, and back
+    for (const [u, year] of [[v, 2020], [stranger, 2021], [leader, 2022]] as const) await db.user.update({ where: { id: u.id }, data: { createdAt: new Date(`${year}-01-01T00:00:00Z`) } })
+    const byRegistered = async (dir: string) => (await listVolunteers(admin.scope, { sort: 'registered', dir })).rows.map((r) => r.id).filter((id) => [v.id, stranger.id, leader.id].includes(id))
+    expect(await byRegistered('desc')).toEqual([leader.id, stranger.id, v.id])
+    expect(await byRegistered('asc')).toEqual([v.id, stranger.id, leader.id])
   })
 })
 

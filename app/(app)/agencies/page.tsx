@@ -5,10 +5,11 @@ import { requirePermission } from '@/lib/server/auth/session'
 import { can } from '@/lib/server/authz/scope'
 import { listAgencies } from '@/lib/server/people/agencies'
 import { AGENCY_KINDS, ZAgencyListQuery } from '@/lib/schemas/talent'
-import { getT } from '@/lib/i18n/server'
+import { getLocale, getT } from '@/lib/i18n/server'
+import { formatDate } from '@/lib/format'
 import { Badge, EmptyState } from '@/components/ui/card'
 import { LinkButton } from '@/components/ui/button'
-import { Pagination } from '@/components/ui/pagination'
+import { DataList, type Column } from '@/components/ui/data-list'
 import { SearchForm } from '@/components/ui/search-form'
 import { FilterSelect, queryString } from '@/components/workflow/filters'
 import { PageHeader } from '@/components/ui/page-header'
@@ -21,9 +22,17 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function AgenciesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const scope = await requirePermission('talent.read')
   const t = await getT()
+  const locale = await getLocale()
   const query = ZAgencyListQuery.parse(await searchParams)
   const list = await listAgencies(scope, query)
   const filtered = Boolean(query.q || query.kind)
+  const columns: Column<(typeof list.rows)[number]>[] = [
+    { id: 'name', label: t('agency.field.name'), slot: 'title', sort: 'asc', cell: (a) => <Link href={`/agencies/${a.id}`} className="data-title">{a.name}</Link> },
+    { id: 'kind', label: t('agency.field.kind'), slot: 'end', cell: (a) => <Badge>{t(`agencyKind.${a.kind}`)}</Badge> },
+    { id: 'staff', label: t('agency.staff'), slot: 'end', cell: (a) => <span className="text-stone-600">{t('agency.staffCount', { count: a.staff })}</span> },
+    { id: 'unit', label: t('agency.field.unit'), cell: (a) => t('agency.registeredAt', { unit: a.orgUnit.name }) },
+    { id: 'created', label: t('field.createdAt'), sort: 'desc', cell: (a) => formatDate(locale, a.createdAt) },
+  ]
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-2">
@@ -44,25 +53,19 @@ export default async function AgenciesPage({ searchParams }: { searchParams: Pro
           </Link>
         ) : null}
       </SearchForm>
-      {list.rows.length === 0 ? (
-        <EmptyState title={filtered ? t('agency.noMatch') : t('agency.empty')} />
-      ) : (
-        <ul className="divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white" data-testid="agency-list">
-          {list.rows.map((a) => (
-            <li key={a.id} className="flex flex-wrap items-start justify-between gap-2 px-3 py-3">
-              <div className="min-w-0">
-                <Link href={`/agencies/${a.id}`} className="font-medium text-brand-700 hover:underline">
-                  {a.name}
-                </Link>{' '}
-                <Badge>{t(`agencyKind.${a.kind}`)}</Badge>
-                <p className="mt-0.5 text-xs text-stone-500">{t('agency.registeredAt', { unit: a.orgUnit.name })}</p>
-              </div>
-              <span className="text-sm text-stone-600">{t('agency.staffCount', { count: a.staff })}</span>
-            </li>
-          ))}
-        </ul>
-      )}
-      <Pagination t={t} page={list.page} pageCount={list.pageCount} total={list.total} hrefFor={(page) => `/agencies${queryString({ ...query, page, pageSize: undefined })}`} />
+      <DataList
+        t={t}
+        label={t('agency.title')}
+        testId="agency-list"
+        rows={list.rows}
+        rowKey={(a) => a.id}
+        columns={columns}
+        path="/agencies"
+        query={{ ...query, pageSize: undefined }}
+        defaultSort={{ id: 'name', dir: 'asc' }}
+        paging={list}
+        empty={<EmptyState title={filtered ? t('agency.noMatch') : t('agency.empty')} />}
+      />
     </div>
   )
 }

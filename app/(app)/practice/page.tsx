@@ -9,7 +9,7 @@ import { getLocale, getT } from '@/lib/i18n/server'
 import { formatDate } from '@/lib/format'
 import { Badge, EmptyState } from '@/components/ui/card'
 import { LinkButton } from '@/components/ui/button'
-import { Pagination } from '@/components/ui/pagination'
+import { DataList, type Column } from '@/components/ui/data-list'
 import { SearchForm } from '@/components/ui/search-form'
 import { StatusBadge } from '@/components/workflow/status-badge'
 import { queryString } from '@/components/workflow/filters'
@@ -33,6 +33,16 @@ export default async function PracticePage({ searchParams }: { searchParams: Pro
   const query = ZQuery.parse(await searchParams)
   const review = query.view === 'review' && can(scope, 'practice.read')
   const list = await listPracticeCases(scope, { library: !review, q: query.q, page: query.page, pageSize: 20 })
+  const columns: Column<(typeof list.rows)[number]>[] = [
+    { id: 'title', label: t('field.title'), slot: 'title', cell: (c) => <Link href={`/practice/${c.id}`} className="data-title">{c.title}</Link> },
+    { id: 'status', label: t('field.status'), slot: 'end', cell: (c) => <StatusBadge t={t} kind="practiceStatus" status={c.status} /> },
+    { id: 'county', label: t('level.BANNER_COUNTY'), cell: (c) => c.orgUnit.parent?.name },
+    { id: 'subDistrict', label: t('unit.subDistrict'), cell: (c) => c.orgUnit.subDistrict },
+    { id: 'community', label: t('level.COMMUNITY'), cell: (c) => c.orgUnit.name },
+    { id: 'published', label: t('practiceStatus.PUBLISHED'), cell: (c) => (c.publishedAt ? t('practice.publishedAt', { date: formatDate(locale, c.publishedAt) }) : null) },
+    { id: 'project', label: t('practice.project'), cell: (c) => (c.project ? <Badge>{c.project.brand ?? c.project.name}</Badge> : null) },
+    { id: 'results', label: t('field.results'), slot: 'detail', cell: (c) => <p className="line-clamp-2 text-stone-700">{c.results}</p> },
+  ]
   const tab = (view: 'library' | 'review', label: string) => (
     <Link href={`/practice${queryString({ view: view === 'library' ? undefined : view })}`} aria-current={(review ? 'review' : 'library') === view ? 'page' : undefined} className={`rounded-md px-3 py-1.5 text-sm ${(review ? 'review' : 'library') === view ? 'bg-stone-800 text-white' : 'border border-stone-300 bg-white text-stone-700'}`}>
       {label}
@@ -58,30 +68,18 @@ export default async function PracticePage({ searchParams }: { searchParams: Pro
       <SearchForm q={query.q} placeholder={t('practice.search')} submitLabel={t('common.search')}>
         {review ? <input type="hidden" name="view" value="review" /> : null}
       </SearchForm>
-      {list.rows.length === 0 ? (
-        <EmptyState title={query.q ? t('practice.noMatch') : t('practice.empty')}>{query.q ? null : t('practice.emptyHint')}</EmptyState>
-      ) : (
-        <ul className="space-y-3" data-testid="practice-list">
-          {list.rows.map((c) => (
-            <li key={c.id} className="rounded-lg border border-stone-200 bg-white p-4">
-              <div className="flex flex-wrap items-start justify-between gap-2">
-                <Link href={`/practice/${c.id}`} className="font-medium text-brand-700 hover:underline">
-                  {c.title}
-                </Link>
-                <StatusBadge t={t} kind="practiceStatus" status={c.status} />
-              </div>
-              <p className="mt-1 text-xs text-stone-500">
-                {[c.orgUnit.parent?.name, c.orgUnit.subDistrict, c.orgUnit.name].filter(Boolean).join(' · ')}
-                {c.publishedAt ? ` · ${t('practice.publishedAt', { date: formatDate(locale, c.publishedAt) })}` : ''}
-                {c.project ? ' · ' : ''}
-                {c.project ? <Badge>{c.project.brand ?? c.project.name}</Badge> : null}
-              </p>
-              <p className="mt-2 line-clamp-2 text-sm text-stone-700">{c.results}</p>
-            </li>
-          ))}
-        </ul>
-      )}
-      <Pagination t={t} page={list.page} pageCount={list.pageCount} total={list.total} hrefFor={(page) => `/practice${queryString({ q: query.q, view: review ? 'review' : undefined, page })}`} />
+      <DataList
+        t={t}
+        label={review ? t('practice.inProgress') : t('practice.library')}
+        testId="practice-list"
+        rows={list.rows}
+        rowKey={(c) => c.id}
+        columns={columns}
+        path="/practice"
+        query={{ q: query.q, view: review ? 'review' : undefined, page: query.page }}
+        paging={list}
+        empty={<EmptyState title={query.q ? t('practice.noMatch') : t('practice.empty')}>{query.q ? null : t('practice.emptyHint')}</EmptyState>}
+      />
     </div>
   )
 }

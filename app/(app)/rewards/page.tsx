@@ -8,6 +8,7 @@ import { CorrectionItems } from '@/components/hours/corrections'
 import { getLocale, getT } from '@/lib/i18n/server'
 import { Card, EmptyState } from '@/components/ui/card'
 import { ActionForm, FormInput } from '@/components/ui/action-form'
+import { DataList, type Column } from '@/components/ui/data-list'
 import { awardPointsAction, createRewardAction } from '../points/actions'
 import { adjustHoursAction } from './actions'
 import { PageHeader } from '@/components/ui/page-header'
@@ -22,6 +23,11 @@ export default async function RewardsPage() {
   const t = await getT()
   const locale = await getLocale()
   const [items, [community], corrections] = await Promise.all([listRewards(scope), listActingCommunities(scope, 'points.manage'), listHourAdjustments(scope)])
+  const columns: Column<(typeof items)[number]>[] = [
+    { id: 'name', label: t('field.rewardName'), slot: 'title', cell: (i) => <span className="text-sm">{i.name}</span> },
+    { id: 'cost', label: t('field.cost'), slot: 'end', numeric: true, cell: (i) => <span className="text-stone-600">{t('points.cost', { cost: i.cost })}</span> },
+    { id: 'stock', label: t('field.stock'), slot: 'end', numeric: true, cell: (i) => <span className="text-stone-600">{t('points.stock', { stock: i.stock })}</span> },
+  ]
   return (
     <div className="mx-auto max-w-3xl space-y-4">
       <PageHeader
@@ -32,17 +38,7 @@ export default async function RewardsPage() {
           </>
         }
       />
-      {items.length === 0 ? <EmptyState title={t('points.noItems')} /> : null}
-      <ul className="divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white text-sm" data-testid="rewards">
-        {items.map((i) => (
-          <li key={i.id} className="flex justify-between px-3 py-2">
-            <span>{i.name}</span>
-            <span className="text-stone-600">
-              {t('points.cost', { cost: i.cost })} · {t('points.stock', { stock: i.stock })}
-            </span>
-          </li>
-        ))}
-      </ul>
+      <DataList t={t} label={t('points.catalogue')} testId="rewards" rows={items} rowKey={(i) => i.id} columns={columns} path="/rewards" query={{}} empty={<EmptyState title={t('points.noItems')} />} />
       <div className="grid gap-4 sm:grid-cols-2">
         {community ? (
           <Card>

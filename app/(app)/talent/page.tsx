@@ -6,7 +6,7 @@ import { listFigureCommunities, listTalent, talentFigures } from '@/lib/server/p
 import { CERT_LEVELS, ZTalentListQuery } from '@/lib/schemas/talent'
 import { getT } from '@/lib/i18n/server'
 import { Badge, Card, EmptyState } from '@/components/ui/card'
-import { Pagination } from '@/components/ui/pagination'
+import { DataList, type Column } from '@/components/ui/data-list'
 import { SearchForm } from '@/components/ui/search-form'
 import { ActionForm, FormInput, FormSelect } from '@/components/ui/action-form'
 import { FilterSelect, queryString } from '@/components/workflow/filters'
@@ -30,6 +30,22 @@ export default async function TalentPage({ searchParams }: { searchParams: Promi
   const [figures, list, figureCommunities] = await Promise.all([talentFigures(scope), listTalent(scope, query), listFigureCommunities(scope)])
   const filtered = Boolean(query.q || query.level || query.unit)
   const total = figures.total
+  const columns: Column<(typeof list.rows)[number]>[] = [
+    { id: 'name', label: t('field.name'), slot: 'title', cell: (w) => <Link href={`/talent/${w.id}`} className="data-title">{w.name}</Link> },
+    { id: 'phone', label: t('talent.field.phone'), slot: 'title', cell: (w) => <span className="ml-1 text-sm tabular-nums text-stone-500">{w.phone}</span> },
+    { id: 'ceHours', label: t('talent.years', { required: list.requiredHours }), slot: 'end', cell: (w) => t('talent.ceHours', { year: list.year, hours: w.ceHours, required: list.requiredHours }) },
+    { id: 'ceStatus', label: t('talent.col.ceStatus'), slot: 'end', cell: (w) => <CeBadge t={t} status={w.ceStatus} /> },
+    { id: 'lastYear', label: t('talent.year', { year: list.year - 1 }), slot: 'end', cell: (w) => (w.lastYearNotMet ? <span className="text-xs text-red-700">{t('talent.lastYearNotMet', { year: list.year - 1 })}</span> : null) },
+    { id: 'community', label: t('talent.field.community'), cell: (w) => w.community },
+    { id: 'roles', label: t('talent.field.roles'), cell: (w) => w.roles.map((r) => t(`role.${r}`)).join(' · ') },
+    { id: 'employer', label: t('talent.field.agency'), cell: (w) => w.employer },
+    {
+      id: 'certLevel',
+      label: t('talent.field.certLevel'),
+      slot: 'detail',
+      cell: (w) => (w.certLevel ? <Badge tone={w.certLevel === 'NONE' ? 'neutral' : 'brand'}>{t(`certLevel.${w.certLevel}`)}</Badge> : <Badge>{t('talent.noRecord')}</Badge>),
+    },
+  ]
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-start justify-between gap-2">
@@ -91,34 +107,18 @@ export default async function TalentPage({ searchParams }: { searchParams: Promi
             </Link>
           ) : null}
         </SearchForm>
-        {list.rows.length === 0 ? (
-          <EmptyState title={filtered ? t('talent.noMatch') : t('talent.empty')}>{filtered ? null : t('talent.emptyHint')}</EmptyState>
-        ) : (
-          <ul className="divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white" data-testid="talent-list">
-            {list.rows.map((w) => (
-              <li key={w.id} className="flex flex-wrap items-start justify-between gap-2 px-3 py-3">
-                <div className="min-w-0">
-                  <Link href={`/talent/${w.id}`} className="font-medium text-brand-700 hover:underline">
-                    {w.name}
-                  </Link>{' '}
-                  <span className="text-sm tabular-nums text-stone-500">{w.phone}</span>
-                  <p className="mt-0.5 text-xs text-stone-500">
-                    {[w.community, ...w.roles.map((r) => t(`role.${r}`)), w.employer].filter(Boolean).join(' · ')}
-                  </p>
-                  <p className="mt-1 flex flex-wrap gap-1">{w.certLevel ? <Badge tone={w.certLevel === 'NONE' ? 'neutral' : 'brand'}>{t(`certLevel.${w.certLevel}`)}</Badge> : <Badge>{t('talent.noRecord')}</Badge>}</p>
-                </div>
-                <div className="text-right text-sm">
-                  <p className="tabular-nums">{t('talent.ceHours', { year: list.year, hours: w.ceHours, required: list.requiredHours })}</p>
-                  <p className="mt-1">
-                    <CeBadge t={t} status={w.ceStatus} />
-                  </p>
-                  {w.lastYearNotMet ? <p className="text-xs text-red-700">{t('talent.lastYearNotMet', { year: list.year - 1 })}</p> : null}
-                </div>
-              </li>
-            ))}
-          </ul>
-        )}
-        <Pagination t={t} page={list.page} pageCount={list.pageCount} total={list.total} hrefFor={(page) => `/talent${queryString({ ...query, page, pageSize: undefined })}`} />
+        <DataList
+          t={t}
+          label={t('talent.title')}
+          testId="talent-list"
+          rows={list.rows}
+          rowKey={(w) => w.id}
+          columns={columns}
+          path="/talent"
+          query={{ ...query, pageSize: undefined }}
+          paging={list}
+          empty={<EmptyState title={filtered ? t('talent.noMatch') : t('talent.empty')}>{filtered ? null : t('talent.emptyHint')}</EmptyState>}
+        />
       </section>
     </div>
   )

@@ -1,4 +1,5 @@
 import { Link } from '@/components/ui/link'
+import { DataList, type Column } from '@/components/ui/data-list'
 import type { Translate } from '@/lib/i18n'
 import { formatDate } from '@/lib/format'
 
@@ -6,26 +7,29 @@ type Training = { id: string; title: string; kind: 'LECTURE' | 'EXCHANGE' | 'SIT
 
 /** The trainings a worker attended, newest first (linked where the reader may open the event). */
 export function TrainingList({ t, locale, trainings }: { t: Translate; locale: string; trainings: Training[] }) {
-  if (!trainings.length) return <p className="mt-2 text-sm text-stone-500">{t('talent.noTrainings')}</p>
+  const columns: Column<Training>[] = [
+    {
+      id: 'title',
+      label: t('training.field.title'),
+      slot: 'title',
+      cell: (e) =>
+        e.linkable ? (
+          <Link href={`/training/${e.id}`} className="data-title">
+            {e.title}
+          </Link>
+        ) : (
+          <span className="font-medium">{e.title}</span>
+        ),
+    },
+    { id: 'hours', label: t('training.field.hours'), slot: 'end', numeric: true, cell: (e) => t('training.hours', { hours: e.hours }) },
+    { id: 'kind', label: t('training.field.kind'), cell: (e) => t(`trainingKind.${e.kind}`) },
+    { id: 'date', label: t('training.field.date'), cell: (e) => formatDate(locale, e.date) },
+    { id: 'unit', label: t('training.field.unit'), cell: (e) => t('training.organiser', { unit: e.orgUnit.name }) },
+  ]
+  // neither paged nor sorted (a worker's whole list, newest first): the path and query are never linked
   return (
-    <ul className="mt-2 divide-y divide-stone-100 text-sm" data-testid="trainings">
-      {trainings.map((e) => (
-        <li key={e.id} className="flex items-start justify-between gap-2 py-2">
-          <div className="min-w-0">
-            {e.linkable ? (
-              <Link href={`/training/${e.id}`} className="font-medium text-brand-700 hover:underline">
-                {e.title}
-              </Link>
-            ) : (
-              <span className="font-medium">{e.title}</span>
-            )}
-            <p className="text-xs text-stone-500">
-              {t(`trainingKind.${e.kind}`)} · {formatDate(locale, e.date)} · {t('training.organiser', { unit: e.orgUnit.name })}
-            </p>
-          </div>
-          <span className="shrink-0 tabular-nums">{t('training.hours', { hours: e.hours })}</span>
-        </li>
-      ))}
-    </ul>
+    <div className="mt-2">
+      <DataList t={t} label={t('talent.trainings')} testId="trainings" rows={trainings} rowKey={(e) => e.id} columns={columns} path="" query={{}} empty={<p className="text-sm text-stone-500">{t('talent.noTrainings')}</p>} />
+    </div>
   )
 }

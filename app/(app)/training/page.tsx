@@ -9,7 +9,7 @@ import { getLocale, getT } from '@/lib/i18n/server'
 import { formatDate } from '@/lib/format'
 import { Badge, EmptyState } from '@/components/ui/card'
 import { LinkButton } from '@/components/ui/button'
-import { Pagination } from '@/components/ui/pagination'
+import { DataList, type Column } from '@/components/ui/data-list'
 import { SearchForm } from '@/components/ui/search-form'
 import { FilterSelect, queryString } from '@/components/workflow/filters'
 import { PageHeader } from '@/components/ui/page-header'
@@ -26,6 +26,14 @@ export default async function TrainingPage({ searchParams }: { searchParams: Pro
   const query = ZTrainingListQuery.parse(await searchParams)
   const list = await listTrainingEvents(scope, query)
   const filtered = Boolean(query.q || query.kind)
+  const columns: Column<(typeof list.rows)[number]>[] = [
+    { id: 'title', label: t('training.field.title'), slot: 'title', cell: (e) => <Link href={`/training/${e.id}`} className="data-title">{e.title}</Link> },
+    { id: 'kind', label: t('training.field.kind'), slot: 'end', cell: (e) => <Badge>{t(`trainingKind.${e.kind}`)}</Badge> },
+    { id: 'hours', label: t('training.field.hours'), slot: 'end', sort: 'desc', numeric: true, cell: (e) => t('training.hours', { hours: e.hours }) },
+    { id: 'attendees', label: t('training.field.attendees'), slot: 'end', sort: 'desc', numeric: true, cell: (e) => <span className="text-xs text-stone-500">{t('training.attendeeCount', { count: e.attendees })}</span> },
+    { id: 'date', label: t('training.field.date'), sort: 'desc', cell: (e) => formatDate(locale, e.date) },
+    { id: 'unit', label: t('training.field.unit'), cell: (e) => t('training.organiser', { unit: e.orgUnit.name }) },
+  ]
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-2">
@@ -46,30 +54,19 @@ export default async function TrainingPage({ searchParams }: { searchParams: Pro
           </Link>
         ) : null}
       </SearchForm>
-      {list.rows.length === 0 ? (
-        <EmptyState title={filtered ? t('training.noMatch') : t('training.empty')}>{filtered ? null : t('training.emptyHint')}</EmptyState>
-      ) : (
-        <ul className="divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white" data-testid="training-list">
-          {list.rows.map((e) => (
-            <li key={e.id} className="flex flex-wrap items-start justify-between gap-2 px-3 py-3">
-              <div className="min-w-0">
-                <Link href={`/training/${e.id}`} className="font-medium text-brand-700 hover:underline">
-                  {e.title}
-                </Link>{' '}
-                <Badge>{t(`trainingKind.${e.kind}`)}</Badge>
-                <p className="mt-0.5 text-xs text-stone-500">
-                  {formatDate(locale, e.date)} · {t('training.organiser', { unit: e.orgUnit.name })}
-                </p>
-              </div>
-              <div className="text-right text-sm tabular-nums">
-                <p>{t('training.hours', { hours: e.hours })}</p>
-                <p className="text-xs text-stone-500">{t('training.attendeeCount', { count: e.attendees })}</p>
-              </div>
-            </li>
-          ))}
-        </ul>
-      )}
-      <Pagination t={t} page={list.page} pageCount={list.pageCount} total={list.total} hrefFor={(page) => `/training${queryString({ ...query, page, pageSize: undefined })}`} />
+      <DataList
+        t={t}
+        label={t('training.title')}
+        testId="training-list"
+        rows={list.rows}
+        rowKey={(e) => e.id}
+        columns={columns}
+        path="/training"
+        query={{ ...query, pageSize: undefined }}
+        defaultSort={{ id: 'date', dir: 'desc' }}
+        paging={list}
+        empty={<EmptyState title={filtered ? t('training.noMatch') : t('training.empty')}>{filtered ? null : t('training.emptyHint')}</EmptyState>}
+      />
     </div>
   )
 }

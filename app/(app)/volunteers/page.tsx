@@ -5,9 +5,10 @@ import { requireScope, denyPage } from '@/lib/server/auth/session'
 import { can } from '@/lib/server/authz/scope'
 import { canSeeVolunteers, listVolunteers } from '@/lib/server/people/volunteers'
 import { SKILLS, VOLUNTEER_KINDS } from '@/lib/schemas/volunteers'
-import { getT } from '@/lib/i18n/server'
+import { getLocale, getT } from '@/lib/i18n/server'
+import { formatDate } from '@/lib/format'
 import { Badge, EmptyState } from '@/components/ui/card'
-import { Pagination } from '@/components/ui/pagination'
+import { DataList, type Column } from '@/components/ui/data-list'
 import { SearchForm } from '@/components/ui/search-form'
 import { LinkButton } from '@/components/ui/button'
 import { FilterSelect, queryString } from '@/components/workflow/filters'
@@ -22,10 +23,23 @@ export default async function VolunteersPage({ searchParams }: { searchParams: P
   const scope = await requireScope()
   if (!canSeeVolunteers(scope)) return denyPage()
   const t = await getT()
+  const locale = await getLocale()
   const list = await listVolunteers(scope, await searchParams)
   const { query } = list
   const filtered = Boolean(query.q || query.kind || query.skill)
-  const pageCount = Math.max(1, Math.ceil(list.total / list.pageSize))
+  const columns: Column<(typeof list.rows)[number]>[] = [
+    { id: 'name', label: t('volunteer.col.name'), slot: 'title', sort: 'asc', cell: (v) => <Link href={`/volunteers/${v.id}`} className="data-title">{v.name}</Link> },
+    { id: 'kind', label: t('volunteer.col.kind'), slot: 'end', cell: (v) => <Badge>{v.kind ? t(`volunteerKind.${v.kind}`) : t('volunteer.noProfile')}</Badge> },
+    { id: 'imported', label: t('volunteer.notActivated'), slot: 'end', cell: (v) => (v.imported ? <Badge tone="brand">{t('volunteer.notActivated')}</Badge> : null) },
+    { id: 'hours', label: t('volunteer.col.hours'), slot: 'end', cell: (v) => `${t('volunteer.hoursValue', { hours: v.hours })} ${v.stars ? '★'.repeat(v.stars) : ''}`.trim() },
+    { id: 'community', label: t('volunteer.col.community'), cell: (v) => v.community },
+    { id: 'phone', label: t('volunteer.col.phone'), cell: (v) => v.phone },
+    { id: 'idNumber', label: t('volunteer.col.idNumber'), cell: (v) => v.idNumber },
+    { id: 'gender', label: t('volunteer.gender'), cell: (v) => (v.gender ? t(`gender.${v.gender}`) : null) },
+    { id: 'birthYear', label: t('volunteer.birthYear'), cell: (v) => v.birthYear },
+    { id: 'registered', label: t('volunteer.registeredAt'), sort: 'desc', cell: (v) => formatDate(locale, v.registeredAt) },
+    { id: 'skills', label: t('volunteer.col.skills'), slot: 'detail', cell: (v) => (v.skills.length ? <span className="text-xs">{v.skills.map((s) => t(`skill.${s}`)).join('、')}</span> : null) },
+  ]
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-2">
@@ -51,34 +65,20 @@ export default async function VolunteersPage({ searchParams }: { searchParams: P
           </Link>
         ) : null}
       </SearchForm>
-      {list.rows.length === 0 ? (
-        <EmptyState title={filtered ? t('volunteer.none') : t('volunteer.empty')}>{filtered ? null : t('volunteer.noneHint')}</EmptyState>
-      ) : (
-        <>
-          <p className="text-sm text-stone-600">{t('volunteer.count', { count: list.total })}</p>
-          <ul className="divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white" data-testid="volunteers-list">
-            {list.rows.map((v) => (
-              <li key={v.id} className="px-3 py-3">
-                <div className="flex flex-wrap items-center gap-2">
-                  <Link href={`/volunteers/${v.id}`} className="font-medium text-brand-700 hover:underline">
-                    {v.name}
-                  </Link>
-                  {v.kind ? <Badge>{t(`volunteerKind.${v.kind}`)}</Badge> : <Badge>{t('volunteer.noProfile')}</Badge>}
-                  {v.imported ? <Badge tone="brand">{t('volunteer.notActivated')}</Badge> : null}
-                  <span className="ml-auto text-sm tabular-nums text-stone-700">
-                    {t('volunteer.hoursValue', { hours: v.hours })} {v.stars ? '★'.repeat(v.stars) : ''}
-                  </span>
-                </div>
-                <p className="mt-0.5 text-xs text-stone-500">
-                  {[v.community, v.phone, v.idNumber, v.gender ? t(`gender.${v.gender}`) : null, v.birthYear].filter(Boolean).join(' · ')}
-                </p>
-                {v.skills.length ? <p className="mt-0.5 text-xs text-stone-600">{v.skills.map((s) => t(`skill.${s}`)).join('、')}</p> : null}
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-      <Pagination t={t} page={list.page} pageCount={pageCount} total={list.total} hrefFor={(page) => `/volunteers${queryString({ ...query, page })}`} />
+      {list.rows.length ? <p className="text-sm text-stone-600">{t('volunteer.count', { count: list.total })}</p> : null}
+      <DataList
+        t={t}
+        label={t('volunteer.listTitle')}
+        testId="volunteers-list"
+        rows={list.rows}
+        rowKey={(v) => v.id}
+        columns={columns}
+        path="/volunteers"
+        query={{ ...query, pageSize: undefined }}
+        defaultSort={{ id: 'name', dir: 'asc' }}
+        paging={list}
+        empty={<EmptyState title={filtered ? t('volunteer.none') : t('volunteer.empty')}>{filtered ? null : t('volunteer.noneHint')}</EmptyState>}
+      />
     </div>
   )
 }

@@ -7,7 +7,8 @@ import { fail, ok, type Result } from '../result'
 import { zodFieldErrors } from '../validation'
 import { paged } from '../workflow/common'
 import { maskPhone } from '@/lib/mask'
-import { ZAgency, type TAgencyListQuery } from '@/lib/schemas/talent'
+import { ZAgency, type AgencySort, type TAgencyListQuery } from '@/lib/schemas/talent'
+import { orderOf } from '@/lib/schemas/list'
 
 /**
  * Who reads an agency (talent.read): its registering unit is in the caller's subtree, or one of its
@@ -37,6 +38,11 @@ export async function listAgencyChoices(scope: Scope, communityId: string) {
   return prisma.agency.findMany({ where: agencyChoiceWhere(scope, unit.path), select: { id: true, name: true }, orderBy: { name: 'asc' }, take: 200 })
 }
 
+/** The agencies list's order: the URL's sort, else by name; the id breaks ties so pages never overlap. */
+function agencyOrder(q: TAgencyListQuery): Prisma.AgencyOrderByWithRelationInput[] {
+  return orderOf<AgencySort, Prisma.AgencyOrderByWithRelationInput>(q, { name: (dir) => [{ name: dir }], created: (dir) => [{ createdAt: dir }] }, [{ name: 'asc' }], { id: 'asc' })
+}
+
 export async function listAgencies(scope: Scope, q: TAgencyListQuery) {
   const prisma = await db()
   const staffInScope = underAny(rootsFor(scope, 'talent.read'), 'orgPath')
@@ -48,8 +54,8 @@ export async function listAgencies(scope: Scope, q: TAgencyListQuery) {
     prisma.agency.count({ where }),
     prisma.agency.findMany({
       where,
-      select: { id: true, name: true, kind: true, orgUnit: { select: { name: true } }, _count: { select: { staff: { where: staffInScope } } } },
-      orderBy: [{ name: 'asc' }, { id: 'asc' }],
+      select: { id: true, name: true, kind: true, createdAt: true, orgUnit: { select: { name: true } }, _count: { select: { staff: { where: staffInScope } } } },
+      orderBy: agencyOrder(q),
       skip: (q.page - 1) * q.pageSize,
       take: q.pageSize,
     }),

@@ -5,7 +5,8 @@ import type { Prisma } from '../generated/prisma/client'
 import { fail, ok, type Result } from '../result'
 import { zodFieldErrors } from '../validation'
 import { paged } from '../workflow/common'
-import { ZAttendance, ZTrainingEvent, type TTrainingListQuery } from '@/lib/schemas/talent'
+import { ZAttendance, ZTrainingEvent, type TrainingSort, type TTrainingListQuery } from '@/lib/schemas/talent'
+import { orderOf } from '@/lib/schemas/list'
 import { chinaDate, chinaDayRange, chinaYear, fromDbDate, toDbDate } from '@/lib/china-time'
 import { toHours } from '@/lib/hours'
 
@@ -103,6 +104,17 @@ export async function createTrainingEvent(scope: Scope, input: unknown, now = ne
 }
 
 /** Events of the caller's subtree (talent.read), newest first, with attendance counts. */
+/** 实务能力培训's order: the URL's sort, else newest first; the id breaks ties so pages never overlap. */
+function trainingOrder(q: TTrainingListQuery): Prisma.TrainingEventOrderByWithRelationInput[] {
+  const newest: Prisma.TrainingEventOrderByWithRelationInput[] = [{ date: 'desc' }, { createdAt: 'desc' }]
+  return orderOf<TrainingSort, Prisma.TrainingEventOrderByWithRelationInput>(
+    q,
+    { date: (dir) => [{ date: dir }, { createdAt: dir }], hours: (dir) => [{ minutes: dir }, ...newest], attendees: (dir) => [{ attendance: { _count: dir } }, ...newest] },
+    newest,
+    { id: 'asc' },
+  )
+}
+
 export async function listTrainingEvents(scope: Scope, q: TTrainingListQuery) {
   const prisma = await db()
   const where: Prisma.TrainingEventWhereInput = {
@@ -115,7 +127,7 @@ export async function listTrainingEvents(scope: Scope, q: TTrainingListQuery) {
     prisma.trainingEvent.findMany({
       where,
       select: { id: true, title: true, kind: true, date: true, minutes: true, orgUnit: { select: { name: true } }, _count: { select: { attendance: true } } },
-      orderBy: [{ date: 'desc' }, { createdAt: 'desc' }],
+      orderBy: trainingOrder(q),
       skip: (q.page - 1) * q.pageSize,
       take: q.pageSize,
     }),

@@ -6,7 +6,8 @@ import { underAny } from '../authz/hierarchy'
 import { decryptField, encryptField, fingerprint } from '../crypto'
 import { fail, ok, type Result } from '../result'
 import { zodFieldErrors } from '../validation'
-import { fromIdNumber, knownAvailability, knownSkills, ZVolunteerListQuery, ZVolunteerProfile } from '@/lib/schemas/volunteers'
+import { fromIdNumber, knownAvailability, knownSkills, ZVolunteerListQuery, ZVolunteerProfile, type TVolunteerListQuery, type VolunteerSort } from '@/lib/schemas/volunteers'
+import { orderOf } from '@/lib/schemas/list'
 import { maskIdNumber } from '@/lib/id-card'
 import { maskPhone } from '@/lib/mask'
 import { starLevel } from '@/lib/stars'
@@ -155,6 +156,11 @@ export const canSeeVolunteers = (scope: Scope) => can(scope, 'volunteer.manage')
 const minutesOf = async (userIds: string[]) => totalMinutesOf(await db(), userIds)
 
 /** The volunteers the caller may see, with search (name / phone), filters (kind, skill) and pages. */
+/** 志愿者名册's order: the URL's sort, else by name; the id breaks ties so pages never overlap. */
+function volunteerOrder(q: TVolunteerListQuery): Prisma.UserOrderByWithRelationInput[] {
+  return orderOf<VolunteerSort, Prisma.UserOrderByWithRelationInput>(q, { name: (dir) => [{ name: dir }], registered: (dir) => [{ createdAt: dir }] }, [{ name: 'asc' }], { id: 'asc' })
+}
+
 export async function listVolunteers(scope: Scope, rawQuery: unknown) {
   const query = ZVolunteerListQuery.parse(rawQuery ?? {})
   const prisma = await db()
@@ -175,10 +181,11 @@ export async function listVolunteers(scope: Scope, rawQuery: unknown) {
         id: true,
         name: true,
         phone: true,
+        createdAt: true,
         volunteerProfile: { select: { realName: true, idNumberEnc: true, gender: true, birthYear: true, kind: true, skills: true, imported: true } },
         roles: { where: { role: { in: [...VOLUNTEER_ROLES] } }, select: { orgUnit: { select: { name: true } } }, take: 1 },
       },
-      orderBy: [{ name: 'asc' }, { id: 'asc' }],
+      orderBy: volunteerOrder(query),
       skip: (query.page - 1) * query.pageSize,
       take: query.pageSize,
     }),
@@ -199,6 +206,7 @@ export async function listVolunteers(scope: Scope, rawQuery: unknown) {
       skills: knownSkills(p?.skills ?? []),
       imported: p?.imported ?? false,
       community: u.roles[0]?.orgUnit.name ?? '',
+      registeredAt: u.createdAt,
       hours,
       stars: starLevel(hours, tenant.starThresholds),
     }
