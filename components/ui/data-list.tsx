@@ -92,7 +92,12 @@ function SortBar<R>(props: ListProps<R>) {
         return (
           <Link key={c.id} href={sortHref(props, c)} aria-current={on ? 'true' : undefined} data-sort={c.id}>
             {c.label}
-            {on ? <span aria-label={t(cur.dir === 'asc' ? 'list.ascending' : 'list.descending')}>{cur.dir === 'asc' ? ' ↑' : ' ↓'}</span> : null}
+            {on ? (
+              <>
+                <span aria-hidden="true">{cur.dir === 'asc' ? ' ↑' : ' ↓'}</span>
+                <span className="sr-only">{t(cur.dir === 'asc' ? 'list.ascending' : 'list.descending')}</span>
+              </>
+            ) : null}
           </Link>
         )
       })}

@@ -195,3 +195,29 @@ test('a survey answered signed out: a missing answer first, then thanks', async 
   await page.getByTestId('survey-public-form').getByRole('button', { name: '提交' }).click()
   await expect(page.getByTestId('survey-thanks')).toBeVisible()
 })
+
+test('a list sorts, pages and searches by links and its GET form: the sort survives a search', async ({ browser }) => {
+  const page = await noScript(browser, '13900000005')
+  await page.goto('/needs')
+  const people = async () => (await page.getByTestId('needs-list').locator('.data-meta').allTextContents()).map((m) => Number(/(\d+) 人/.exec(m)?.[1]))
+  const sortBar = page.getByRole('navigation', { name: '排序' })
+  await expect(sortBar.getByRole('link', { name: /登记时间/ })).toHaveAttribute('aria-current', 'true') // the default order
+  await sortBar.getByRole('link', { name: '涉及人数' }).click()
+  await expect(page).toHaveURL(/sort=people&dir=desc/)
+  await expect(sortBar.getByRole('link', { name: /涉及人数/ })).toHaveAttribute('aria-current', 'true')
+  const desc = await people()
+  expect(desc.length).toBeGreaterThan(1)
+  expect(desc).toEqual([...desc].sort((a, b) => b - a))
+  // the current sort's link turns it round
+  await sortBar.getByRole('link', { name: /涉及人数/ }).click()
+  await expect(page).toHaveURL(/sort=people&dir=asc/)
+  const asc = await people()
+  expect(asc).toEqual([...asc].sort((a, b) => a - b))
+  // a search keeps the order it was given
+  await page.getByRole('searchbox', { name: '关键词' }).fill('老人')
+  await page.getByRole('button', { name: '筛选' }).click()
+  await expect(page).toHaveURL(/q=%E8%80%81%E4%BA%BA/)
+  await expect(page).toHaveURL(/sort=people/)
+  await expect(page).toHaveURL(/dir=asc/)
+  await page.context().close()
+})

@@ -45,7 +45,7 @@ export default async function AgenciesPage({ searchParams }: { searchParams: Pro
           {can(scope, 'agency.manage') ? <LinkButton href="/agencies/new">{t('agency.new')}</LinkButton> : null}
         </div>
       </div>
-      <SearchForm q={query.q} placeholder={t('agency.search')} submitLabel={t('common.filter')}>
+      <SearchForm q={query.q} keep={{ sort: query.sort, dir: query.dir }} placeholder={t('agency.search')} submitLabel={t('common.filter')}>
         <FilterSelect name="kind" label={t('agency.filter.kind')} value={query.kind} allLabel={t('common.all')} options={AGENCY_KINDS.map((k) => ({ value: k, label: t(`agencyKind.${k}`) }))} />
         {filtered ? (
           <Link href="/agencies" className="self-center text-sm text-brand-700 underline">

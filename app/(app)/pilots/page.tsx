@@ -36,7 +36,7 @@ export default async function PilotsPage({ searchParams }: { searchParams: Promi
         description={<span data-testid="pilots-summary">{t('pilots.summary', { pilots: list.summary.pilots, m1, m2, m3, m4 })}</span>}
         exportLink={{ t, href: `/api/exports/pilots${queryString({ q: query.q, unit: query.unit })}` }}
       />
-      <SearchForm q={query.q} placeholder={t('pilots.search')} submitLabel={t('common.search')}>
+      <SearchForm q={query.q} keep={{ sort: query.sort, dir: query.dir }} placeholder={t('pilots.search')} submitLabel={t('common.search')}>
         {query.unit ? <input type="hidden" name="unit" value={query.unit} /> : null}
       </SearchForm>
       <DataList

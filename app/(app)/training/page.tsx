@@ -46,7 +46,7 @@ export default async function TrainingPage({ searchParams }: { searchParams: Pro
           {can(scope, 'training.manage') ? <LinkButton href="/training/new">{t('training.new')}</LinkButton> : null}
         </div>
       </div>
-      <SearchForm q={query.q} placeholder={t('training.search')} submitLabel={t('common.filter')}>
+      <SearchForm q={query.q} keep={{ sort: query.sort, dir: query.dir }} placeholder={t('training.search')} submitLabel={t('common.filter')}>
         <FilterSelect name="kind" label={t('training.filter.kind')} value={query.kind} allLabel={t('common.all')} options={TRAINING_KINDS.map((k) => ({ value: k, label: t(`trainingKind.${k}`) }))} />
         {filtered ? (
           <Link href="/training" className="self-center text-sm text-brand-700 underline">

@@ -56,7 +56,7 @@ export default async function VolunteersPage({ searchParams }: { searchParams: P
           ) : null}
         </div>
       </div>
-      <SearchForm q={query.q} placeholder={t('volunteer.searchPlaceholder')} submitLabel={t('common.filter')}>
+      <SearchForm q={query.q} keep={{ sort: query.sort, dir: query.dir }} placeholder={t('volunteer.searchPlaceholder')} submitLabel={t('common.filter')}>
         <FilterSelect name="kind" label={t('volunteer.kind')} value={query.kind} allLabel={t('volunteer.anyKind')} options={VOLUNTEER_KINDS.map((k) => ({ value: k, label: t(`volunteerKind.${k}`) }))} />
         <FilterSelect name="skill" label={t('volunteer.skills')} value={query.skill} allLabel={t('volunteer.anySkill')} options={SKILLS.map((s) => ({ value: s, label: t(`skill.${s}`) }))} />
         {filtered ? (

@@ -56,7 +56,7 @@ export default async function NeedsPage({ searchParams }: { searchParams: Promis
           ) : null
         }
       />
-      <SearchForm q={query.q} placeholder={t('field.keyword')} submitLabel={t('common.filter')}>
+      <SearchForm q={query.q} keep={{ sort: query.sort, dir: query.dir }} placeholder={t('field.keyword')} submitLabel={t('common.filter')}>
         {query.unit ? <input type="hidden" name="unit" value={query.unit} /> : null}
         <FilterSelect name="status" label={t('field.status')} value={query.status} allLabel={t('common.all')} options={NEED_STATUSES.map((s) => ({ value: s, label: t(`needStatus.${s}`) }))} />
         <FilterSelect name="categoryId" label={t('field.category')} value={query.categoryId} allLabel={t('common.all')} options={categories.map((c) => ({ value: c.id, label: c.name }))} />

@@ -54,7 +54,7 @@ export default async function ResourcesPage({ searchParams }: { searchParams: Pr
           ) : null
         }
       />
-      <SearchForm q={query.q} placeholder={t('field.keyword')} submitLabel={t('common.filter')}>
+      <SearchForm q={query.q} keep={{ sort: query.sort, dir: query.dir }} placeholder={t('field.keyword')} submitLabel={t('common.filter')}>
         <FilterSelect name="providerKind" label={t('field.providerKind')} value={query.providerKind} allLabel={t('common.all')} options={PROVIDER_KINDS.map((v) => ({ value: v, label: t(`providerKind.${v}`) }))} />
         <FilterSelect name="type" label={t('field.resourceType')} value={query.type} allLabel={t('common.all')} options={RESOURCE_TYPES.map((v) => ({ value: v, label: t(`resourceType.${v}`) }))} />
         <FilterSelect name="categoryId" label={t('field.category')} value={query.categoryId} allLabel={t('common.all')} options={categories.map((c) => ({ value: c.id, label: c.name }))} />

@@ -59,7 +59,7 @@ export default async function ServicesPage({ searchParams }: { searchParams: Pro
   return (
     <div className="space-y-4">
       <PageHeader title={t('services.title')} exportLink={{ t, href: `/api/services/export${queryString({ q: query.q })}` }} />
-      <SearchForm q={query.q} placeholder={t('field.keyword')} submitLabel={t('common.search')} />
+      <SearchForm q={query.q} keep={{ sort: query.sort, dir: query.dir }} placeholder={t('field.keyword')} submitLabel={t('common.search')} />
       <DataList
         t={t}
         label={t('services.title')}

@@ -43,7 +43,7 @@ export default async function UnitsSearchPage({ searchParams }: { searchParams: 
         title={t('units.title')}
         exportLink={query.q ? { t, href: `/api/exports/units?q=${encodeURIComponent(query.q)}` } : null}
       />
-      <SearchForm q={query.q} placeholder={t('units.placeholder')} submitLabel={t('common.search')} />
+      <SearchForm q={query.q} keep={{ sort: query.sort, dir: query.dir }} placeholder={t('units.placeholder')} submitLabel={t('common.search')} />
       {!result ? (
         <p className="text-sm text-stone-600">{t('units.hint')}</p>
       ) : (
