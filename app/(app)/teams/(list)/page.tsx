@@ -9,7 +9,7 @@ import { Badge, EmptyState } from '@/components/ui/card'
 import { DataList, type Column } from '@/components/ui/data-list'
 import { ActionForm } from '@/components/ui/action-form'
 import { LinkButton } from '@/components/ui/button'
-import { requestJoinAction } from './actions'
+import { requestJoinAction } from '../actions'
 import { PageHeader } from '@/components/ui/page-header'
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -10,9 +10,9 @@ import { DataList, type Column } from '@/components/ui/data-list'
 import { SearchForm } from '@/components/ui/search-form'
 import { ActionForm, FormInput, FormSelect } from '@/components/ui/action-form'
 import { FilterSelect, queryString } from '@/components/workflow/filters'
-import { setElderlyPopulationAction } from './actions'
-import { CeBadge } from './ce-badge'
-import { FiguresTable } from './figures'
+import { setElderlyPopulationAction } from '../actions'
+import { CeBadge } from '../ce-badge'
+import { FiguresTable } from '../figures'
 import { PageHeader } from '@/components/ui/page-header'
 
 export async function generateMetadata(): Promise<Metadata> {
