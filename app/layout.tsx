@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from 'next'
+import { headers } from 'next/headers'
 import { connection } from 'next/server'
 import { ClientMessages } from '@/lib/i18n/client-messages'
 import { ROOT_MESSAGES } from '@/lib/i18n/root-messages'
@@ -13,21 +14,23 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export const viewport: Viewport = { width: 'device-width', initialScale: 1 }
 
-const NO_SCRIPT_CSS = '.skeleton{display:none!important}div[hidden][id^="S:"]{display:block!important}'
+// Whether the page's scripts run: set by the first inline script of the page (with the request's CSP
+// nonce), before anything is painted. Without it — no JavaScript, or JavaScript switched off — a list's
+// loading skeleton (components/ui/skeleton.tsx) would stay on screen with the streamed page hidden below
+// it, so app/globals.css hides the skeleton and shows React's streamed segments for html:not(.js).
+const MARK_SCRIPTING = "document.documentElement.classList.add('js')"
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   // every page is rendered per request, never prerendered: Next puts the request's CSP nonce (proxy.ts)
   // on its scripts only while rendering, so a prerendered page's scripts would be refused
   await connection()
   const locale = await getLocale()
+  const nonce = /'nonce-([^']+)'/.exec((await headers()).get('content-security-policy') ?? '')?.[1]
   return (
-    <html lang={locale}>
+    // the class that script adds is not React's: no hydration warning for it
+    <html lang={locale} suppressHydrationWarning>
       <head>
-        {/* without JavaScript a streamed page cannot replace its loading skeleton (components/ui/skeleton.tsx):
-            hide the skeleton and show the streamed page where the browser put it */}
-        <noscript>
-          <style>{NO_SCRIPT_CSS}</style>
-        </noscript>
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: MARK_SCRIPTING }} />
       </head>
       <body className="min-h-dvh">
         {/* translation happens on the server: the browser gets only what client code renders */}
