@@ -1,5 +1,4 @@
 import type { Metadata } from 'next'
-import { ExportLink } from '@/components/ui/export-link'
 import { requirePermission } from '@/lib/server/auth/session'
 import { listRewards } from '@/lib/server/people/points'
 import { listActingCommunities } from '@/lib/server/workflow/common'
@@ -32,11 +31,7 @@ export default async function RewardsPage() {
     <div className="mx-auto max-w-3xl space-y-4">
       <PageHeader
         title={t('rewards.title')}
-        actions={
-          <>
-            <ExportLink t={t} href="/api/exports/rewards" />
-          </>
-        }
+        exportLink={{ t, href: '/api/exports/rewards' }}
       />
       <DataList t={t} label={t('points.catalogue')} testId="rewards" rows={items} rowKey={(i) => i.id} columns={columns} path="/rewards" query={{}} empty={<EmptyState title={t('points.noItems')} />} />
       <div className="grid gap-4 sm:grid-cols-2">

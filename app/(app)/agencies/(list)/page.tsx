@@ -1,5 +1,4 @@
 import type { Metadata } from 'next'
-import { ExportLink } from '@/components/ui/export-link'
 import { Link } from '@/components/ui/link'
 import { requirePermission } from '@/lib/server/auth/session'
 import { can } from '@/lib/server/authz/scope'
@@ -35,16 +34,12 @@ export default async function AgenciesPage({ searchParams }: { searchParams: Pro
   ]
   return (
     <div className="space-y-4">
-      <div className="flex flex-wrap items-center justify-between gap-2">
-        <div>
-          <PageHeader title={t('agency.title')} />
-          <p className="text-sm text-stone-600">{t('agency.intro')}</p>
-        </div>
-        <div className="flex flex-wrap gap-2">
-          <ExportLink t={t} href={`/api/exports/agencies${queryString({ q: query.q, kind: query.kind })}`} />
-          {can(scope, 'agency.manage') ? <LinkButton href="/agencies/new">{t('agency.new')}</LinkButton> : null}
-        </div>
-      </div>
+      <PageHeader
+        title={t('agency.title')}
+        description={t('agency.intro')}
+        exportLink={{ t, href: `/api/exports/agencies${queryString({ q: query.q, kind: query.kind })}` }}
+        actions={can(scope, 'agency.manage') ? <LinkButton href="/agencies/new">{t('agency.new')}</LinkButton> : null}
+      />
       <SearchForm q={query.q} keep={{ sort: query.sort, dir: query.dir }} placeholder={t('agency.search')} submitLabel={t('common.filter')}>
         <FilterSelect name="kind" label={t('agency.filter.kind')} value={query.kind} allLabel={t('common.all')} options={AGENCY_KINDS.map((k) => ({ value: k, label: t(`agencyKind.${k}`) }))} />
         {filtered ? (

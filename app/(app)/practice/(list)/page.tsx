@@ -1,5 +1,4 @@
 import type { Metadata } from 'next'
-import { ExportLink } from '@/components/ui/export-link'
 import { Link } from '@/components/ui/link'
 import { z } from 'zod'
 import { requireScope } from '@/lib/server/auth/session'
@@ -52,12 +51,8 @@ export default async function PracticePage({ searchParams }: { searchParams: Pro
     <div className="space-y-4">
       <PageHeader
         title={t('practice.title')}
-        actions={
-          <>
-            <ExportLink t={t} href={`/api/exports/practice?view=${review ? 'review' : 'library'}${query.q ? `&q=${encodeURIComponent(query.q)}` : ''}`} />
-            {can(scope, 'practice.write') ? <LinkButton href="/practice/new">{t('practice.new')}</LinkButton> : null}
-          </>
-        }
+        exportLink={{ t, href: `/api/exports/practice?view=${review ? 'review' : 'library'}${query.q ? `&q=${encodeURIComponent(query.q)}` : ''}` }}
+        actions={can(scope, 'practice.write') ? <LinkButton href="/practice/new">{t('practice.new')}</LinkButton> : null}
       />
       {can(scope, 'practice.read') ? (
         <nav className="flex gap-2">

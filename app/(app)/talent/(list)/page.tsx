@@ -1,5 +1,4 @@
 import type { Metadata } from 'next'
-import { ExportLink } from '@/components/ui/export-link'
 import { Link } from '@/components/ui/link'
 import { requirePermission } from '@/lib/server/auth/session'
 import { listFigureCommunities, listTalent, talentFigures } from '@/lib/server/people/talent'
@@ -48,13 +47,11 @@ export default async function TalentPage({ searchParams }: { searchParams: Promi
   ]
   return (
     <div className="space-y-6">
-      <div className="flex flex-wrap items-start justify-between gap-2">
-        <div>
-          <PageHeader title={t('talent.title')} />
-          <p className="text-sm text-stone-600">{t('talent.intro')}</p>
-        </div>
-        <ExportLink t={t} href={`/api/exports/talent${queryString({ q: query.q, level: query.level, unit: query.unit })}`} />
-      </div>
+      <PageHeader
+        title={t('talent.title')}
+        description={t('talent.intro')}
+        exportLink={{ t, href: `/api/exports/talent${queryString({ q: query.q, level: query.level, unit: query.unit })}` }}
+      />
 
       <section className="space-y-2" aria-labelledby="figures-heading">
         <h2 id="figures-heading" className="text-lg font-semibold">

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next'
-import { ExportLink } from '@/components/ui/export-link'
 import { Link } from '@/components/ui/link'
 import { requirePermission } from '@/lib/server/auth/session'
 import { can } from '@/lib/server/authz/scope'
@@ -49,15 +48,13 @@ export default async function TeamsPage() {
     <div className="mx-auto max-w-3xl space-y-3">
       <PageHeader
         title={t('teams.title')}
+        exportLink={{ t, href: '/api/exports/teams' }}
         actions={
-          <>
-            {founds ? (
-              <LinkButton href="/teams/new" data-testid="new-team">
-                {t('teams.new')}
-              </LinkButton>
-            ) : null}
-            <ExportLink t={t} href="/api/exports/teams" />
-          </>
+          founds ? (
+            <LinkButton href="/teams/new" data-testid="new-team">
+              {t('teams.new')}
+            </LinkButton>
+          ) : null
         }
       />
       <DataList

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next'
-import { ExportLink } from '@/components/ui/export-link'
 import { Link } from '@/components/ui/link'
 import { requirePermission } from '@/lib/server/auth/session'
 import { can } from '@/lib/server/authz/scope'
@@ -36,16 +35,12 @@ export default async function TrainingPage({ searchParams }: { searchParams: Pro
   ]
   return (
     <div className="space-y-4">
-      <div className="flex flex-wrap items-center justify-between gap-2">
-        <div>
-          <PageHeader title={t('training.title')} />
-          <p className="text-sm text-stone-600">{t('training.intro')}</p>
-        </div>
-        <div className="flex flex-wrap gap-2">
-          <ExportLink t={t} href={`/api/exports/training${queryString({ q: query.q, kind: query.kind })}`} />
-          {can(scope, 'training.manage') ? <LinkButton href="/training/new">{t('training.new')}</LinkButton> : null}
-        </div>
-      </div>
+      <PageHeader
+        title={t('training.title')}
+        description={t('training.intro')}
+        exportLink={{ t, href: `/api/exports/training${queryString({ q: query.q, kind: query.kind })}` }}
+        actions={can(scope, 'training.manage') ? <LinkButton href="/training/new">{t('training.new')}</LinkButton> : null}
+      />
       <SearchForm q={query.q} keep={{ sort: query.sort, dir: query.dir }} placeholder={t('training.search')} submitLabel={t('common.filter')}>
         <FilterSelect name="kind" label={t('training.filter.kind')} value={query.kind} allLabel={t('common.all')} options={TRAINING_KINDS.map((k) => ({ value: k, label: t(`trainingKind.${k}`) }))} />
         {filtered ? (

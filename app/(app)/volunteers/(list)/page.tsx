@@ -1,5 +1,4 @@
 import type { Metadata } from 'next'
-import { ExportLink } from '@/components/ui/export-link'
 import { Link } from '@/components/ui/link'
 import { requireScope, denyPage } from '@/lib/server/auth/session'
 import { can } from '@/lib/server/authz/scope'
@@ -42,20 +41,18 @@ export default async function VolunteersPage({ searchParams }: { searchParams: P
   ]
   return (
     <div className="space-y-4">
-      <div className="flex flex-wrap items-center justify-between gap-2">
-        <div>
-          <PageHeader title={t('volunteer.listTitle')} />
-          <p className="text-sm text-stone-600">{t('volunteer.listIntro')}</p>
-        </div>
-        <div className="flex flex-wrap gap-2">
-          <ExportLink t={t} href={`/api/exports/volunteers${queryString({ q: query.q, kind: query.kind, skill: query.skill })}`} />
-          {can(scope, 'volunteer.manage') ? (
+      <PageHeader
+        title={t('volunteer.listTitle')}
+        description={t('volunteer.listIntro')}
+        exportLink={{ t, href: `/api/exports/volunteers${queryString({ q: query.q, kind: query.kind, skill: query.skill })}` }}
+        actions={
+          can(scope, 'volunteer.manage') ? (
             <LinkButton href="/volunteers/import" variant="secondary">
               {t('volunteer.import')}
             </LinkButton>
-          ) : null}
-        </div>
-      </div>
+          ) : null
+        }
+      />
       <SearchForm q={query.q} keep={{ sort: query.sort, dir: query.dir }} placeholder={t('volunteer.searchPlaceholder')} submitLabel={t('common.filter')}>
         <FilterSelect name="kind" label={t('volunteer.kind')} value={query.kind} allLabel={t('volunteer.anyKind')} options={VOLUNTEER_KINDS.map((k) => ({ value: k, label: t(`volunteerKind.${k}`) }))} />
         <FilterSelect name="skill" label={t('volunteer.skills')} value={query.skill} allLabel={t('volunteer.anySkill')} options={SKILLS.map((s) => ({ value: s, label: t(`skill.${s}`) }))} />
