@@ -9,6 +9,7 @@ import { Card, EmptyState, Stat } from '@/components/ui/card'
 import { ActionForm } from '@/components/ui/action-form'
 import { exchangeAction } from './actions'
 import { issueMyCertificateAction } from '../certificates/actions'
+import { DataList } from '@/components/ui/data-list'
 import { PageHeader } from '@/components/ui/page-header'
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -50,18 +51,21 @@ export default async function PointsPage() {
       </section>
       <section className="space-y-2">
         <h2 className="text-sm font-medium text-stone-600">{t('points.ledger')}</h2>
-        {me.entries.length === 0 ? <p className="text-sm text-stone-500">{t('points.noEntries')}</p> : null}
-        <ul className="divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white text-sm" data-testid="ledger">
-          {me.entries.map((e) => (
-            <li key={e.id} className="flex justify-between gap-2 px-3 py-2">
-              <span>
-                {t(`pointsKind.${e.kind}`)} · {e.reason}
-                <span className="block text-xs text-stone-500">{formatDateTime(locale, e.createdAt)}</span>
-              </span>
-              <span className={`tabular-nums ${e.amount < 0 ? 'text-red-700' : 'text-emerald-700'}`}>{e.amount > 0 ? `+${e.amount}` : e.amount}</span>
-            </li>
-          ))}
-        </ul>
+        <DataList
+          t={t}
+          label={t('points.ledger')}
+          testId="ledger"
+          rows={me.entries}
+          rowKey={(e) => e.id}
+          path="/points"
+          query={{}}
+          empty={<p className="text-sm text-stone-500">{t('points.noEntries')}</p>}
+          columns={[
+            { id: 'what', label: t('points.ledger'), slot: 'title', cell: (e) => `${t(`pointsKind.${e.kind}`)} · ${e.reason}` },
+            { id: 'amount', label: t('points.ledger'), slot: 'end', cell: (e) => <span className={e.amount < 0 ? 'text-red-700' : 'text-emerald-700'}>{e.amount > 0 ? `+${e.amount}` : e.amount}</span> },
+            { id: 'at', label: t('points.ledger'), cell: (e) => formatDateTime(locale, e.createdAt) },
+          ]}
+        />
       </section>
       <CorrectionsList t={t} locale={locale} rows={corrections} testId="my-corrections" />
     </div>
