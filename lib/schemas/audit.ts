@@ -1,4 +1,5 @@
 import { z } from './zod'
+import { listSort } from './list'
 import { isCalendarDate } from '@/lib/china-time'
 
 export const AUDIT_RESULTS = ['ok', 'invalid', 'denied', 'refused', 'limited', 'failed', 'locked', 'error'] as const
@@ -10,6 +11,10 @@ const day = z
   .optional()
   .catch(undefined)
 
+/** what the audit log can be sorted by (the default: the latest entry first) */
+export const AUDIT_SORTS = ['at', 'actor', 'action'] as const
+export type AuditSort = (typeof AUDIT_SORTS)[number]
+
 /** searchParams of the audit search page: free text (actor, action, target, IP), result, action kind, day range. */
 export const ZAuditQuery = z.object({
   q: z.string().trim().max(60).optional().catch(undefined),
@@ -17,6 +22,7 @@ export const ZAuditQuery = z.object({
   action: z.string().trim().max(60).regex(/^[\w.-]*$/).optional().catch(undefined),
   from: day,
   to: day,
+  ...listSort(AUDIT_SORTS),
   page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
   pageSize: z.coerce.number().int().min(10).max(100).catch(50).default(50),
 })

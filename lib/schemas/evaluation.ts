@@ -1,5 +1,6 @@
 import { z } from './zod'
 import { blankToUndefined, optionalText, text } from './common'
+import { listSort } from './list'
 
 // The evaluation system (评估体系): checklist templates, inspections and rectifications, spot checks,
 // satisfaction surveys. Forms and the server share these; messages are i18n keys.
@@ -171,3 +172,27 @@ export const ZSurveyToken = z.string().regex(/^[A-Za-z0-9_-]{24}$/)
 const page = z.coerce.number().int().min(1).max(10_000).catch(1).default(1)
 export const ZEvalListQuery = z.object({ page, pageSize: z.coerce.number().int().min(10).max(100).catch(20).default(20) })
 export type TEvalListQuery = z.infer<typeof ZEvalListQuery>
+
+/** what 定期检查 can be sorted by (the default: the latest inspection date first) */
+export const INSPECTION_SORTS = ['date', 'score'] as const
+export type InspectionSort = (typeof INSPECTION_SORTS)[number]
+export const ZInspectionListQuery = ZEvalListQuery.extend(listSort(INSPECTION_SORTS))
+export type TInspectionListQuery = z.infer<typeof ZInspectionListQuery>
+
+/** what 整改事项 (the paged list of all) can be sorted by (the default: open ones first, then by deadline) */
+export const RECT_SORTS = ['status', 'deadline'] as const
+export type RectSort = (typeof RECT_SORTS)[number]
+export const ZRectListQuery = ZEvalListQuery.extend(listSort(RECT_SORTS))
+export type TRectListQuery = z.infer<typeof ZRectListQuery>
+
+/** what 随机抽查 can be sorted by (the default: the latest draw first) */
+export const SPOT_CHECK_SORTS = ['created', 'population'] as const
+export type SpotCheckSort = (typeof SPOT_CHECK_SORTS)[number]
+export const ZSpotCheckListQuery = ZEvalListQuery.extend(listSort(SPOT_CHECK_SORTS))
+export type TSpotCheckListQuery = z.infer<typeof ZSpotCheckListQuery>
+
+/** what 满意度调查 can be sorted by (the default: the latest campaign first) */
+export const SURVEY_SORTS = ['created', 'period', 'responses'] as const
+export type SurveySort = (typeof SURVEY_SORTS)[number]
+export const ZSurveyListQuery = ZEvalListQuery.extend(listSort(SURVEY_SORTS))
+export type TSurveyListQuery = z.infer<typeof ZSurveyListQuery>

@@ -3,9 +3,21 @@ import { blankToUndefined, text } from './common'
 import { ZPhone } from './phone'
 import { ZIdNumberNormalised } from './id-number'
 import { dateTime, TARGET_GROUPS } from './workflow'
+import { listSort } from './list'
 
 export const FUNDING_SOURCES = ['GOVERNMENT_PURCHASE', 'PROJECT_FUNDS', 'VENTURE_GRANT', 'CHARITY'] as const
 export const PROJECT_STATUSES = ['DRAFT', 'SUBMITTED', 'RETURNED', 'APPROVED', 'RUNNING', 'EVALUATING', 'COMPLETED'] as const
+
+/** what 项目共创 can be sorted by (the default: the latest changed first) */
+export const PROJECT_SORTS = ['updated', 'start', 'funding'] as const
+export type ProjectSort = (typeof PROJECT_SORTS)[number]
+/** searchParams of the projects list: a status tab, a dashboard's unit drill-down, the sort and the page */
+export const ZProjectListQuery = z.object({
+  status: z.enum(PROJECT_STATUSES).optional().catch(undefined),
+  unit: z.uuid().optional().catch(undefined),
+  ...listSort(PROJECT_SORTS),
+  page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
+})
 
 
 const ids = (key: string) => z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.uuid({ error: `validation.${key}.required` })).max(50))

@@ -7,7 +7,7 @@ import { drawSpotCheck, getSpotCheck, listSpotChecks, verifyDraw } from '@/lib/s
 import { closeCampaign, createCampaign, getCampaign, listCampaigns, publicCampaign, RATE_LIMIT, satisfactionOverview, submitSurveyResponse, subtreeSatisfaction } from '@/lib/server/evaluation/surveys'
 import { sampleIds } from '@/lib/server/evaluation/prng'
 import { moveUnit } from '@/lib/server/org/mutations'
-import { ZEvalListQuery } from '@/lib/schemas/evaluation'
+import { ZEvalListQuery, ZInspectionListQuery, ZRectListQuery } from '@/lib/schemas/evaluation'
 import { ensureCategories } from '@/tests/factories/workflow'
 import type { Scope } from '@/lib/server/authz/scope'
 import type { UnitRef } from '@/tests/factories/org'
@@ -410,5 +410,37 @@ describe('satisfaction surveys', () => {
     for (let i = 0; i < RATE_LIMIT + 5; i++) if ((await submitSurveyResponse(b.token, { 'a.0': '3', 'a.1': '3', 'a.2': '0' }, new Date(burst.getTime() + i * 100))).ok) accepted++
     expect(accepted).toBe(RATE_LIMIT)
     expect(await submitSurveyResponse(b.token, { 'a.0': '3', 'a.1': '3', 'a.2': '0' }, new Date(burst.getTime() + 61_000))).toEqual({ ok: true, value: null })
+  })
+})
+
+describe('evaluation lists', () => {
+  it('sort as their URL says: inspections by date and score (unscored last), rectifications by deadline', async () => {
+    const t = await tree()
+    const county = await userWith('COUNTY_OFFICIAL', t.countyA1)
+    const tpl = await template(county.scope)
+    const may = await inspect(county.scope, t.communityA1a, tpl, '2026-05-10')
+    const june = await inspect(county.scope, t.communityA1b, tpl, '2026-06-10')
+    const april = await inspect(county.scope, t.communityA1a, tpl, '2026-04-10')
+    const ids = await itemIds(tpl)
+    const score = async (id: string, points: string[]) => {
+      const r = await scoreInspection(county.scope, id, Object.fromEntries(ids.map((i, n) => [`score.${i}`, points[n]])))
+      if (!r.ok) throw new Error(JSON.stringify(r))
+    }
+    await score(may, ['30', '50', '20']) // 100
+    await score(april, ['10', '10', '10']) // 30
+    const inspections = async (query: Record<string, string>) => (await listInspections(county.scope, ZInspectionListQuery.parse(query))).rows.map((r) => r.id)
+    expect(await inspections({})).toEqual([june, may, april])
+    expect(await inspections({ sort: 'date', dir: 'asc' })).toEqual([april, may, june])
+    expect(await inspections({ sort: 'score', dir: 'desc' })).toEqual([may, april, june])
+    expect(await inspections({ sort: 'score', dir: 'asc' })).toEqual([april, may, june])
+    expect(await inspections({ sort: 'nonsense' })).toEqual([june, may, april])
+
+    const now = new Date('2026-05-11T04:00:00Z')
+    const later = await orderRectification(county.scope, may, { description: '组织志愿者培训', deadline: '2026-06-30' }, now)
+    const sooner = await orderRectification(county.scope, may, { description: '补齐三月服务台账', deadline: '2026-05-20' }, now)
+    if (!later.ok || !sooner.ok) throw new Error('order')
+    const rects = async (query: Record<string, string>) => (await listRectifications(county.scope, ZRectListQuery.parse(query), now)).all.rows.map((r) => r.id)
+    expect(await rects({ sort: 'deadline' })).toEqual([sooner.value.id, later.value.id])
+    expect(await rects({ sort: 'deadline', dir: 'desc' })).toEqual([later.value.id, sooner.value.id])
   })
 })

@@ -99,4 +99,25 @@ describe('joint projects', () => {
     expect(await createProject(w.county.scope, input(w))).toMatchObject({ fieldErrors: { orgUnitId: 'validation.community.required' } })
     expect(await db.project.count()).toBe(before)
   })
+
+  it('the list sorts as its URL says: by funding and by start date both ways, the id breaking ties', async () => {
+    const w = await world()
+    const make = async (name: string, fundingYuan: string, startDate: string) => {
+      const r = await createProject(w.worker.scope, input(w, { name, brand: '', fundingYuan, startDate, endDate: '2027-12-31' }))
+      if (!r.ok) throw new Error(JSON.stringify(r))
+      return r.value.id
+    }
+    const small = await make('小额项目', '500', '2026-09-01')
+    const large = await make('大额项目', '90000', '2026-03-01')
+    const middle = await make('中额项目', '20000', '2026-06-01')
+    const ids = async (q: { sort?: 'funding' | 'start' | 'updated'; dir?: 'asc' | 'desc' }) => (await listProjects(w.county.scope, { ...q, page: 1, pageSize: 20 })).rows.map((r) => r.id)
+    expect(await ids({ sort: 'funding', dir: 'desc' })).toEqual([large, middle, small])
+    expect(await ids({ sort: 'funding', dir: 'asc' })).toEqual([small, middle, large])
+    expect(await ids({ sort: 'start', dir: 'asc' })).toEqual([large, middle, small])
+    expect(await ids({ sort: 'start', dir: 'desc' })).toEqual([small, middle, large])
+    // paged: the second page continues the first without overlap
+    const first = (await listProjects(w.county.scope, { sort: 'funding', dir: 'desc', page: 1, pageSize: 2 })).rows.map((r) => r.id)
+    const second = (await listProjects(w.county.scope, { sort: 'funding', dir: 'desc', page: 2, pageSize: 2 })).rows.map((r) => r.id)
+    expect([...first, ...second]).toEqual([large, middle, small])
+  })
 })

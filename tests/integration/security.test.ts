@@ -184,4 +184,21 @@ describe('audit trail', () => {
     expect(await searchAudit(league.scope, {})).toBeNull()
     expect(await searchAudit(worker.scope, {})).toBeNull()
   })
+
+  it('the audit log sorts as its URL says: newest first by default, by actor or action both ways', async () => {
+    const t = await createTestTree(await prisma())
+    const region = await userWith('REGION_OFFICIAL', t.region)
+    // written with their own times, a second apart (entries written in one millisecond would tie)
+    const entry = (n: number, actorName: string, action: string) => ({ tenantId: t.tenant.id, actorName, action, target: `sorted-${n}`, result: 'ok', at: new Date(Date.UTC(2026, 4, 1, 2, 0, n)) })
+    await (await prisma()).auditEntry.createMany({ data: [entry(1, '测试SOCIAL_WORKER', 'needs.createNeed'), entry(2, '测试COMMUNITY_ADMIN', 'tasks.signUp'), entry(3, '测试SOCIAL_WORKER', 'exports.needs')] })
+    const targets = async (q: Record<string, string>) => (await searchAudit(region.scope, { q: 'sorted-', ...q }))!.rows.map((r) => r.target)
+    expect(await targets({})).toEqual(['sorted-3', 'sorted-2', 'sorted-1'])
+    expect(await targets({ sort: 'at', dir: 'asc' })).toEqual(['sorted-1', 'sorted-2', 'sorted-3'])
+    // by actor: 测试COMMUNITY_ADMIN before 测试SOCIAL_WORKER; one actor's entries newest first
+    expect(await targets({ sort: 'actor' })).toEqual(['sorted-2', 'sorted-3', 'sorted-1'])
+    expect(await targets({ sort: 'actor', dir: 'desc' })).toEqual(['sorted-3', 'sorted-1', 'sorted-2'])
+    expect(await targets({ sort: 'action' })).toEqual(['sorted-3', 'sorted-1', 'sorted-2'])
+    // an unknown sort falls back to the default order rather than failing
+    expect(await targets({ sort: 'ip; drop', dir: 'sideways' })).toEqual(['sorted-3', 'sorted-2', 'sorted-1'])
+  })
 })

@@ -7,10 +7,9 @@ import { getLocale, getT } from '@/lib/i18n/server'
 import { isMessageKey } from '@/lib/i18n'
 import { formatDateTime } from '@/lib/format'
 import { EmptyState } from '@/components/ui/card'
-import { Pagination } from '@/components/ui/pagination'
 import { SearchForm } from '@/components/ui/search-form'
-import { DateRangeInputs, FilterSelect, queryString } from '@/components/workflow/filters'
-import { TableFrame } from '@/components/ui/table-frame'
+import { DateRangeInputs, FilterSelect } from '@/components/workflow/filters'
+import { DataTable, type Column } from '@/components/ui/data-list'
 import { PageHeader } from '@/components/ui/page-header'
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -32,13 +31,24 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     const k = `audit.result.${r}`
     return isMessageKey(k) ? t(k) : r
   }
+  const mono = (v: string | null, wide = false) => (v ? <span className={wide ? 'block max-w-48 truncate font-mono text-xs' : 'font-mono text-xs'} title={wide ? v : undefined}>{v}</span> : '—')
+  const columns: Column<(typeof list.rows)[number]>[] = [
+    { id: 'at', label: t('audit.col.at'), sort: 'desc', cell: (r) => <span className="whitespace-nowrap tabular-nums">{formatDateTime(locale, r.at)}</span> },
+    { id: 'actor', label: t('audit.col.actor'), sort: 'asc', cell: (r) => r.actorName ?? t('audit.anonymous') },
+    { id: 'role', label: t('audit.col.role'), cell: (r) => (r.role ? r.role.split(',').map((x) => (isMessageKey(`role.${x}`) ? t(`role.${x}` as 'role.VOLUNTEER') : x)).join('、') : '—') },
+    { id: 'unit', label: t('audit.col.unit'), cell: (r) => r.unitName ?? '—' },
+    { id: 'action', label: t('audit.col.action'), sort: 'asc', cell: (r) => mono(r.action) },
+    { id: 'target', label: t('audit.col.target'), cell: (r) => mono(r.target, true) },
+    { id: 'result', label: t('audit.col.result'), cell: (r) => resultLabel(r.result) },
+    { id: 'ip', label: t('audit.col.ip'), cell: (r) => mono(r.ip) },
+  ]
   return (
     <div className="space-y-4">
       <div>
         <PageHeader title={t('audit.title')} />
         <p className="text-sm text-stone-600">{t('audit.hint', { days: list.retentionDays })}</p>
       </div>
-      <SearchForm q={query.q} placeholder={t('audit.search')} submitLabel={t('audit.filter')}>
+      <SearchForm q={query.q} placeholder={t('audit.search')} submitLabel={t('audit.filter')} keep={{ sort: query.sort, dir: query.dir }}>
         <FilterSelect name="result" label={t('audit.result')} value={query.result} allLabel={t('audit.result')} options={AUDIT_RESULTS.map((r) => ({ value: r, label: resultLabel(r) }))} />
         <FilterSelect name="action" label={t('audit.action')} value={query.action} allLabel={t('audit.kind.all')} options={KINDS.map((k) => ({ value: k, label: t(`audit.kind.${k}`) }))} />
         <DateRangeInputs from={query.from} to={query.to} fromLabel={t('audit.from')} toLabel={t('audit.to')} />
@@ -51,40 +61,20 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       <p className="text-sm text-stone-600" data-testid="audit-total">
         {t('audit.total', { total: list.total })}
       </p>
-      {list.rows.length === 0 ? (
-        <EmptyState title={filtered ? t('audit.empty') : t('audit.none')} />
-      ) : (
-        <TableFrame label={t('audit.title')}>
-          <table className="min-w-full text-sm" data-testid="audit-table">
-            <thead className="bg-stone-50 text-left text-xs text-stone-500">
-              <tr>
-                {(['at', 'actor', 'role', 'unit', 'action', 'target', 'result', 'ip'] as const).map((c) => (
-                  <th key={c} scope="col" className="whitespace-nowrap px-3 py-2 font-medium">
-                    {t(`audit.col.${c}`)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-stone-100">
-              {list.rows.map((r) => (
-                <tr key={r.id} data-testid="audit-row">
-                  <td className="whitespace-nowrap px-3 py-2 tabular-nums">{formatDateTime(locale, r.at)}</td>
-                  <td className="whitespace-nowrap px-3 py-2">{r.actorName ?? t('audit.anonymous')}</td>
-                  <td className="whitespace-nowrap px-3 py-2 text-xs text-stone-600">{r.role ? r.role.split(',').map((x) => (isMessageKey(`role.${x}`) ? t(`role.${x}` as 'role.VOLUNTEER') : x)).join('、') : '—'}</td>
-                  <td className="whitespace-nowrap px-3 py-2">{r.unitName ?? '—'}</td>
-                  <td className="px-3 py-2 font-mono text-xs">{r.action}</td>
-                  <td className="max-w-48 truncate px-3 py-2 font-mono text-xs" title={r.target ?? ''}>
-                    {r.target ?? '—'}
-                  </td>
-                  <td className="whitespace-nowrap px-3 py-2">{resultLabel(r.result)}</td>
-                  <td className="whitespace-nowrap px-3 py-2 font-mono text-xs">{r.ip ?? '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableFrame>
-      )}
-      <Pagination t={t} page={list.page} pageCount={list.pageCount} total={list.total} hrefFor={(page) => `/audit${queryString({ ...query, page, pageSize: undefined })}`} />
+      <DataTable
+        t={t}
+        label={t('audit.title')}
+        testId="audit-table"
+        rowTestId={() => 'audit-row'}
+        rows={list.rows}
+        rowKey={(r) => r.id}
+        columns={columns}
+        path="/audit"
+        query={{ ...query, pageSize: query.pageSize === 50 ? undefined : query.pageSize }}
+        defaultSort={{ id: 'at', dir: 'desc' }}
+        paging={list}
+        empty={<EmptyState title={filtered ? t('audit.empty') : t('audit.none')} />}
+      />
     </div>
   )
 }

@@ -1,5 +1,4 @@
 import { Link } from '@/components/ui/link'
-import { ExportLink } from '@/components/ui/export-link'
 import { LinkButton } from '@/components/ui/button'
 import type { Scope } from '@/lib/server/authz/scope'
 import { can } from '@/lib/server/authz/scope'
@@ -39,12 +38,8 @@ export function EvaluationHeader({ scope, t, active, exportList, action }: { sco
     <>
       <PageHeader
         title={t('evaluation.title')}
-        actions={
-          <>
-            {exportList ? <ExportLink t={t} href={`/api/exports/${exportList}`} /> : null}
-            {action ? <LinkButton href={action.href}>{action.label}</LinkButton> : null}
-          </>
-        }
+        exportLink={exportList ? { t, href: `/api/exports/${exportList}` } : undefined}
+        actions={action ? <LinkButton href={action.href}>{action.label}</LinkButton> : null}
       />
       <EvaluationTabs scope={scope} t={t} active={active} />
     </>

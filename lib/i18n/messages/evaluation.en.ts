@@ -143,6 +143,7 @@ export const evaluationEn: Record<keyof typeof evaluationZhCN, string> = {
   'evaluation.survey.linkHint': 'The link cannot be guessed; anyone holding it can answer. At most 20 responses a minute per survey.',
   'evaluation.survey.responses': "{count, plural, one {{count} response} other {{count} responses}}",
   'evaluation.survey.responsesLabel': 'Responses',
+  'evaluation.survey.createdAt': 'Created',
   'evaluation.survey.results': 'Results',
   'evaluation.survey.average': "mean {average} ({count, plural, one {{count} answer} other {{count} answers}})",
   'evaluation.survey.noTexts': 'No answers yet',

@@ -147,6 +147,7 @@ export const evaluationZhCN = {
   'evaluation.survey.linkHint': '链接不可猜测，知道链接的人都可以填写；同一调查每分钟最多接收 20 份。',
   'evaluation.survey.responses': '{count} 份',
   'evaluation.survey.responsesLabel': '回收份数',
+  'evaluation.survey.createdAt': '创建时间',
   'evaluation.survey.results': '调查结果',
   'evaluation.survey.average': '平均 {average} 分（{count} 人作答）',
   'evaluation.survey.noTexts': '暂无填写',

@@ -92,6 +92,7 @@ export const projectsEn: Record<keyof typeof projectsZhCN, string> = {
   "projects.stats.spent": "Spent / funding",
   "projects.period": "Period",
   "projects.lead": "Lead social worker",
+  "projects.updatedAt": "Last changed",
   "projects.teams": "Teams",
   "projects.needs": "Needs answered",
   "projects.objectives": "Objectives",

@@ -90,6 +90,7 @@ export const projectsZhCN = {
   "projects.stats.spent": "已支出 / 经费",
   "projects.period": "项目周期",
   "projects.lead": "负责社工",
+  "projects.updatedAt": "最近更新",
   "projects.teams": "参与队伍",
   "projects.needs": "对应需求",
   "projects.objectives": "项目目标",

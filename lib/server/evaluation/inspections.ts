@@ -8,7 +8,8 @@ import { fail, ok, type Result } from '../result'
 import { zodFieldErrors } from '../validation'
 import { paged } from '../workflow/common'
 import { chinaDate, toDbDate } from '@/lib/china-time'
-import { pointsFor, ZRectification, ZRespond, ZSchedule, ZScore, ZSendBack, ZTemplate, type TEvalListQuery } from '@/lib/schemas/evaluation'
+import { pointsFor, ZRectification, ZRespond, ZSchedule, ZScore, ZSendBack, ZTemplate, type InspectionSort, type RectSort, type TInspectionListQuery, type TRectListQuery } from '@/lib/schemas/evaluation'
+import { orderOf } from '@/lib/schemas/list'
 
 // ───────────── who reads, who acts ─────────────
 
@@ -207,7 +208,17 @@ export async function scheduleInspection(scope: Scope, input: unknown): Promise<
   })
 }
 
-export async function listInspections(scope: Scope, q: TEvalListQuery) {
+/** 定期检查's order: the URL's sort, else the latest inspection date first; the id breaks ties so pages never overlap. */
+function inspectionOrder(q: TInspectionListQuery): Prisma.InspectionOrderByWithRelationInput[] {
+  return orderOf<InspectionSort, Prisma.InspectionOrderByWithRelationInput>(
+    q,
+    { date: (dir) => [{ scheduledFor: dir }, { createdAt: 'desc' }], score: (dir) => [{ scorePercent: { sort: dir, nulls: 'last' } }, { scheduledFor: 'desc' }] },
+    [{ scheduledFor: 'desc' }, { createdAt: 'desc' }],
+    { id: 'asc' },
+  )
+}
+
+export async function listInspections(scope: Scope, q: TInspectionListQuery) {
   const prisma = await db()
   const where = evaluationReadWhere(scope)
   const [total, rows] = await Promise.all([
@@ -219,7 +230,7 @@ export async function listInspections(scope: Scope, q: TEvalListQuery) {
         template: { select: { name: true } },
         rectifications: { where: { status: { not: 'ACCEPTED' } }, select: { id: true } },
       },
-      orderBy: [{ scheduledFor: 'desc' }, { createdAt: 'desc' }],
+      orderBy: inspectionOrder(q),
       skip: (q.page - 1) * q.pageSize,
       take: q.pageSize,
     }),
@@ -409,13 +420,23 @@ const rectSelect = {
 } as const
 
 /** Overdue items first (all of them, up to 200), then every item of the subtree paged (open ones first). */
-export async function listRectifications(scope: Scope, q: TEvalListQuery, now = new Date()) {
+/** 全部整改事项's order: the URL's sort, else open ones first, then by deadline; the id breaks ties so pages never overlap. */
+function rectOrder(q: TRectListQuery): Prisma.RectificationOrderByWithRelationInput[] {
+  return orderOf<RectSort, Prisma.RectificationOrderByWithRelationInput>(
+    q,
+    { status: (dir) => [{ status: dir }, { deadline: 'asc' }, { createdAt: 'asc' }], deadline: (dir) => [{ deadline: dir }, { createdAt: 'asc' }] },
+    [{ status: 'asc' }, { deadline: 'asc' }, { createdAt: 'asc' }],
+    { id: 'asc' },
+  )
+}
+
+export async function listRectifications(scope: Scope, q: TRectListQuery, now = new Date()) {
   const prisma = await db()
   const where = evaluationReadWhere(scope)
   const [overdue, total, rows] = await Promise.all([
     prisma.rectification.findMany({ where: { ...where, ...overdueWhere(now) }, select: rectSelect, orderBy: [{ deadline: 'asc' }, { createdAt: 'asc' }], take: 200 }),
     prisma.rectification.count({ where }),
-    prisma.rectification.findMany({ where, select: rectSelect, orderBy: [{ status: 'asc' }, { deadline: 'asc' }, { createdAt: 'asc' }], skip: (q.page - 1) * q.pageSize, take: q.pageSize }),
+    prisma.rectification.findMany({ where, select: rectSelect, orderBy: rectOrder(q), skip: (q.page - 1) * q.pageSize, take: q.pageSize }),
   ])
   const names = await unitNames([...overdue, ...rows].map((r) => r.inspection.orgUnitId))
   const today = todayDate(now)

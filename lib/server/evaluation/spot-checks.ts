@@ -1,11 +1,13 @@
 import 'server-only'
 import { db } from '../db'
 import { rootsFor, rowScopeWhere, unitScopeWhere, type Scope } from '../authz/scope'
+import type { Prisma } from '../generated/prisma/client'
 import { fail, ok, type Result } from '../result'
 import { zodFieldErrors } from '../validation'
 import { paged } from '../workflow/common'
 import { newSeed, sampleIds, sortIds } from './prng'
-import { ZSpotCheck, type TEvalListQuery } from '@/lib/schemas/evaluation'
+import { ZSpotCheck, type SpotCheckSort, type TSpotCheckListQuery } from '@/lib/schemas/evaluation'
+import { orderOf } from '@/lib/schemas/list'
 import { chinaDayRange } from '@/lib/china-time'
 
 type Kind = 'PILOT' | 'PROJECT' | 'CLOSED_NEED'
@@ -71,7 +73,12 @@ export async function drawSpotCheck(scope: Scope, input: unknown, seed = newSeed
 }
 
 /** Every draw of the subtree, repeated ones included, newest first. */
-export async function listSpotChecks(scope: Scope, q: TEvalListQuery) {
+/** 随机抽查's order: the URL's sort, else the latest draw first; the id breaks ties so pages never overlap. */
+function spotCheckOrder(q: TSpotCheckListQuery): Prisma.SpotCheckDrawOrderByWithRelationInput[] {
+  return orderOf<SpotCheckSort, Prisma.SpotCheckDrawOrderByWithRelationInput>(q, { created: (dir) => [{ createdAt: dir }], population: (dir) => [{ populationSize: dir }, { createdAt: 'desc' }] }, [{ createdAt: 'desc' }], { id: 'asc' })
+}
+
+export async function listSpotChecks(scope: Scope, q: TSpotCheckListQuery) {
   const prisma = await db()
   const where = rowScopeWhere(scope, 'evaluation.manage')
   const [total, rows] = await Promise.all([
@@ -79,7 +86,7 @@ export async function listSpotChecks(scope: Scope, q: TEvalListQuery) {
     prisma.spotCheckDraw.findMany({
       where,
       select: { id: true, kind: true, orgUnitId: true, filters: true, seed: true, populationSize: true, sampleSize: true, sampleIds: true, drawnById: true, createdAt: true },
-      orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
+      orderBy: spotCheckOrder(q),
       skip: (q.page - 1) * q.pageSize,
       take: q.pageSize,
     }),

@@ -1,6 +1,7 @@
 import 'server-only'
 import { randomBytes } from 'node:crypto'
 import { db } from '../db'
+import type { Prisma } from '../generated/prisma/client'
 import { bump } from '../stats/counters'
 import { canAt, rootsFor, rowScopeWhere, unitScopeWhere, type Scope } from '../authz/scope'
 import { underAny } from '../authz/hierarchy'
@@ -8,7 +9,8 @@ import { fail, ok, type Result } from '../result'
 import { zodFieldErrors } from '../validation'
 import { paged } from '../workflow/common'
 import { chinaDate, fromDbDate, toDbDate } from '@/lib/china-time'
-import { ZCampaign, ZSurveyToken, type TEvalListQuery, type TQuestion } from '@/lib/schemas/evaluation'
+import { ZCampaign, ZSurveyToken, type SurveySort, type TQuestion, type TSurveyListQuery } from '@/lib/schemas/evaluation'
+import { orderOf } from '@/lib/schemas/list'
 import { cleanFreeText } from '@/lib/schemas/text'
 
 /** Units where the caller may run a campaign: their roots and the units just below them. */
@@ -49,7 +51,17 @@ export async function createCampaign(scope: Scope, input: unknown, now = new Dat
   return ok(row)
 }
 
-export async function listCampaigns(scope: Scope, q: TEvalListQuery) {
+/** 满意度调查's order: the URL's sort, else the latest campaign first; the id breaks ties so pages never overlap. */
+function campaignOrder(q: TSurveyListQuery): Prisma.SurveyCampaignOrderByWithRelationInput[] {
+  return orderOf<SurveySort, Prisma.SurveyCampaignOrderByWithRelationInput>(
+    q,
+    { created: (dir) => [{ createdAt: dir }], period: (dir) => [{ startsOn: dir }, { endsOn: dir }, { createdAt: 'desc' }], responses: (dir) => [{ responses: { _count: dir } }, { createdAt: 'desc' }] },
+    [{ createdAt: 'desc' }],
+    { id: 'asc' },
+  )
+}
+
+export async function listCampaigns(scope: Scope, q: TSurveyListQuery) {
   const prisma = await db()
   const where = rowScopeWhere(scope, 'survey.manage')
   const [total, rows] = await Promise.all([
@@ -57,7 +69,7 @@ export async function listCampaigns(scope: Scope, q: TEvalListQuery) {
     prisma.surveyCampaign.findMany({
       where,
       select: { id: true, title: true, orgUnitId: true, startsOn: true, endsOn: true, status: true, createdAt: true, _count: { select: { responses: true } } },
-      orderBy: [{ createdAt: 'desc' }],
+      orderBy: campaignOrder(q),
       skip: (q.page - 1) * q.pageSize,
       take: q.pageSize,
     }),

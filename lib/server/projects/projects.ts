@@ -7,7 +7,8 @@ import { bump } from '../stats/counters'
 import type { Permission } from '../authz/permissions'
 import { fail, ok, type Result } from '../result'
 import { zodFieldErrors } from '../validation'
-import { ZActivity, ZExpense, ZProject, ZReturn, ZReview, type TProject } from '@/lib/schemas/projects'
+import { ZActivity, ZExpense, ZProject, ZReturn, ZReview, type ProjectSort, type TProject } from '@/lib/schemas/projects'
+import { orderOf, type SortDir } from '@/lib/schemas/list'
 import { actingCommunity, historyOf, paged, recordChange, type Paged } from '../workflow/common'
 
 /**
@@ -159,17 +160,22 @@ export async function addExpense(scope: Scope, projectId: string, input: unknown
 }
 
 const LIST_SELECT = {
-  id: true, name: true, brand: true, status: true, fundingSource: true, fundingFen: true, startDate: true, endDate: true,
+  id: true, name: true, brand: true, status: true, fundingSource: true, fundingFen: true, startDate: true, endDate: true, updatedAt: true,
   orgUnit: { select: { id: true, name: true } }, lead: { select: { name: true } },
 } as const satisfies Prisma.ProjectSelect
 
-export async function listProjects(scope: Scope, q: { status?: ProjectStatus; unit?: string; page: number; pageSize: number }): Promise<Paged<Prisma.ProjectGetPayload<{ select: typeof LIST_SELECT }>>> {
+/** 项目共创's order: the URL's sort, else the latest changed first; the id breaks ties so pages never overlap. */
+function projectOrder(q: { sort?: ProjectSort; dir?: SortDir }): Prisma.ProjectOrderByWithRelationInput[] {
+  return orderOf<ProjectSort, Prisma.ProjectOrderByWithRelationInput>(q, { updated: (dir) => [{ updatedAt: dir }], start: (dir) => [{ startDate: dir }, { updatedAt: 'desc' }], funding: (dir) => [{ fundingFen: dir }, { updatedAt: 'desc' }] }, [{ updatedAt: 'desc' }], { id: 'asc' })
+}
+
+export async function listProjects(scope: Scope, q: { status?: ProjectStatus; unit?: string; sort?: ProjectSort; dir?: SortDir; page: number; pageSize: number }): Promise<Paged<Prisma.ProjectGetPayload<{ select: typeof LIST_SELECT }>>> {
   const prisma = await db()
   // unit: drill-down from a dashboard (a unit's id is a segment of the path of every row under it)
   const where: Prisma.ProjectWhereInput = { ...rowScopeWhere(scope, 'project.read'), ...(q.status ? { status: q.status } : {}), ...(q.unit ? { AND: [{ orgPath: { contains: `/${q.unit}/` } }] } : {}) }
   const [total, rows] = await Promise.all([
     prisma.project.count({ where }),
-    prisma.project.findMany({ where, select: LIST_SELECT, orderBy: [{ updatedAt: 'desc' }, { id: 'asc' }], skip: (q.page - 1) * q.pageSize, take: q.pageSize }),
+    prisma.project.findMany({ where, select: LIST_SELECT, orderBy: projectOrder(q), skip: (q.page - 1) * q.pageSize, take: q.pageSize }),
   ])
   return paged(rows, total, q.page, q.pageSize)
 }

@@ -3,7 +3,8 @@ import { headers } from 'next/headers'
 import { db } from '../db'
 import { can, type Scope } from '../authz/scope'
 import type { Prisma } from '../generated/prisma/client'
-import { ZAuditQuery, type AuditResult } from '@/lib/schemas/audit'
+import { ZAuditQuery, type AuditResult, type AuditSort, type TAuditQuery } from '@/lib/schemas/audit'
+import { orderOf } from '@/lib/schemas/list'
 import { chinaDayRange } from '@/lib/china-time'
 import { clientIpOf } from './client-ip'
 
@@ -67,6 +68,11 @@ export async function audit(e: AuditEvent): Promise<void> {
   }
 }
 
+/** The audit log's order: the URL's sort, else the latest entry first; the id breaks ties so pages never overlap. */
+function auditOrder(q: TAuditQuery): Prisma.AuditEntryOrderByWithRelationInput[] {
+  return orderOf<AuditSort, Prisma.AuditEntryOrderByWithRelationInput>(q, { at: (dir) => [{ at: dir }], actor: (dir) => [{ actorName: { sort: dir, nulls: 'last' } }, { at: 'desc' }], action: (dir) => [{ action: dir }, { at: 'desc' }] }, [{ at: 'desc' }], { id: 'desc' })
+}
+
 /** Region officials search their tenant's audit trail; anyone else gets nothing (the page is a 404). */
 export async function searchAudit(scope: Scope, rawQuery: unknown) {
   const query = ZAuditQuery.parse(rawQuery ?? {})
@@ -88,7 +94,7 @@ export async function searchAudit(scope: Scope, rawQuery: unknown) {
     prisma.auditEntry.findMany({
       where,
       select: { id: true, at: true, actorName: true, role: true, unitName: true, action: true, target: true, result: true, ip: true },
-      orderBy: [{ at: 'desc' }, { id: 'desc' }],
+      orderBy: auditOrder(query),
       skip: (query.page - 1) * query.pageSize,
       take: query.pageSize,
     }),

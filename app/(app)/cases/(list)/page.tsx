@@ -1,5 +1,4 @@
 import type { Metadata } from 'next'
-import { ExportLink } from '@/components/ui/export-link'
 import { Link } from '@/components/ui/link'
 import { requirePermission } from '@/lib/server/auth/session'
 import { can } from '@/lib/server/authz/scope'
@@ -10,6 +9,7 @@ import { Badge, Card, EmptyState } from '@/components/ui/card'
 import { LinkButton } from '@/components/ui/button'
 import { StatusBadge } from '@/components/workflow/status-badge'
 import { PageHeader } from '@/components/ui/page-header'
+import { DataList, type Column } from '@/components/ui/data-list'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())('cases.title') }
@@ -21,6 +21,22 @@ export default async function CasesPage() {
   const t = await getT()
   const works = can(scope, 'case.work') || can(scope, 'case.supervise')
   const [cases, stats] = await Promise.all([works ? listMyCases(scope) : Promise.resolve([]), caseStats(scope)])
+  const columns: Column<(typeof cases)[number]>[] = [
+    { id: 'person', label: t('field.personName'), slot: 'title', cell: (c) => <Link href={`/cases/${c.id}`} className="data-title">{c.personName}</Link> },
+    {
+      id: 'status',
+      label: t('cases.field.status'),
+      slot: 'end',
+      cell: (c) => (
+        <>
+          {c._count.followUps ? <Badge tone="brand">{t('cases.overdue', { count: c._count.followUps })}</Badge> : null}
+          <StatusBadge t={t} kind="caseStatus" status={c.status} />
+        </>
+      ),
+    },
+    { id: 'group', label: t('field.targetGroup'), cell: (c) => t(`targetGroup.${c.vulnerabilityGroup}`) },
+    { id: 'unit', label: t('field.community'), cell: (c) => c.orgUnit.name },
+  ]
   const block = (title: string, prefix: string, counts: Record<string, number>) => (
     <div>
       <h3 className="text-xs font-medium text-stone-500">{title}</h3>
@@ -40,38 +56,23 @@ export default async function CasesPage() {
     <div className="space-y-4">
       <PageHeader
         title={t('cases.title')}
-        actions={
-          <>
-            {works ? <ExportLink t={t} href="/api/exports/cases" /> : null}
-            {can(scope, 'case.work') ? <LinkButton href="/cases/new">{t('cases.new')}</LinkButton> : null}
-          </>
-        }
+        exportLink={works ? { t, href: '/api/exports/cases' } : null}
+        actions={can(scope, 'case.work') ? <LinkButton href="/cases/new">{t('cases.new')}</LinkButton> : null}
       />
       {works ? (
         <section className="space-y-2">
           <h2 className="text-sm font-semibold">{t('cases.mine')}</h2>
-          {cases.length === 0 ? (
-            <EmptyState title={t('cases.empty')} />
-          ) : (
-            <ul className="divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white" data-testid="my-cases">
-              {cases.map((c) => (
-                <li key={c.id} className="flex flex-wrap items-center justify-between gap-2 px-3 py-3">
-                  <span>
-                    <Link href={`/cases/${c.id}`} className="font-medium text-brand-700 hover:underline">
-                      {c.personName}
-                    </Link>{' '}
-                    <span className="text-xs text-stone-500">
-                      {t(`targetGroup.${c.vulnerabilityGroup}`)} · {c.orgUnit.name}
-                    </span>
-                  </span>
-                  <span className="flex items-center gap-2">
-                    {c._count.followUps ? <Badge tone="brand">{t('cases.overdue', { count: c._count.followUps })}</Badge> : null}
-                    <StatusBadge t={t} kind="caseStatus" status={c.status} />
-                  </span>
-                </li>
-              ))}
-            </ul>
-          )}
+          <DataList
+            t={t}
+            label={t('cases.mine')}
+            testId="my-cases"
+            rows={cases}
+            rowKey={(c) => c.id}
+            columns={columns}
+            path="/cases"
+            query={{}}
+            empty={<EmptyState title={t('cases.empty')} />}
+          />
         </section>
       ) : null}
       <Card className="space-y-3" data-testid="case-stats">

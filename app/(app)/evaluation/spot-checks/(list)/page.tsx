@@ -2,14 +2,14 @@ import type { Metadata } from 'next'
 import { Link } from '@/components/ui/link'
 import { requirePermission } from '@/lib/server/auth/session'
 import { listSpotCheckUnits, listSpotChecks } from '@/lib/server/evaluation/spot-checks'
-import { MAX_SAMPLE, SPOT_CHECK_KINDS, ZEvalListQuery } from '@/lib/schemas/evaluation'
+import { MAX_SAMPLE, SPOT_CHECK_KINDS, ZSpotCheckListQuery } from '@/lib/schemas/evaluation'
 import { getLocale, getT } from '@/lib/i18n/server'
 import { formatDateTime } from '@/lib/format'
 import { Badge, Card, EmptyState } from '@/components/ui/card'
 import { ActionForm, FormInput, FormSelect } from '@/components/ui/action-form'
-import { Pagination } from '@/components/ui/pagination'
-import { drawSpotCheckAction } from '../actions'
-import { EvaluationHeader } from '../tabs'
+import { DataList, type Column } from '@/components/ui/data-list'
+import { drawSpotCheckAction } from '../../actions'
+import { EvaluationHeader } from '../../tabs'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())('evaluation.tab.spotChecks') }
@@ -20,9 +20,28 @@ export default async function SpotChecksPage({ searchParams }: { searchParams: P
   const scope = await requirePermission('evaluation.manage')
   const t = await getT()
   const locale = await getLocale()
-  const query = ZEvalListQuery.parse(await searchParams)
+  const query = ZSpotCheckListQuery.parse(await searchParams)
   const [units, list] = await Promise.all([listSpotCheckUnits(scope), listSpotChecks(scope, query)])
   const base = units[0]?.depth ?? 0
+  const columns: Column<(typeof list.rows)[number]>[] = [
+    {
+      id: 'title',
+      label: t('evaluation.spot.kind'),
+      slot: 'title',
+      cell: (r) => (
+        <>
+          <Link href={`/evaluation/spot-checks/${r.id}`} className="data-title">
+            {t('evaluation.spot.rowTitle', { unit: r.unit, kind: t(`evaluation.spotKind.${r.kind}`) })}
+          </Link>{' '}
+          {r.filters.from || r.filters.to ? <Badge>{t('evaluation.spot.period', { from: r.filters.from ?? '…', to: r.filters.to ?? '…' })}</Badge> : null}
+        </>
+      ),
+    },
+    { id: 'population', label: t('evaluation.spot.population'), slot: 'end', sort: 'desc', numeric: true, cell: (r) => t('evaluation.spot.sizes', { drawn: r.drawn, population: r.populationSize }) },
+    { id: 'created', label: t('evaluation.spot.drawnAt'), sort: 'desc', cell: (r) => formatDateTime(locale, r.createdAt) },
+    { id: 'drawnBy', label: t('evaluation.spot.drawnBy'), cell: (r) => r.drawnBy },
+    { id: 'seed', label: t('evaluation.spot.seed'), cell: (r) => <span className="font-mono">{r.seed}</span> },
+  ]
   return (
     <div className="space-y-4">
       <EvaluationHeader scope={scope} t={t} active="/evaluation/spot-checks" exportList="spot-checks" />
@@ -41,27 +60,19 @@ export default async function SpotChecksPage({ searchParams }: { searchParams: P
           </div>
         </ActionForm>
       </Card>
-      {list.rows.length === 0 ? (
-        <EmptyState title={t('evaluation.spot.empty')} />
-      ) : (
-        <ul className="divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white" data-testid="spot-list">
-          {list.rows.map((r) => (
-            <li key={r.id} className="flex flex-wrap items-start justify-between gap-2 px-3 py-3 text-sm">
-              <div>
-                <Link href={`/evaluation/spot-checks/${r.id}`} className="font-medium text-brand-700 hover:underline">
-                  {t('evaluation.spot.rowTitle', { unit: r.unit, kind: t(`evaluation.spotKind.${r.kind}`) })}
-                </Link>{' '}
-                {r.filters.from || r.filters.to ? <Badge>{t('evaluation.spot.period', { from: r.filters.from ?? '…', to: r.filters.to ?? '…' })}</Badge> : null}
-                <p className="mt-0.5 text-xs text-stone-500">
-                  {formatDateTime(locale, r.createdAt)} · {r.drawnBy} · <span className="font-mono">{r.seed}</span>
-                </p>
-              </div>
-              <p className="text-right tabular-nums">{t('evaluation.spot.sizes', { drawn: r.drawn, population: r.populationSize })}</p>
-            </li>
-          ))}
-        </ul>
-      )}
-      <Pagination t={t} page={list.page} pageCount={list.pageCount} total={list.total} hrefFor={(page) => `/evaluation/spot-checks?page=${page}`} />
+      <DataList
+        t={t}
+        label={t('evaluation.tab.spotChecks')}
+        testId="spot-list"
+        rows={list.rows}
+        rowKey={(r) => r.id}
+        columns={columns}
+        path="/evaluation/spot-checks"
+        query={query}
+        defaultSort={{ id: 'created', dir: 'desc' }}
+        paging={list}
+        empty={<EmptyState title={t('evaluation.spot.empty')} />}
+      />
     </div>
   )
 }

@@ -1,0 +1,8 @@
+import { requirePermission } from '@/lib/server/auth/session'
+
+// The list's gate, ahead of its loading skeleton: once the skeleton has streamed the status is sent, so a
+// caller without the permission must be refused here to get a real 404 (the page checks again).
+export default async function Layout({ children }: { children: React.ReactNode }) {
+  await requirePermission('case.stats')
+  return children
+}
