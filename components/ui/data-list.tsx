@@ -38,9 +38,9 @@ export type ListProps<R> = {
   rows: readonly R[]
   rowKey: (row: R) => string
   columns: readonly Column<R>[]
-  /** the page's path and its current query (filters, sort, page): every link keeps the rest */
-  path: string
-  query: Query
+  /** the page's path and its current query (filters, sort, page): every link keeps the rest (a list that neither sorts nor pages needs neither) */
+  path?: string
+  query?: Query
   /** the order the server uses when the URL names none */
   defaultSort?: { id: string; dir: SortDir }
   /** the pager; left out for a list that is not paged */
@@ -55,12 +55,14 @@ export type ListProps<R> = {
   tableClassName?: string
   /** a row's own look (an unread message, a row that needs attention), as a kit class or utilities */
   rowClassName?: (row: R) => string | undefined
+  /** DataList: a list inside a card or a section of a record (no frame of its own, rows flush with the card's text) */
+  flush?: boolean
 }
 
 /** The order shown: the URL's sort (a sortable column; ascending unless it says `dir=desc`), else the default. */
 export function currentSort<R>({ query, columns, defaultSort }: ListProps<R>): { id: string | undefined; dir: SortDir } {
-  const named = typeof query.sort === 'string' ? columns.find((c) => c.sort && c.id === query.sort) : undefined
-  if (named) return { id: named.id, dir: query.dir === 'desc' ? 'desc' : 'asc' }
+  const named = typeof query?.sort === 'string' ? columns.find((c) => c.sort && c.id === query.sort) : undefined
+  if (named) return { id: named.id, dir: query?.dir === 'desc' ? 'desc' : 'asc' }
   return { id: defaultSort?.id, dir: defaultSort?.dir ?? 'desc' }
 }
 
@@ -69,13 +71,13 @@ export function sortHref<R>(props: ListProps<R>, col: Column<R>) {
   const cur = currentSort(props)
   const dir: SortDir = cur.id === col.id ? (cur.dir === 'asc' ? 'desc' : 'asc') : col.sort!
   const isDefault = props.defaultSort?.id === col.id && props.defaultSort.dir === dir
-  return `${props.path}${queryString({ ...props.query, page: undefined, sort: isDefault ? undefined : col.id, dir: isDefault ? undefined : dir })}`
+  return `${props.path ?? ''}${queryString({ ...props.query, page: undefined, sort: isDefault ? undefined : col.id, dir: isDefault ? undefined : dir })}`
 }
 
 function Pager<R>(props: ListProps<R>) {
   const { paging, t, path, query } = props
   if (!paging) return null
-  return <Pagination t={t} page={paging.page} pageCount={paging.pageCount} total={paging.total} hrefFor={(page) => `${path}${queryString({ ...query, page })}`} />
+  return <Pagination t={t} page={paging.page} pageCount={paging.pageCount} total={paging.total} hrefFor={(page) => `${path ?? ''}${queryString({ ...query, page })}`} />
 }
 
 /** "排序：最新 · 紧急程度 ↓": the sortable columns of a DataList as links, the current one marked. */
@@ -114,7 +116,7 @@ function filled<R>(cols: readonly Column<R>[], row: R) {
 
 /** A list of rows (the phone-first layout): one column definition, the page and sort in the URL. */
 export function DataList<R>(props: ListProps<R>) {
-  const { rows, columns, rowKey, empty, label, testId, rowTestId, rowClassName } = props
+  const { rows, columns, rowKey, empty, label, testId, rowTestId, rowClassName, flush } = props
   const by = (slot: Slot) => columns.filter((c) => (c.slot ?? 'meta') === slot)
   const [title, end, meta, detail, actions] = (['title', 'end', 'meta', 'detail', 'actions'] as const).map(by)
   return (
@@ -123,7 +125,7 @@ export function DataList<R>(props: ListProps<R>) {
       {rows.length === 0 ? (
         empty
       ) : (
-        <ul className="data-list" aria-label={label} data-testid={testId}>
+        <ul className={flush ? 'data-list data-list-flush' : 'data-list'} aria-label={label} data-testid={testId}>
           {rows.map((r) => {
             const metaCells = filled(meta, r)
             const actionCells = filled(actions, r)

@@ -66,8 +66,7 @@ export default async function RewardsPage() {
       <section className="space-y-2">
         <h2 className="text-sm font-medium text-stone-600">{t('hours.corrections.title')}</h2>
         <p className="text-xs text-stone-500">{t('hours.corrections.note')}</p>
-        {corrections.length === 0 ? <p className="text-sm text-stone-500">{t('hours.corrections.empty')}</p> : null}
-        <CorrectionItems t={t} locale={locale} rows={corrections} testId="corrections" />
+        <CorrectionItems t={t} locale={locale} rows={corrections} testId="corrections" empty={<p className="text-sm text-stone-600">{t('hours.corrections.empty')}</p>} />
       </section>
     </div>
   )

@@ -1,3 +1,4 @@
+import { DataList, type Column } from '@/components/ui/data-list'
 import type { Translate } from '@/lib/i18n'
 import type { CeStatus } from '@/lib/server/people/training'
 
@@ -19,17 +20,19 @@ export function CeBadge({ t, status, testId }: { t: Translate; status: CeStatus;
 
 /** Continuing-education hours per year with their standing (a worker's record page and /talent/me). */
 export function CeYears({ t, years }: { t: Translate; years: { year: number; hours: number; status: CeStatus }[] }) {
-  return (
-    <ul className="mt-2 divide-y divide-stone-100 text-sm" data-testid="ce-years">
-      {years.map((y) => (
-        <li key={y.year} className="flex items-center justify-between py-1.5">
-          <span>{t('talent.year', { year: y.year })}</span>
-          <span className="flex items-center gap-2">
-            <span className="tabular-nums">{t('talent.hours', { hours: y.hours })}</span>
-            <CeBadge t={t} status={y.status} />
-          </span>
-        </li>
-      ))}
-    </ul>
-  )
+  const columns: Column<(typeof years)[number]>[] = [
+    { id: 'year', label: t('certificate.year'), slot: 'title', cell: (y) => t('talent.year', { year: y.year }) },
+    {
+      id: 'hours',
+      label: t('training.field.hours'),
+      slot: 'end',
+      cell: (y) => (
+        <>
+          <span className="tabular-nums">{t('talent.hours', { hours: y.hours })}</span>
+          <CeBadge t={t} status={y.status} />
+        </>
+      ),
+    },
+  ]
+  return <DataList t={t} flush label={t('talent.ceYears')} testId="ce-years" rows={years} rowKey={(y) => String(y.year)} columns={columns} empty={null} />
 }

@@ -30,6 +30,7 @@ export const peopleEn: Record<keyof typeof peopleZhCN, string> = {
   "teams.approve": "Approve",
   "teams.reject": "Reject",
   "teams.memberList": "Members",
+  "teams.noMembers": "No members yet",
   "teams.joined": "Request sent",
   "teamKind.VOLUNTEER_TEAM": "Volunteer team",
   "teamKind.SOCIAL_ORG": "Social organisation",

@@ -28,6 +28,7 @@ export const peopleZhCN = {
   "teams.approve": "同意",
   "teams.reject": "拒绝",
   "teams.memberList": "成员名单",
+  "teams.noMembers": "还没有成员",
   "teams.joined": "申请已提交",
   "teamKind.VOLUNTEER_TEAM": "志愿服务队",
   "teamKind.SOCIAL_ORG": "社会组织",

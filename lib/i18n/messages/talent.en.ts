@@ -59,6 +59,7 @@ export const talentEn: Record<keyof typeof talentZhCN, string> = {
   'talent.notKept': 'No talent record yet.',
   'talent.years': 'Continuing-education hours ({required} h a year)',
   'talent.year': '{year}',
+  'talent.ceYears': 'Continuing-education hours by year',
   'talent.hours': '{hours} h',
   'talent.trainings': 'Trainings attended',
   'talent.noTrainings': 'No trainings yet',

@@ -58,6 +58,7 @@ export const talentZhCN = {
   'talent.notKept': '尚未建立人才档案。',
   'talent.years': '继续教育学时（每年须满 {required} 学时）',
   'talent.year': '{year} 年',
+  'talent.ceYears': '各年度继续教育学时',
   'talent.hours': '{hours} 学时',
   'talent.trainings': '参加的培训',
   'talent.noTrainings': '还没有培训记录',

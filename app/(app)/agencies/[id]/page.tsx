@@ -6,6 +6,7 @@ import { idParam } from '@/lib/params'
 import { getT } from '@/lib/i18n/server'
 import { Badge, Card } from '@/components/ui/card'
 import { DetailHeader, Row } from '@/components/ui/detail'
+import { DataList, type Column } from '@/components/ui/data-list'
 import { ActionForm } from '@/components/ui/action-form'
 import { updateAgencyAction } from '../actions'
 import { AgencyFields } from '../agency-fields'
@@ -23,6 +24,22 @@ export default async function AgencyPage({ params }: { params: Promise<{ id: str
   const a = r.value
   const t = await getT()
   const units = a.canEdit ? await listRegisterUnits(scope) : []
+  const staffColumns: Column<(typeof a.staff)[number]>[] = [
+    { id: 'name', label: t('field.name'), slot: 'title', cell: (s) => <Link href={`/talent/${s.userId}`} className="data-title">{s.name}</Link> },
+    {
+      id: 'cert',
+      label: t('talent.field.certLevel'),
+      slot: 'end',
+      cell: (s) => (
+        <>
+          <Badge tone={s.certLevel === 'NONE' ? 'neutral' : 'brand'}>{t(`certLevel.${s.certLevel}`)}</Badge>
+          <span className="text-stone-600">{s.phone}</span>
+        </>
+      ),
+    },
+    { id: 'community', label: t('field.community'), cell: (s) => s.community },
+    { id: 'station', label: t('talent.field.stationShort'), cell: (s) => s.station },
+  ]
   return (
     <div className="mx-auto max-w-3xl space-y-4">
       <DetailHeader back="/agencies" backLabel={t('agency.title')} title={a.name} titleTestId="agency-name" status={<Badge>{t(`agencyKind.${a.kind}`)}</Badge>} />
@@ -42,28 +59,18 @@ export default async function AgencyPage({ params }: { params: Promise<{ id: str
         <h2 className="text-sm font-semibold">
           {t('agency.staff')} · {a.staff.length}
         </h2>
-        {a.staff.length ? (
-          <ul className="mt-2 divide-y divide-stone-100 text-sm" data-testid="agency-staff">
-            {a.staff.map((s) => (
-              <li key={s.userId} className="flex flex-wrap items-center justify-between gap-2 py-1.5">
-                <span>
-                  <Link href={`/talent/${s.userId}`} className="text-brand-700 hover:underline">
-                    {s.name}
-                  </Link>{' '}
-                  <span className="text-xs text-stone-500">
-                    {[s.community, s.station].filter(Boolean).join(' · ')}
-                  </span>
-                </span>
-                <span className="flex items-center gap-2">
-                  <Badge tone={s.certLevel === 'NONE' ? 'neutral' : 'brand'}>{t(`certLevel.${s.certLevel}`)}</Badge>
-                  <span className="tabular-nums text-stone-500">{s.phone}</span>
-                </span>
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p className="mt-2 text-sm text-stone-500">{t('agency.noStaff')}</p>
-        )}
+        <DataList
+          t={t}
+          flush
+          label={t('agency.staff')}
+          testId="agency-staff"
+          rows={a.staff}
+          rowKey={(s) => s.userId}
+          columns={staffColumns}
+          path={`/agencies/${a.id}`}
+          query={{}}
+          empty={<p className="mt-2 text-sm text-stone-600">{t('agency.noStaff')}</p>}
+        />
       </Card>
       {a.canEdit ? (
         <Card>

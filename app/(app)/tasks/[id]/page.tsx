@@ -9,6 +9,7 @@ import { getLocale, getT } from '@/lib/i18n/server'
 import { formatDateTime, toLocalInput } from '@/lib/format'
 import { Dialog } from '@/components/ui/dialog'
 import { Card } from '@/components/ui/card'
+import { DataList, type Column } from '@/components/ui/data-list'
 import { ActionForm, FormInput } from '@/components/ui/action-form'
 import { DetailHeader } from '@/components/ui/detail'
 import { StatusBadge } from '@/components/workflow/status-badge'
@@ -40,6 +41,38 @@ export default async function TaskPage({ params }: Props) {
   // the check-in window (lib/server/workflow/tasks.ts): from 30 minutes before the start until the end
   const checkInOpens = new Date(task.startsAt.getTime() - CHECK_IN_EARLY_MS)
   const lateCheckOuts = task.canRun ? task.signups.filter((s) => s.lateCheckOut) : []
+  const rosterColumns: Column<(typeof task.signups)[number]>[] = [
+    {
+      id: 'name',
+      label: t('field.name'),
+      slot: 'title',
+      cell: (s) => (
+        <>
+          <span className="font-medium">{s.user.name}</span> <span className="tabular-nums text-stone-600">{s.user.phone}</span>
+        </>
+      ),
+    },
+    {
+      id: 'check',
+      label: t('tasks.checkIn'),
+      slot: 'end',
+      cell: (s) =>
+        s.status === 'CONFIRMED' && !s.checkOutAt ? (
+          <ActionForm action={staffCheckAction.bind(null, task.id, s.user.id, s.checkInAt ? 'out' : 'in')} submitLabel={s.checkInAt ? t('tasks.checkOut') : t('tasks.checkIn')} variant="secondary" className="flex items-center gap-2" />
+        ) : null,
+    },
+    {
+      id: 'status',
+      label: t('field.status'),
+      slot: 'detail',
+      cell: (s) => (
+        <>
+          <StatusBadge t={t} kind="signupStatus" status={s.status} /> {s.checkOutAt ? t('tasks.checkedOut', { minutes: s.minutes ?? 0 }) : s.checkInAt ? t('tasks.checkedIn') : null}
+          {s.lateCheckOut ? <span className="ml-1 rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-900">{t('tasks.lateCheckOut')}</span> : null}
+        </>
+      ),
+    },
+  ]
   return (
     <div className="mx-auto max-w-3xl space-y-4">
       <DetailHeader back="/tasks" backLabel={t('tasks.title')} title={task.title} titleTestId="task-title" status={<StatusBadge t={t} kind="taskStatus" status={task.status} />} />
@@ -109,27 +142,18 @@ export default async function TaskPage({ params }: Props) {
       {task.canRun ? (
         <Card>
           <h2 className="text-sm font-semibold">{t('tasks.roster')}</h2>
-          {task.signups.length === 0 ? <p className="mt-2 text-sm text-stone-500">{t('tasks.rosterEmpty')}</p> : null}
-          <ul className="mt-2 divide-y divide-stone-100" data-testid="roster">
-            {task.signups.map((s) => (
-              <li key={s.user.id} className="flex flex-wrap items-center justify-between gap-2 py-2 text-sm">
-                <span>
-                  <span className="font-medium">{s.user.name}</span> <span className="tabular-nums text-stone-500">{s.user.phone}</span>{' '}
-                  <StatusBadge t={t} kind="signupStatus" status={s.status} />{' '}
-                  {s.checkOutAt ? t('tasks.checkedOut', { minutes: s.minutes ?? 0 }) : s.checkInAt ? t('tasks.checkedIn') : null}
-                  {s.lateCheckOut ? <span className="ml-1 rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-900">{t('tasks.lateCheckOut')}</span> : null}
-                </span>
-                {s.status === 'CONFIRMED' && !s.checkOutAt ? (
-                  <ActionForm
-                    action={staffCheckAction.bind(null, task.id, s.user.id, s.checkInAt ? 'out' : 'in')}
-                    submitLabel={s.checkInAt ? t('tasks.checkOut') : t('tasks.checkIn')}
-                    variant="secondary"
-                    className="flex items-center gap-2"
-                  />
-                ) : null}
-              </li>
-            ))}
-          </ul>
+          <DataList
+            t={t}
+            flush
+            label={t('tasks.roster')}
+            testId="roster"
+            rows={task.signups}
+            rowKey={(s) => s.user.id}
+            columns={rosterColumns}
+            path={`/tasks/${task.id}`}
+            query={{}}
+            empty={<p className="mt-2 text-sm text-stone-600">{t('tasks.rosterEmpty')}</p>}
+          />
         </Card>
       ) : null}
 

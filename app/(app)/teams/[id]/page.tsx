@@ -8,6 +8,7 @@ import { formatDateTime } from '@/lib/format'
 import { DetailHeader } from '@/components/ui/detail'
 import { Badge, Card, Stat } from '@/components/ui/card'
 import { ActionForm } from '@/components/ui/action-form'
+import { DataList, type Column } from '@/components/ui/data-list'
 import { archiveTeamAction, decideJoinAction, unarchiveTeamAction, updateTeamAction } from '../actions'
 import { TeamFields, type LeaderChoice } from '../team-fields'
 
@@ -32,6 +33,25 @@ export default async function TeamPage({ params }: { params: Promise<{ id: strin
   if (team.leaderId && team.leader && !leaders.some((l) => l.id === team.leaderId) && leaders.length) leaders.unshift({ id: team.leaderId, name: team.leader.name, phone: '' })
   // the leader and the community admin open members' volunteer profiles (masked)
   const profiles = team.decides && team.kind === 'VOLUNTEER_TEAM'
+  const pendingColumns: Column<(typeof team.pending)[number]>[] = [
+    { id: 'name', label: t('field.name'), slot: 'title', cell: (p) => p.name },
+    { id: 'phone', label: t('field.phone'), slot: 'end', cell: (p) => <span className="text-stone-600">{p.phone}</span> },
+    {
+      id: 'decide',
+      label: t('teams.pending'),
+      slot: 'actions',
+      cell: (p) => (
+        <>
+          <ActionForm action={decideJoinAction.bind(null, p.id, true)} submitLabel={t('teams.approve')} className="" />
+          <ActionForm action={decideJoinAction.bind(null, p.id, false)} submitLabel={t('teams.reject')} variant="danger" className="" />
+        </>
+      ),
+    },
+  ]
+  const memberColumns: Column<(typeof team.members)[number]>[] = [
+    { id: 'name', label: t('field.name'), slot: 'title', cell: (m) => (profiles ? <Link href={`/volunteers/${m.id}`} className="data-title">{m.name}</Link> : m.name) },
+    { id: 'phone', label: t('field.phone'), slot: 'end', cell: (m) => <span className="text-stone-600">{m.phone}</span> },
+  ]
   return (
     <div className="mx-auto max-w-3xl space-y-4">
       <DetailHeader
@@ -68,37 +88,23 @@ export default async function TeamPage({ params }: { params: Promise<{ id: strin
       {team.decides && team.pending.length ? (
         <Card className="space-y-2" data-testid="join-requests">
           <h2 className="text-sm font-semibold">{t('teams.pending')}</h2>
-          <ul className="space-y-2">
-            {team.pending.map((p) => (
-              <li key={p.id} className="flex flex-wrap items-center justify-between gap-2 text-sm">
-                <span>
-                  {p.name} <span className="tabular-nums text-stone-500">{p.phone}</span>
-                </span>
-                <span className="flex gap-2">
-                  <ActionForm action={decideJoinAction.bind(null, p.id, true)} submitLabel={t('teams.approve')} className="" />
-                  <ActionForm action={decideJoinAction.bind(null, p.id, false)} submitLabel={t('teams.reject')} variant="danger" className="" />
-                </span>
-              </li>
-            ))}
-          </ul>
+          <DataList t={t} flush label={t('teams.pending')} rows={team.pending} rowKey={(p) => p.id} columns={pendingColumns} path={`/teams/${team.id}`} query={{}} empty={null} />
         </Card>
       ) : null}
       <Card>
         <h2 className="text-sm font-semibold">{t('teams.memberList')}</h2>
-        <ul className="mt-2 divide-y divide-stone-100 text-sm" data-testid="member-list">
-          {team.members.map((m) => (
-            <li key={m.id} className="flex justify-between py-1.5">
-              {profiles ? (
-                <Link href={`/volunteers/${m.id}`} className="text-brand-700 hover:underline">
-                  {m.name}
-                </Link>
-              ) : (
-                <span>{m.name}</span>
-              )}
-              <span className="tabular-nums text-stone-500">{m.phone}</span>
-            </li>
-          ))}
-        </ul>
+        <DataList
+          t={t}
+          flush
+          label={t('teams.memberList')}
+          testId="member-list"
+          rows={team.members}
+          rowKey={(m) => m.id}
+          columns={memberColumns}
+          path={`/teams/${team.id}`}
+          query={{}}
+          empty={<p className="mt-2 text-sm text-stone-600">{t('teams.noMembers')}</p>}
+        />
       </Card>
       {team.manages && !team.archivedAt ? (
         <Card>

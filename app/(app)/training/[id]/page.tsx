@@ -6,6 +6,7 @@ import { getLocale, getT } from '@/lib/i18n/server'
 import { formatDate } from '@/lib/format'
 import { Badge, Card } from '@/components/ui/card'
 import { DetailHeader, Row } from '@/components/ui/detail'
+import { DataList, type Column } from '@/components/ui/data-list'
 import { ActionForm, FormCheckboxes } from '@/components/ui/action-form'
 import { recordAttendanceAction, removeAttendanceAction } from '../actions'
 
@@ -22,6 +23,16 @@ export default async function TrainingEventPage({ params }: { params: Promise<{ 
   const e = r.value
   const t = await getT()
   const locale = await getLocale()
+  const attendeeColumns: Column<(typeof e.attendees)[number]>[] = [
+    { id: 'name', label: t('field.name'), slot: 'title', cell: (a) => a.name },
+    { id: 'community', label: t('field.community'), cell: (a) => a.community },
+    {
+      id: 'remove',
+      label: t('training.remove'),
+      slot: 'end',
+      cell: (a) => (e.canRecord ? <ActionForm action={removeAttendanceAction.bind(null, e.id, a.userId)} submitLabel={t('training.remove')} confirm={t('training.removeConfirm')} variant="ghost" className="" /> : null),
+    },
+  ]
   return (
     <div className="mx-auto max-w-3xl space-y-4">
       <DetailHeader back="/training" backLabel={t('training.title')} title={e.title} titleTestId="training-title" status={<Badge>{t(`trainingKind.${e.kind}`)}</Badge>} />
@@ -38,20 +49,18 @@ export default async function TrainingEventPage({ params }: { params: Promise<{ 
         <h2 className="text-sm font-semibold">
           {t('training.attendance')} · {t('training.attendeeCount', { count: e.attendees.length })}
         </h2>
-        {e.attendees.length ? (
-          <ul className="mt-2 divide-y divide-stone-100 text-sm" data-testid="attendees">
-            {e.attendees.map((a) => (
-              <li key={a.userId} className="flex items-center justify-between gap-2 py-1.5">
-                <span>
-                  {a.name} {a.community ? <span className="text-xs text-stone-500">{a.community}</span> : null}
-                </span>
-                {e.canRecord ? <ActionForm action={removeAttendanceAction.bind(null, e.id, a.userId)} submitLabel={t('training.remove')} confirm={t('training.removeConfirm')} variant="ghost" className="" /> : null}
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p className="mt-2 text-sm text-stone-500">{t('training.noAttendees')}</p>
-        )}
+        <DataList
+          t={t}
+          flush
+          label={t('training.attendance')}
+          testId="attendees"
+          rows={e.attendees}
+          rowKey={(a) => a.userId}
+          columns={attendeeColumns}
+          path={`/training/${e.id}`}
+          query={{}}
+          empty={<p className="mt-2 text-sm text-stone-600">{t('training.noAttendees')}</p>}
+        />
       </Card>
       {e.canRecord ? (
         <Card>

@@ -11,6 +11,7 @@ import { idParam } from '@/lib/params'
 import { getLocale, getT } from '@/lib/i18n/server'
 import { formatDateTime } from '@/lib/format'
 import { Card, Stat } from '@/components/ui/card'
+import { DataList, type Column } from '@/components/ui/data-list'
 import { DetailHeader, Row } from '@/components/ui/detail'
 import { toHours } from '@/lib/hours'
 
@@ -28,6 +29,11 @@ export default async function VolunteerPage({ params }: { params: Promise<{ id: 
   const p = v.profile
   // corrections are kept by those who keep points in the volunteer's community (a team leader does not)
   const corrections = v.manages ? await listHourAdjustments(scope, v.id) : []
+  const serviceColumns: Column<(typeof v.signups)[number]>[] = [
+    { id: 'task', label: t('field.title'), slot: 'title', cell: (s) => s.task.title },
+    { id: 'hours', label: t('volunteer.col.hours'), slot: 'end', numeric: true, cell: (s) => t('volunteer.hoursValue', { hours: toHours(s.minutes ?? 0) }) },
+    { id: 'at', label: t('tasks.checkOut'), cell: (s) => (s.checkOutAt ? formatDateTime(locale, s.checkOutAt) : null) },
+  ]
   return (
     <div className="mx-auto max-w-2xl space-y-4">
       <DetailHeader back="/volunteers" backLabel={t('volunteer.listTitle')} title={p?.realName ?? v.name} status={p?.imported ? t('volunteer.notActivated') : undefined} titleTestId="volunteer-name" />
@@ -83,21 +89,17 @@ export default async function VolunteerPage({ params }: { params: Promise<{ id: 
       </section>
       <section className="space-y-2">
         <h2 className="text-sm font-medium text-stone-600">{t('volunteer.recentService')}</h2>
-        {v.signups.length === 0 ? (
-          <p className="text-sm text-stone-500">{t('volunteer.noService')}</p>
-        ) : (
-          <ul className="divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white text-sm">
-            {v.signups.map((s) => (
-              <li key={s.id} className="flex justify-between gap-2 px-3 py-2">
-                <span>
-                  {s.task.title}
-                  <span className="block text-xs text-stone-500">{s.checkOutAt ? formatDateTime(locale, s.checkOutAt) : ''}</span>
-                </span>
-                <span className="tabular-nums">{t('volunteer.hoursValue', { hours: toHours(s.minutes ?? 0) })}</span>
-              </li>
-            ))}
-          </ul>
-        )}
+        <DataList
+          t={t}
+          label={t('volunteer.recentService')}
+          testId="recent-service"
+          rows={v.signups}
+          rowKey={(s) => s.id}
+          columns={serviceColumns}
+          path={`/volunteers/${v.id}`}
+          query={{}}
+          empty={<p className="text-sm text-stone-600">{t('volunteer.noService')}</p>}
+        />
       </section>
       <CorrectionsList t={t} locale={locale} rows={corrections} testId="volunteer-corrections" />
     </div>

@@ -1,12 +1,12 @@
 import type { Metadata } from 'next'
-import { Link } from '@/components/ui/link'
 import { requirePermission, denyPage } from '@/lib/server/auth/session'
 import { caseAccessLog } from '@/lib/server/cases/cases'
 import { idParam } from '@/lib/params'
 import { getLocale, getT } from '@/lib/i18n/server'
 import { formatDateTime } from '@/lib/format'
 import { isMessageKey, type MessageKey } from '@/lib/i18n'
-import { PageHeader } from '@/components/ui/page-header'
+import { DetailHeader } from '@/components/ui/detail'
+import { DataList, type Column } from '@/components/ui/data-list'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())('cases.accessLog') }
@@ -20,22 +20,16 @@ export default async function CaseLogPage({ params }: { params: Promise<{ id: st
   if (!r.ok) return denyPage()
   const t = await getT()
   const locale = await getLocale()
+  const columns: Column<(typeof r.value)[number]>[] = [
+    { id: 'by', label: t('audit.col.actor'), slot: 'title', cell: (e) => <span className="font-medium">{e.by}</span> },
+    { id: 'at', label: t('audit.col.at'), slot: 'end', cell: (e) => <span className="text-stone-600">{formatDateTime(locale, e.at)}</span> },
+    { id: 'action', label: t('audit.col.action'), cell: (e) => t(`cases.action.${e.action}` as MessageKey) },
+    { id: 'fields', label: t('cases.sensitive'), cell: (e) => e.fields.map((f) => (isMessageKey(`cases.field.${f}`) ? t(`cases.field.${f}` as MessageKey) : f)).join('、') },
+  ]
   return (
     <div className="mx-auto max-w-3xl space-y-4">
-      <Link href={`/cases/${id}`} className="text-sm text-stone-600 hover:underline">
-        ‹ {t('cases.title')}
-      </Link>
-      <PageHeader title={t('cases.accessLog')} />
-      <ul className="divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white text-sm" data-testid="access-log">
-        {r.value.map((e, i) => (
-          <li key={i} className="flex flex-wrap gap-2 px-3 py-2">
-            <span className="text-stone-500">{formatDateTime(locale, e.at)}</span>
-            <span className="font-medium">{e.by}</span>
-            <span>{t(`cases.action.${e.action}` as MessageKey)}</span>
-            {e.fields.length ? <span className="text-stone-600">{e.fields.map((f) => (isMessageKey(`cases.field.${f}`) ? t(`cases.field.${f}` as MessageKey) : f)).join('、')}</span> : null}
-          </li>
-        ))}
-      </ul>
+      <DetailHeader back={`/cases/${id}`} backLabel={t('cases.title')} title={t('cases.accessLog')} />
+      <DataList t={t} label={t('cases.accessLog')} testId="access-log" rows={r.value.map((e, i) => ({ ...e, key: String(i) }))} rowKey={(e) => e.key} columns={columns} path={`/cases/${id}/log`} query={{}} empty={<p className="text-sm text-stone-600">{t('common.none')}</p>} />
     </div>
   )
 }
