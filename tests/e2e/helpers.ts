@@ -3,12 +3,42 @@ import { chinaIso } from '../../lib/china-time'
 
 export const DEMO_PASSWORD = 'Ronghe@2026'
 
+// Demo accounts are signed in once per worker and their session reused while the server still honours
+// it: the suite signs the same people in well over 30 times, and sign-in is limited to 30 per account
+// in 15 minutes (lib/server/security/rate-limit.ts), a limit the suite must not depend on outrunning.
+// A session a test ended (sign-out) fails the check below and that account signs in afresh.
+type Cookies = Awaited<ReturnType<BrowserContext['cookies']>>
+const sessions = new Map<string, Cookies>()
+const isSession = (c: { name: string }) => c.name.includes('session-token')
+
+/** Puts the worker's live session of `phone` (demo password only) into `context`; false when there is none. */
+async function reuseSession(context: BrowserContext, phone: string, password: string): Promise<boolean> {
+  const cookies = password === DEMO_PASSWORD ? sessions.get(phone) : undefined
+  if (!cookies) return false
+  await context.addCookies(cookies)
+  const res = await context.request.get('/account', { maxRedirects: 0 })
+  if (res.status() === 200) return true
+  sessions.delete(phone)
+  await context.clearCookies({ name: /session-token/ })
+  return false
+}
+
+function keepSession(phone: string, password: string, cookies: Cookies) {
+  if (password === DEMO_PASSWORD) sessions.set(phone, cookies.filter(isSession))
+}
+
+/** Signs `page` in: through the form the first time for an account, then with that session while it lives. */
 export async function signIn(page: Page, phone: string, password = DEMO_PASSWORD) {
-  await page.goto('/login')
-  await page.getByLabel('手机号').fill(phone)
-  await page.getByLabel('密码').fill(password)
-  await page.getByRole('button', { name: '登录', exact: true }).click()
-  await page.waitForURL((u) => u.pathname === '/')
+  if (await reuseSession(page.context(), phone, password)) {
+    await page.goto('/')
+  } else {
+    await page.goto('/login')
+    await page.getByLabel('手机号').fill(phone)
+    await page.getByLabel('密码').fill(password)
+    await page.getByRole('button', { name: '登录', exact: true }).click()
+    await page.waitForURL((u) => u.pathname === '/')
+    keepSession(phone, password, await page.context().cookies())
+  }
   await expect(page.getByRole('button', { name: '退出登录' })).toBeVisible()
 }
 
@@ -79,10 +109,13 @@ export async function createSurvey(page: Page, title: string): Promise<string> {
  * the fixture for tests about what comes after the sign-in form; the form has its own tests.
  */
 export async function signInByApi(context: BrowserContext, phone: string, password = DEMO_PASSWORD) {
+  if (await reuseSession(context, phone, password)) return
   const { csrfToken } = (await (await context.request.get('/api/auth/csrf')).json()) as { csrfToken: string }
   const res = await context.request.post('/api/auth/callback/credentials', { form: { csrfToken, phone, password, json: 'true' }, maxRedirects: 0 })
   expect(res.status(), `sign-in of ${phone}`).toBeLessThan(400)
-  expect((await context.cookies()).some((c) => c.name.includes('session-token')), `a session for ${phone}`).toBe(true)
+  const cookies = await context.cookies()
+  expect(cookies.some(isSession), `a session for ${phone}`).toBe(true)
+  keepSession(phone, password, cookies)
 }
 
 /**

@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from './fixtures'
-import { createSurvey, DEMO_PASSWORD } from './helpers'
+import { createSurvey, DEMO_PASSWORD, signInByApi } from './helpers'
 
 // Before its JavaScript arrives — on a weak rural network, or never — every form still does its job: it
 // is a real POST to its server action (or to its route handler), the server answers with the next page
@@ -15,18 +15,14 @@ const BASE = () => test.info().project.use.baseURL!
 /** A context of this project (JavaScript off), signed in through the API, not the form. */
 async function noScript(browser: Browser, phone?: string): Promise<Page> {
   const context = await browser.newContext({ javaScriptEnabled: false, baseURL: BASE() })
-  if (phone) {
-    const { csrfToken } = (await (await context.request.get('/api/auth/csrf')).json()) as { csrfToken: string }
-    await context.request.post('/api/auth/callback/credentials', { form: { csrfToken, phone, password: DEMO_PASSWORD, json: 'true', callbackUrl: BASE() + '/' }, maxRedirects: 0 })
-  }
+  if (phone) await signInByApi(context, phone)
   return context.newPage()
 }
 
 /** An ordinary context (JavaScript on) for the set-up steps, signed in through the API. */
 async function withScript(browser: Browser, phone: string): Promise<Page> {
   const context = await browser.newContext({ javaScriptEnabled: true, baseURL: BASE() })
-  const { csrfToken } = (await (await context.request.get('/api/auth/csrf')).json()) as { csrfToken: string }
-  await context.request.post('/api/auth/callback/credentials', { form: { csrfToken, phone, password: DEMO_PASSWORD, json: 'true', callbackUrl: BASE() + '/' }, maxRedirects: 0 })
+  await signInByApi(context, phone)
   return context.newPage()
 }
 
