@@ -1,3 +1,4 @@
+import { PageHeader } from '@/components/ui/page-header'
 import { Link } from '@/components/ui/link'
 import type { Translate } from '@/lib/i18n'
 import type { ChildUnitRow, Page, UnitDetail } from '@/lib/server/org/queries'
@@ -51,21 +52,20 @@ export function UnitView({
           <span className="text-stone-900">{unit.name}</span>
         </nav>
       ) : null}
-      <div className="flex flex-wrap items-start justify-between gap-3">
-        <div>
-          <h1 className="text-2xl font-semibold" data-testid="unit-name">
-            {unit.name}
-          </h1>
-          <p className="mt-1 flex flex-wrap items-center gap-2 text-sm text-stone-600">
+      <PageHeader
+        title={unit.name}
+        testId="unit-name"
+        description={
+          <span className="mt-1 flex flex-wrap items-center gap-2">
             <Badge>{t(`level.${unit.level}`)}</Badge>
             <span>
               {t('unit.code')} {unit.code}
             </span>
             {unit.subDistrict ? <span>{unit.subDistrict}</span> : null}
             {unit.pilot ? <Badge tone="brand">{t('unit.pilot')}</Badge> : null}
-          </p>
-        </div>
-      </div>
+          </span>
+        }
+      />
 
       {unit.pilot ? (
         <Card>

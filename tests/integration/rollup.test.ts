@@ -11,7 +11,7 @@ import { registerVolunteer } from '@/lib/server/users/register-volunteer'
 import { saveMyProfile } from '@/lib/server/people/volunteers'
 import { resolveScope, type Scope } from '@/lib/server/authz/scope'
 import { rebuildCounters } from '@/lib/server/stats/rebuild'
-import { dashboard, DASHBOARD_CACHE_MS, type Dashboard } from '@/lib/server/stats/dashboard'
+import { dashboard, dashboardUnit, DASHBOARD_CACHE_MS, type Dashboard } from '@/lib/server/stats/dashboard'
 import { chinaDate } from '@/lib/china-time'
 import { moveUnit } from '@/lib/server/org/mutations'
 import { listPilots } from '@/lib/server/projects/pilot-tasks'
@@ -299,6 +299,14 @@ describe('roll-up counters', () => {
     expect(home.ok && home.value.children.map((c) => c.unit.id).sort()).toEqual([t.countyA1.id, t.countyA2.id].sort())
     const volunteer = await userWith('VOLUNTEER', t.communityA1a)
     expect(await dashboard(volunteer.scope, {})).toEqual({ ok: false, error: 'NOT_FOUND' })
+    // the page decides its status on dashboardUnit alone (before the figures stream): the same answers
+    for (const u of [t.leagueB, t.countyB1, t.region, other.region]) expect(await dashboardUnit(league.scope, { unit: u.id })).toBeNull()
+    expect((await dashboardUnit(league.scope, { unit: t.countyA1.id }))?.id).toBe(t.countyA1.id)
+    expect((await dashboardUnit(league.scope, {}))?.id).toBe(t.leagueA.id)
+    expect(await dashboardUnit(volunteer.scope, {})).toBeNull()
+    const given = await dashboardUnit(league.scope, { unit: t.countyA1.id })
+    const withGiven = await dashboard(league.scope, { unit: t.countyA1.id }, new Date(), given!)
+    expect(withGiven.ok && withGiven.value.unit.id).toBe(t.countyA1.id)
 
     // drill-down: the list behind a child's figure holds that child's rows only, and never more than the scope
     const region = await userWith('REGION_OFFICIAL', t.region)

@@ -1,7 +1,10 @@
 import type { Metadata } from 'next'
 import { Link } from '@/components/ui/link'
 import { requirePermission, denyPage } from '@/lib/server/auth/session'
-import { dashboard, PERIODS, ZDashboardQuery } from '@/lib/server/stats/dashboard'
+import { dashboard, dashboardUnit, PERIODS, ZDashboardQuery } from '@/lib/server/stats/dashboard'
+import type { Scope } from '@/lib/server/authz/scope'
+import { FiguresSkeleton } from '@/components/ui/skeleton'
+import { Suspense } from 'react'
 import { CASE_STATUSES, FUNDING_SOURCES, PROJECT_STATUSES } from '@/lib/schemas/projects'
 import { VOLUNTEER_KINDS } from '@/lib/schemas/volunteers'
 import { getT } from '@/lib/i18n/server'
@@ -28,10 +31,23 @@ type Search = Record<string, string | string[] | undefined>
  */
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<Search> }) {
   const scope = await requirePermission('org.browse')
-  const t = await getT()
   const raw = await searchParams
+  // the status is decided here, on one indexed read (a unit out of scope is a 404); the figures, which can
+  // take a second at the scale of a whole region, stream in behind a skeleton
+  const unit = await dashboardUnit(scope, raw)
+  if (!unit) return denyPage()
+  const t = await getT()
+  return (
+    <Suspense fallback={<FiguresSkeleton t={t} title={t('dashboard.title', { name: unit.name })} />}>
+      <DashboardBody scope={scope} raw={raw} unit={unit} />
+    </Suspense>
+  )
+}
+
+async function DashboardBody({ scope, raw, unit }: { scope: Scope; raw: Search; unit: NonNullable<Awaited<ReturnType<typeof dashboardUnit>>> }) {
+  const t = await getT()
   const q = ZDashboardQuery.parse(raw)
-  const r = await dashboard(scope, raw)
+  const r = await dashboard(scope, raw, new Date(), unit)
   if (!r.ok && r.error === 'NOT_FOUND') return denyPage()
   const keep = { unit: q.unit, period: q.period, from: q.from, to: q.to }
   if (!r.ok) {
@@ -98,10 +114,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
             ))}
           </nav>
         ) : null}
-        <h1 className="text-xl font-semibold sm:text-2xl" data-testid="dashboard-title">
-          {t('dashboard.title', { name: d.unit.name })}
-        </h1>
-        <p className="text-sm text-stone-600">{t('dashboard.intro')}</p>
+        <PageHeader title={t('dashboard.title', { name: d.unit.name })} description={t('dashboard.intro')} testId="dashboard-title" />
       </div>
 
       <PeriodForm t={t} q={q} errors={{}} />

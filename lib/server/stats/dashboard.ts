@@ -327,16 +327,29 @@ const toUnit = (u: UnitRow): DashboardUnit => ({ id: u.id, name: u.name, level: 
  * request it reads only the unit (under the caller's scope: one primary-key lookup); the rest comes from
  * the per-unit cache above (≤ DASHBOARD_CACHE_MS old), computed from the counters when missing.
  */
-export async function dashboard(scope: Scope, rawQuery: unknown, now = new Date()) {
+/**
+ * The unit a dashboard shows: `?unit=` when the caller may browse it, else the caller's highest unit; null
+ * when it is out of scope (the page's 404). One indexed read, so a page can decide its status on it before
+ * it streams the slow part (the figures).
+ */
+export async function dashboardUnit(scope: Scope, rawQuery: unknown) {
   const q = ZDashboardQuery.parse(rawQuery ?? {})
   const prisma = await db()
   const where = unitScopeWhere(scope, 'org.browse')
   // the default unit is the caller's highest: one of the roots of their browse rights (a root is shallower
   // than everything under it), found among those few ids, not among every unit they may browse
   const roots = rootsFor(scope, 'org.browse').map((p) => idsOnPath(p).at(-1)!)
-  const unit = q.unit
+  return q.unit
     ? await prisma.orgUnit.findFirst({ where: { id: q.unit, ...where }, select: UNIT_SELECT })
     : await prisma.orgUnit.findFirst({ where: { id: { in: roots }, ...where }, select: UNIT_SELECT, orderBy: [{ depth: 'asc' }, { code: 'asc' }] })
+}
+type ResolvedUnit = NonNullable<Awaited<ReturnType<typeof dashboardUnit>>>
+
+/** The dashboard of `resolved` (from dashboardUnit, read here when left out): figures, trend, children. */
+export async function dashboard(scope: Scope, rawQuery: unknown, now = new Date(), resolved?: ResolvedUnit) {
+  const q = ZDashboardQuery.parse(rawQuery ?? {})
+  const prisma = await db()
+  const unit = resolved ?? (await dashboardUnit(scope, rawQuery))
   if (!unit) return fail('NOT_FOUND')
   const clock = now.getTime()
   const pilotStart = await cached(`pilot|${unit.id}`, clock, async () => {
