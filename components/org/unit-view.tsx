@@ -4,20 +4,10 @@ import type { Translate } from '@/lib/i18n'
 import type { ChildUnitRow, Page, UnitDetail } from '@/lib/server/org/queries'
 import type { TUnitListQuery } from '@/lib/schemas/org'
 import { Badge, Card, EmptyState, Stat } from '@/components/ui/card'
-import { Pagination } from '@/components/ui/pagination'
 import { SearchForm } from '@/components/ui/search-form'
 import { childLevelOf } from '@/lib/server/authz/hierarchy'
-import { TableFrame } from '@/components/ui/table-frame'
+import { DataTable, type Column } from '@/components/ui/data-list'
 
-function hrefWith(base: string, q: TUnitListQuery, patch: Partial<TUnitListQuery>) {
-  const v = { ...q, ...patch }
-  const sp = new URLSearchParams()
-  if (v.q) sp.set('q', v.q)
-  if (v.pilot !== 'all') sp.set('pilot', v.pilot)
-  if (v.page > 1) sp.set('page', String(v.page))
-  const s = sp.toString()
-  return s ? `${base}?${s}` : base
-}
 
 /** A unit: where it sits (within the caller's scope), its pilot designation, counts and child units. */
 export function UnitView({
@@ -108,52 +98,46 @@ export function UnitView({
               <option value="pilot">{t('unit.filterPilotOnly')}</option>
             </select>
           </SearchForm>
-          {childUnits.rows.length === 0 ? (
-            <EmptyState title={query.q || query.pilot !== 'all' ? t('unit.noMatch') : t('unit.noChildren')} />
-          ) : (
-            <TableFrame label={t('unit.children', { level: t(`level.${childLevel(unit.level)}`) })}>
-              <table className="w-full text-sm">
-                <thead className="bg-stone-50 text-left text-stone-600">
-                  <tr>
-                    <th className="px-3 py-2 font-medium">{t('unit.colName')}</th>
-                    <th className="hidden px-3 py-2 font-medium sm:table-cell">{t('unit.code')}</th>
-                    {unit.level === 'BANNER_COUNTY' ? (
-                      <th className="hidden px-3 py-2 font-medium sm:table-cell">{t('unit.subDistrict')}</th>
-                    ) : (
-                      <th className="px-3 py-2 text-right font-medium">{t('unit.communityCount')}</th>
-                    )}
-                    <th className="px-3 py-2 text-right font-medium">{unit.level === 'BANNER_COUNTY' ? t('unit.pilot') : t('unit.pilotCount')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {childUnits.rows.map((c) => (
-                    <tr key={c.id} className="border-t border-stone-100" data-testid="child-row">
-                      <td className="px-3 py-2">
-                        <Link href={`/units/${c.id}`} className="font-medium text-brand-700 hover:underline">
-                          {c.name}
-                        </Link>
-                        {unit.level === 'BANNER_COUNTY' && c.subDistrict ? <span className="block text-xs text-stone-500 sm:hidden">{c.subDistrict}</span> : null}
-                      </td>
-                      <td className="hidden px-3 py-2 tabular-nums text-stone-600 sm:table-cell">{c.code}</td>
-                      {unit.level === 'BANNER_COUNTY' ? (
-                        <td className="hidden px-3 py-2 text-stone-600 sm:table-cell">{c.subDistrict}</td>
-                      ) : (
-                        <td className="px-3 py-2 text-right tabular-nums">{c.communities}</td>
-                      )}
-                      <td className="px-3 py-2 text-right tabular-nums">
-                        {unit.level === 'BANNER_COUNTY' ? (c.pilot ? <Badge tone="brand">{c.pilot.batch}</Badge> : '—') : c.pilots}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableFrame>
-          )}
-          <Pagination t={t} page={childUnits.page} pageCount={childUnits.pageCount} total={childUnits.total} hrefFor={(page) => hrefWith(basePath, query, { page })} />
+          <DataTable
+            t={t}
+            label={t('unit.children', { level: t(`level.${childLevel(unit.level)}`) })}
+            rows={childUnits.rows}
+            rowKey={(c) => c.id}
+            rowTestId={() => 'child-row'}
+            columns={childColumns(t, unit.level)}
+            path={basePath}
+            query={{ q: query.q, pilot: query.pilot === 'all' ? undefined : query.pilot }}
+            paging={childUnits}
+            empty={<EmptyState title={query.q || query.pilot !== 'all' ? t('unit.noMatch') : t('unit.noChildren')} />}
+          />
         </section>
       ) : null}
     </div>
   )
+}
+
+/** The child units' table: on a phone the name and the figures; the code (and sub-district) from sm up. */
+function childColumns(t: Translate, level: UnitDetail['level']): Column<ChildUnitRow>[] {
+  const county = level === 'BANNER_COUNTY'
+  return [
+    {
+      id: 'name',
+      label: t('unit.colName'),
+      cell: (c) => (
+        <>
+          <Link href={`/units/${c.id}`} className="data-title">
+            {c.name}
+          </Link>
+          {county && c.subDistrict ? <span className="block text-xs text-stone-600 sm:hidden">{c.subDistrict}</span> : null}
+        </>
+      ),
+    },
+    { id: 'code', label: t('unit.code'), className: 'hidden tabular-nums text-stone-600 sm:table-cell', cell: (c) => c.code },
+    county
+      ? { id: 'subDistrict', label: t('unit.subDistrict'), className: 'hidden text-stone-600 sm:table-cell', cell: (c) => c.subDistrict }
+      : { id: 'communities', label: t('unit.communityCount'), numeric: true, cell: (c) => c.communities },
+    { id: 'pilots', label: county ? t('unit.pilot') : t('unit.pilotCount'), numeric: true, cell: (c) => (county ? c.pilot ? <Badge tone="brand">{c.pilot.batch}</Badge> : '—' : c.pilots) },
+  ]
 }
 
 function childLevel(level: UnitDetail['level']) {

@@ -27,6 +27,10 @@ export type Column<R> = {
   numeric?: boolean
   /** DataTable: the cell that names its row (a <th scope="row">, kept in view when the table scrolls sideways) */
   rowHeader?: boolean
+  /** DataTable: the header's content when it says more than the label (a target under a rate) */
+  header?: React.ReactNode
+  /** DataTable: the column's own classes on its header and cells (e.g. `hidden sm:table-cell` off a phone) */
+  className?: string
 }
 
 type Query = Record<string, string | number | undefined | null>
@@ -50,7 +54,7 @@ export type ListProps<R> = {
   testId?: string
   rowTestId?: (row: R) => string
   /** DataTable: a last row of totals, by column id (its row header says what it is) */
-  foot?: { label: React.ReactNode; cells: Record<string, React.ReactNode>; testId?: (columnId: string) => string }
+  foot?: { label: React.ReactNode; cells: Record<string, React.ReactNode>; testId?: (columnId: string) => string; rowTestId?: string }
   /** DataTable: the table's own width, for a table of many figures (e.g. `min-w-[64rem]`) */
   tableClassName?: string
   /** a row's own look (an unread message, a row that needs attention), as a kit class or utilities */
@@ -167,7 +171,7 @@ export function DataList<R>(props: ListProps<R>) {
 /** The same list as a table (the desktop layout for wide records): headers sort, the frame scrolls on a phone. */
 export function DataTable<R>(props: ListProps<R>) {
   const { rows, columns, rowKey, empty, label, testId, rowTestId, rowClassName, foot, tableClassName, t } = props
-  const cellClass = (c: Column<R>) => [c.numeric ? 'num' : '', c.rowHeader ? 'row-head' : ''].filter(Boolean).join(' ') || undefined
+  const cellClass = (c: Column<R>) => [c.numeric ? 'num' : '', c.rowHeader ? 'row-head' : '', c.className ?? ''].filter(Boolean).join(' ') || undefined
   const cur = currentSort(props)
   return (
     <>
@@ -184,12 +188,12 @@ export function DataTable<R>(props: ListProps<R>) {
                     <th key={c.id} scope="col" className={cellClass(c)} aria-sort={c.sort ? (on ? (cur.dir === 'asc' ? 'ascending' : 'descending') : 'none') : undefined}>
                       {c.sort ? (
                         <Link href={sortHref(props, c)} data-sort={c.id}>
-                          {c.label}
+                          {c.header ?? c.label}
                           <span aria-hidden="true">{on ? (cur.dir === 'asc' ? ' ↑' : ' ↓') : ' ↕'}</span>
                           {on ? null : <span className="sr-only">{t('list.sortable')}</span>}
                         </Link>
                       ) : (
-                        c.label
+                        (c.header ?? c.label)
                       )}
                     </th>
                   )
@@ -215,7 +219,7 @@ export function DataTable<R>(props: ListProps<R>) {
             </tbody>
             {foot ? (
               <tfoot>
-                <tr>
+                <tr data-testid={foot.rowTestId}>
                   {columns.map((c, i) =>
                     c.rowHeader || i === 0 ? (
                       <th key={c.id} scope="row" className={cellClass(c)}>

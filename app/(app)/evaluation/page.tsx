@@ -1,4 +1,5 @@
 import type { Metadata } from 'next'
+import { DataTable, type Column } from '@/components/ui/data-list'
 import { Link } from '@/components/ui/link'
 import { can } from '@/lib/server/authz/scope'
 import { overdueCount } from '@/lib/server/evaluation/inspections'
@@ -19,6 +20,12 @@ export default async function EvaluationPage() {
   const t = await getT()
   const reads = can(scope, 'evaluation.manage') || can(scope, 'evaluation.respond')
   const [overdue, satisfaction] = await Promise.all([reads ? overdueCount(scope) : 0, can(scope, 'survey.manage') ? satisfactionOverview(scope) : []])
+  type Child = (typeof satisfaction)[number]['children'][number]
+  const childColumns: Column<Child>[] = [
+    { id: 'unit', label: t('evaluation.satisfaction.unit'), rowHeader: true, cell: (c) => c.unit },
+    { id: 'average', label: t('evaluation.satisfaction.average'), numeric: true, cell: (c) => c.average },
+    { id: 'answers', label: t('evaluation.satisfaction.answers'), numeric: true, cell: (c) => c.answers },
+  ]
   return (
     <div className="space-y-4">
       <div>
@@ -54,26 +61,7 @@ export default async function EvaluationPage() {
                 <p className="text-sm">
                   <span className="font-medium">{s.unit}</span> · {t('evaluation.satisfaction.survey', { average: s.average ?? '—', answers: s.answers })} · {t('evaluation.satisfaction.service', { average: s.serviceAverage ?? '—', count: s.serviceRatings })}
                 </p>
-                {s.children.length ? (
-                  <table className="mt-2 w-full text-sm">
-                    <thead className="text-left text-xs text-stone-500">
-                      <tr>
-                        <th className="py-1 font-normal">{t('evaluation.satisfaction.unit')}</th>
-                        <th className="py-1 text-right font-normal">{t('evaluation.satisfaction.average')}</th>
-                        <th className="py-1 text-right font-normal">{t('evaluation.satisfaction.answers')}</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {s.children.slice(0, 50).map((c) => (
-                        <tr key={c.unit} className="border-t border-stone-100">
-                          <td className="py-1">{c.unit}</td>
-                          <td className="py-1 text-right tabular-nums">{c.average}</td>
-                          <td className="py-1 text-right tabular-nums">{c.answers}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                ) : null}
+                <DataTable t={t} label={t('evaluation.satisfaction.title')} rows={s.children.slice(0, 50)} rowKey={(c) => c.unit} columns={childColumns} empty={null} />
               </div>
             ))
           )}

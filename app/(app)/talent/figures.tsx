@@ -3,7 +3,7 @@ import type { Translate } from '@/lib/i18n'
 import type { FigureRow } from '@/lib/server/people/talent'
 import { CERTIFIED_LEVELS } from '@/lib/schemas/talent'
 import { Badge } from '@/components/ui/card'
-import { TableFrame } from '@/components/ui/table-frame'
+import { DataTable, type Column } from '@/components/ui/data-list'
 
 const pct = (rate: number | null) => (rate === null ? '—' : `${Math.round(rate * 1000) / 10}%`)
 
@@ -14,71 +14,63 @@ const FOLD_ABOVE = 15
 export function FiguresTable({ t, rows: all, total, target }: { t: Translate; rows: FigureRow[]; total: FigureRow; target: number }) {
   const rows = all.length > FOLD_ABOVE ? all.filter((r) => r.profiles > 0 || r.withFigure > 0) : all
   const folded = all.length - rows.length
-  const cells = (r: FigureRow) => (
-    <>
-      {CERTIFIED_LEVELS.map((l) => (
-        <td key={l} className="px-3 py-2 text-right tabular-nums">
-          {r.byLevel[l]}
-        </td>
-      ))}
-      <td className="px-3 py-2 text-right tabular-nums">{r.certified}</td>
-      <td className="px-3 py-2 text-right tabular-nums">{r.profiles}</td>
-      <td className="px-3 py-2 text-right tabular-nums whitespace-nowrap">
-        {pct(r.rate)}{' '}
-        {r.rate === null ? null : r.reached ? <Badge tone="green">{t('talent.figures.reached')}</Badge> : <Badge>{t('talent.figures.notReached')}</Badge>}
-      </td>
-      <td className="px-3 py-2 text-right tabular-nums">
-        {r.per1000 ?? '—'}
-        <span className="block text-xs text-stone-500">{t('talent.figures.withFigure', { with: r.withFigure, all: r.communities })}</span>
-      </td>
-    </>
-  )
+  const columns: Column<FigureRow>[] = [
+    {
+      id: 'unit',
+      label: t('talent.figures.unit'),
+      rowHeader: true,
+      cell: (r) => (
+        <Link href={`/talent?unit=${r.id}`} className="data-title">
+          {r.name}
+        </Link>
+      ),
+    },
+    ...CERTIFIED_LEVELS.map((l): Column<FigureRow> => ({ id: l, label: t(`certLevel.${l}`), numeric: true, cell: (r) => r.byLevel[l] })),
+    { id: 'certified', label: t('talent.figures.certified'), numeric: true, cell: (r) => r.certified },
+    { id: 'profiles', label: t('talent.figures.profiles'), numeric: true, cell: (r) => r.profiles },
+    {
+      id: 'rate',
+      label: t('talent.figures.rate'),
+      header: (
+        <>
+          {t('talent.figures.rate')}
+          <span className="block text-xs font-normal">{t('talent.figures.target', { target })}</span>
+        </>
+      ),
+      numeric: true,
+      className: 'whitespace-nowrap',
+      cell: (r) => (
+        <>
+          {pct(r.rate)} {r.rate === null ? null : r.reached ? <Badge tone="green">{t('talent.figures.reached')}</Badge> : <Badge>{t('talent.figures.notReached')}</Badge>}
+        </>
+      ),
+    },
+    {
+      id: 'per1000',
+      label: t('talent.figures.per1000'),
+      numeric: true,
+      cell: (r) => (
+        <>
+          {r.per1000 ?? '—'}
+          <span className="block text-xs text-stone-600">{t('talent.figures.withFigure', { with: r.withFigure, all: r.communities })}</span>
+        </>
+      ),
+    },
+  ]
   return (
-    <TableFrame label={t('talent.figures.title')}>
-      <table className="w-full text-sm" data-testid="talent-figures">
-        <thead className="bg-stone-50 text-left text-stone-600">
-          <tr>
-            <th className="px-3 py-2 font-medium">{t('talent.figures.unit')}</th>
-            {CERTIFIED_LEVELS.map((l) => (
-              <th key={l} className="px-3 py-2 text-right font-medium">
-                {t(`certLevel.${l}`)}
-              </th>
-            ))}
-            <th className="px-3 py-2 text-right font-medium">{t('talent.figures.certified')}</th>
-            <th className="px-3 py-2 text-right font-medium">{t('talent.figures.profiles')}</th>
-            <th className="px-3 py-2 text-right font-medium">
-              {t('talent.figures.rate')}
-              <span className="block text-xs font-normal">{t('talent.figures.target', { target })}</span>
-            </th>
-            <th className="px-3 py-2 text-right font-medium">{t('talent.figures.per1000')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.id} className="border-t border-stone-100" data-testid="figure-row">
-              <td className="px-3 py-2">
-                <Link href={`/talent?unit=${r.id}`} className="font-medium text-brand-700 hover:underline">
-                  {r.name}
-                </Link>
-              </td>
-              {cells(r)}
-            </tr>
-          ))}
-          {folded ? (
-            <tr className="border-t border-stone-100">
-              <td colSpan={8} className="px-3 py-2 text-xs text-stone-500">
-                {t('talent.figures.folded', { count: folded })}
-              </td>
-            </tr>
-          ) : null}
-          {all.length > 1 ? (
-            <tr className="border-t border-stone-300 bg-stone-50 font-medium" data-testid="figure-total">
-              <td className="px-3 py-2">{t('talent.figures.total')}</td>
-              {cells(total)}
-            </tr>
-          ) : null}
-        </tbody>
-      </table>
-    </TableFrame>
+    <>
+      <DataTable
+        t={t}
+        label={t('talent.figures.title')}
+        testId="talent-figures"
+        rows={rows}
+        rowKey={(r) => r.id}
+        rowTestId={() => 'figure-row'}
+        columns={columns}
+        foot={all.length > 1 ? { label: t('talent.figures.total'), rowTestId: 'figure-total', cells: Object.fromEntries(columns.slice(1).map((c) => [c.id, c.cell(total)])) } : undefined}
+        empty={null}
+      />
+      {folded ? <p className="text-xs text-stone-600">{t('talent.figures.folded', { count: folded })}</p> : null}
+    </>
   )
 }
