@@ -1,5 +1,6 @@
 import { denyPage } from '@/lib/server/auth/session'
 import type { Metadata } from 'next'
+import { PageHeader } from '@/components/ui/page-header'
 import { publicCampaign } from '@/lib/server/evaluation/surveys'
 import { getLocale, getT } from '@/lib/i18n/server'
 import { formatDate } from '@/lib/format'
@@ -21,14 +22,7 @@ export default async function PublicSurveyPage({ params }: { params: Promise<{ t
   const locale = await getLocale()
   return (
     <div className="space-y-4">
-      <div>
-        <h1 className="text-xl font-semibold" data-testid="survey-title">
-          {c.title}
-        </h1>
-        <p className="text-sm text-stone-600">
-          {c.unit} · {formatDate(locale, c.startsOn)} – {formatDate(locale, c.endsOn)}
-        </p>
-      </div>
+      <PageHeader title={c.title} testId="survey-title" description={`${c.unit} · ${formatDate(locale, c.startsOn)} – ${formatDate(locale, c.endsOn)}`} />
       {c.state === 'OPEN' ? (
         <>
           <p className="text-sm text-stone-600">{t('evaluation.public.intro')}</p>
