@@ -17,6 +17,9 @@ export function CommunityCombobox({ id, name, queryName, error, enhanced, onRead
   // rendered in the browser only (next/dynamic, ssr: false): the plain field is there to read
   const [plain] = useState(() => document.getElementById(id) as HTMLInputElement | null)
   const [q, setQ] = useState(() => plain?.value ?? '')
+  // typed into the plain field while this code was on its way: the list opens on those words at once
+  // (Base UI opens it only on typing, so the matches would otherwise wait for the next key)
+  const [carried] = useState(() => Boolean(plain && document.activeElement === plain && plain.value.trim()))
   const input = useRef<HTMLInputElement>(null)
   const [rows, setRows] = useState<Option[]>([])
   const [loading, setLoading] = useState(false)
@@ -54,6 +57,7 @@ export function CommunityCombobox({ id, name, queryName, error, enhanced, onRead
       <Combobox.Root<Option>
         items={rows}
         filter={null}
+        defaultOpen={carried}
         value={chosen}
         onValueChange={(v) => setChosen(v)}
         inputValue={q}

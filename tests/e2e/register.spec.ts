@@ -71,3 +71,31 @@ test('the community picker is a combobox: type, arrow keys, Enter, Escape', asyn
   await expect(box).toHaveValue('小街社区')
   await expect(box).toBeFocused()
 })
+
+test('words typed before the combobox arrives open its list as soon as it does', async ({ page }) => {
+  // hold back the combobox's chunk (the one that fetches /api/communities) until something is typed
+  let release!: () => void
+  const typed = new Promise<void>((r) => (release = r))
+  let held = false
+  await page.route('**/_next/static/chunks/*.js', async (route) => {
+    const res = await route.fetch()
+    const body = await res.text()
+    if (body.includes('/api/communities')) {
+      held = true
+      await typed
+    }
+    await route.fulfill({ response: res, body })
+  })
+  await page.goto('/register')
+  const plain = page.getByRole('searchbox', { name: '所在社区' })
+  await plain.fill('小街')
+  await expect.poll(() => held).toBe(true) // the combobox's code was on its way while the words were typed
+  release()
+  const box = page.getByRole('combobox', { name: '所在社区' })
+  await expect(box).toHaveValue('小街')
+  await expect(box).toBeFocused()
+  // no further key: the list is open on the carried words
+  await expect(page.getByRole('option', { name: /小街社区/ }).first()).toBeVisible()
+  await page.getByRole('option', { name: /小街社区/ }).first().click()
+  await expect(page.getByTestId('community-chosen')).toContainText('小街社区')
+})
