@@ -1,6 +1,6 @@
 'use client'
 import { Combobox } from '@base-ui/react/combobox'
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useLayoutEffect, useRef, useState } from 'react'
 import { useI18n } from '@/lib/i18n/client'
 import { Badge } from '@/components/ui/card'
 
@@ -10,29 +10,53 @@ type Option = { id: string; name: string; label: string; pilot: boolean }
  * The community picker's combobox (Base UI: role="combobox" with aria-expanded, arrow keys, Enter to
  * choose, Escape to close; the matches come from /api/communities as one types). It takes the place of
  * the plain field (community-picker.tsx) once its code has arrived, carrying over what was typed there
- * and the focus, in one commit, so the two are never in the page together.
+ * (also in the moment between its own commit and the plain field's removal) and the focus.
  */
 export function CommunityCombobox({ id, name, queryName, error, enhanced, onReady }: { id: string; name: string; queryName: string; error?: string; enhanced: boolean; onReady: () => void }) {
   const { t } = useI18n()
   // rendered in the browser only (next/dynamic, ssr: false): the plain field is there to read
   const [plain] = useState(() => document.getElementById(id) as HTMLInputElement | null)
   const [q, setQ] = useState(() => plain?.value ?? '')
-  // typed into the plain field while this code was on its way: the list opens on those words at once
-  // (Base UI opens it only on typing, so the matches would otherwise wait for the next key)
-  const [carried] = useState(() => Boolean(plain && document.activeElement === plain && plain.value.trim()))
   const input = useRef<HTMLInputElement>(null)
   const [rows, setRows] = useState<Option[]>([])
   const [loading, setLoading] = useState(false)
   const [chosen, setChosen] = useState<Option | null>(null)
+  // words typed into the plain field while this code was on its way open the list on them at once (Base
+  // UI opens it only on typing, so the matches would otherwise wait for the next key)
+  const [open, setOpen] = useState(() => Boolean(plain && document.activeElement === plain && plain.value.trim()))
+  const plainHadFocus = useRef(false)
 
-  useEffect(() => {
-    if (plain && document.activeElement === plain) {
-      const end = plain.value.length
-      input.current?.focus()
-      input.current?.setSelectionRange(end, end)
+  // until the plain field is gone (the commit after this one), what is typed there is carried over
+  /* eslint-disable react-hooks/exhaustive-deps -- q: the value this render started from, read once */
+  useLayoutEffect(() => {
+    if (!plain) return
+    const sync = () => {
+      setQ(plain.value)
+      if (plain.value.trim() && document.activeElement === plain) setOpen(true)
     }
-    onReady() // the plain field goes
-  }, [plain, onReady])
+    const focused = () => (plainHadFocus.current = true)
+    if (document.activeElement === plain) focused()
+    // typed after this component rendered and before it was committed (React may yield in between)
+    if (plain.value !== q) sync()
+    plain.addEventListener('input', sync)
+    plain.addEventListener('focus', focused)
+    return () => {
+      plain.removeEventListener('input', sync)
+      plain.removeEventListener('focus', focused)
+    }
+  }, [plain])
+  /* eslint-enable react-hooks/exhaustive-deps */
+
+  useEffect(() => onReady(), [onReady]) // the plain field goes
+
+  // once it has gone, the focus it had comes here, the caret after the words (unless the user moved on)
+  useLayoutEffect(() => {
+    const el = input.current
+    if (!enhanced || !el || !plainHadFocus.current) return
+    if (document.activeElement && document.activeElement !== document.body) return
+    el.focus()
+    el.setSelectionRange(el.value.length, el.value.length)
+  }, [enhanced])
 
   useEffect(() => {
     const query = q.trim()
@@ -57,7 +81,8 @@ export function CommunityCombobox({ id, name, queryName, error, enhanced, onRead
       <Combobox.Root<Option>
         items={rows}
         filter={null}
-        defaultOpen={carried}
+        open={open}
+        onOpenChange={(o) => setOpen(o)}
         value={chosen}
         onValueChange={(v) => setChosen(v)}
         inputValue={q}
