@@ -123,6 +123,9 @@ test('a volunteer whose account the community disables is signed out at once; th
   await expect(page.getByRole('heading', { name: '审计日志' })).toBeVisible()
   const rows = page.getByTestId('audit-row')
   await expect(rows.filter({ hasText: 'volunteers.setActive' }).first()).toContainText('成功')
+  // her sign-ins, with her unit (the e2e helpers reuse a demo account's session, so her last sign-in may be
+  // more than a page of entries ago: the action filter finds it)
+  await page.goto(`/audit?q=${encodeURIComponent('刘秀英')}&action=auth`)
   await expect(rows.filter({ hasText: 'auth.signIn' }).first()).toContainText('小街社区')
   await page.goto('/audit?result=failed')
   await expect(rows.filter({ hasText: '138****0003' }).first()).toContainText('auth.signIn')
