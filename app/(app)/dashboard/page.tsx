@@ -47,8 +47,8 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
 async function DashboardBody({ scope, raw, unit }: { scope: Scope; raw: Search; unit: NonNullable<Awaited<ReturnType<typeof dashboardUnit>>> }) {
   const t = await getT()
   const q = ZDashboardQuery.parse(raw)
+  // the unit is resolved (the page's 404 was decided before streaming): what can fail here is the period
   const r = await dashboard(scope, raw, new Date(), unit)
-  if (!r.ok && r.error === 'NOT_FOUND') return denyPage()
   const keep = { unit: q.unit, period: q.period, from: q.from, to: q.to }
   if (!r.ok) {
     return (
