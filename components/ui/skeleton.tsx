@@ -57,3 +57,31 @@ export function FiguresSkeleton({ t, title, tiles = 12 }: { t: Translate; title?
     </div>
   )
 }
+
+/** A record on its way (a record page's loading.tsx): the way back, the title, a card of details, a list. */
+export function RecordSkeleton({ t }: { t: Translate }) {
+  return (
+    <div className="skeleton mx-auto max-w-3xl space-y-4" role="status" aria-busy="true" data-testid="skeleton">
+      <span className="sr-only">{t('common.loading')}</span>
+      <Skeleton className="h-4 w-24" />
+      <div className="flex items-start justify-between gap-2">
+        <Skeleton className="h-7 w-2/3 sm:w-80" />
+        <Skeleton className="h-6 w-16" />
+      </div>
+      <div className="space-y-2 rounded-lg border border-stone-200 bg-white p-4">
+        {Array.from({ length: 4 }, (_, i) => (
+          <Skeleton key={i} className={`h-4 ${i % 2 ? 'w-1/2' : 'w-3/4'}`} />
+        ))}
+        <Skeleton className="h-10 w-28" />
+      </div>
+      <div className="data-list">
+        {Array.from({ length: 3 }, (_, i) => (
+          <div key={i} className="data-row space-y-2">
+            <Skeleton className="h-4 w-2/3" />
+            <Skeleton className="h-3 w-1/2" />
+          </div>
+        ))}
+      </div>
+    </div>
+  )
+}

@@ -377,10 +377,18 @@ export async function listMySignups(scope: Scope, q: { when?: 'upcoming' | 'past
   return { when, rows, total, page, pageSize, pageCount: Math.max(1, Math.ceil(total / pageSize)) }
 }
 
+const taskReadWhere = (scope: Scope, taskId: string) => ({ id: taskId, ...rowScopeWhere(scope, 'task.read') }) satisfies Prisma.TaskWhereInput
+
+/** Is this task the caller's to read (getTask's condition; the record page's gate)? */
+export async function taskInScope(scope: Scope, taskId: string): Promise<boolean> {
+  const prisma = await db()
+  return (await prisma.task.findFirst({ where: taskReadWhere(scope, taskId), select: { id: true } })) !== null
+}
+
 /** One task: details for any reader; the roster (phones masked) and the check-in code for those who run it. */
 export async function getTask(scope: Scope, taskId: string) {
   const prisma = await db()
-  const t = await prisma.task.findFirst({ where: { id: taskId, ...rowScopeWhere(scope, 'task.read') }, select: { ...TASK_SELECT, checkinCode: true } })
+  const t = await prisma.task.findFirst({ where: taskReadWhere(scope, taskId), select: { ...TASK_SELECT, checkinCode: true } })
   if (!t) return fail('NOT_FOUND')
   const runs = await canRunOrder(scope, t.order)
   const signups = await prisma.taskSignup.findMany({
