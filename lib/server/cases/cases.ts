@@ -80,10 +80,18 @@ function bandOf(c: { birthYear: number | null; idNumberEnc: string | null }, now
  * Reads one case and logs the read. Sensitive fields come masked: the ID number as 1505**********1234,
  * health notes only as "present"; revealCaseField unmasks one of them, and logs that too.
  */
+const caseReadWhere = (scope: Scope, id: string) => ({ id, ...visibleCases(scope) }) satisfies Prisma.CaseFileWhereInput
+
+/** Is this case the caller's to read (getCase's condition; the record page's gate)? Not a read of the case: no access log. */
+export async function caseInScope(scope: Scope, id: string): Promise<boolean> {
+  const prisma = await db()
+  return (await prisma.caseFile.findFirst({ where: caseReadWhere(scope, id), select: { id: true } })) !== null
+}
+
 export async function getCase(scope: Scope, id: string, now = new Date()) {
   const prisma = await db()
   const c = await prisma.caseFile.findFirst({
-    where: { id, ...visibleCases(scope) },
+    where: caseReadWhere(scope, id),
     select: {
       id: true, personName: true, gender: true, birthYear: true, vulnerabilityGroup: true, foundVia: true, situation: true, idNumberEnc: true, healthNotesEnc: true,
       consentBy: true, consentAt: true, guardianName: true, guardianConsentAt: true, childAssentAt: true, status: true, assessment: true, goals: true, evaluation: true, outcome: true,

@@ -80,10 +80,18 @@ export async function listTemplates(scope: Scope, { archived = false } = {}) {
   }))
 }
 
+const templateReadWhere = (scope: Scope, id: string) => ({ id, ...usableTemplatesWhere(scope) }) satisfies Prisma.ChecklistTemplateWhereInput
+
+/** Is this template the caller's to read (getTemplate's condition; the record page's gate)? */
+export async function templateInScope(scope: Scope, id: string): Promise<boolean> {
+  const prisma = await db()
+  return (await prisma.checklistTemplate.findFirst({ where: templateReadWhere(scope, id), select: { id: true } })) !== null
+}
+
 export async function getTemplate(scope: Scope, id: string) {
   const prisma = await db()
   const t = await prisma.checklistTemplate.findFirst({
-    where: { id, ...usableTemplatesWhere(scope) },
+    where: templateReadWhere(scope, id),
     select: { id: true, name: true, orgPath: true, orgUnitId: true, archivedAt: true, createdAt: true, items: { select: { id: true, position: true, text: true, weight: true }, orderBy: { position: 'asc' } }, _count: { select: { inspections: true } } },
   })
   if (!t) return fail('NOT_FOUND')
@@ -260,10 +268,18 @@ async function inspectorPath(inspectorUnitId: string) {
 /** The inspector side: evaluation.manage over the unit that scheduled the inspection. */
 const canInspect = (scope: Scope, inspectorUnitPath: string) => canAt(scope, 'evaluation.manage', inspectorUnitPath)
 
+const inspectionReadWhere = (scope: Scope, id: string) => ({ id, ...evaluationReadWhere(scope) }) satisfies Prisma.InspectionWhereInput
+
+/** Is this inspection the caller's to read (getInspection's condition; the record page's gate)? */
+export async function inspectionInScope(scope: Scope, id: string): Promise<boolean> {
+  const prisma = await db()
+  return (await prisma.inspection.findFirst({ where: inspectionReadWhere(scope, id), select: { id: true } })) !== null
+}
+
 export async function getInspection(scope: Scope, id: string, now = new Date()) {
   const prisma = await db()
   const i = await prisma.inspection.findFirst({
-    where: { id, ...evaluationReadWhere(scope) },
+    where: inspectionReadWhere(scope, id),
     select: {
       id: true, targetKind: true, projectId: true, orgUnitId: true, orgPath: true, inspectorUnitId: true, scheduledFor: true, status: true, findings: true,
       scorePoints: true, maxPoints: true, scorePercent: true, createdAt: true, scoredAt: true, spotCheckId: true,

@@ -115,11 +115,19 @@ export function verifyDraw(d: { seed: string; populationIds: string[]; sampleSiz
   return { recomputed, matches: sorted && recomputed.length === d.sampleIds.length && recomputed.every((id, i) => id === d.sampleIds[i]) }
 }
 
+const spotCheckReadWhere = (scope: Scope, id: string) => ({ id, ...rowScopeWhere(scope, 'evaluation.manage') }) satisfies Prisma.SpotCheckDrawWhereInput
+
+/** Is this draw the caller's to read (getSpotCheck's condition; the record page's gate)? */
+export async function spotCheckInScope(scope: Scope, id: string): Promise<boolean> {
+  const prisma = await db()
+  return (await prisma.spotCheckDraw.findFirst({ where: spotCheckReadWhere(scope, id), select: { id: true } })) !== null
+}
+
 /** One draw with its sample labelled, the re-run result and today's population size for comparison. */
 export async function getSpotCheck(scope: Scope, id: string) {
   const prisma = await db()
   const d = await prisma.spotCheckDraw.findFirst({
-    where: { id, ...rowScopeWhere(scope, 'evaluation.manage') },
+    where: spotCheckReadWhere(scope, id),
     select: { id: true, kind: true, orgUnitId: true, orgPath: true, filters: true, seed: true, populationSize: true, populationIds: true, sampleSize: true, sampleIds: true, drawnById: true, createdAt: true },
   })
   if (!d) return fail('NOT_FOUND')

@@ -80,6 +80,14 @@ export async function listCampaigns(scope: Scope, q: TSurveyListQuery) {
 
 const round2 = (n: number) => Math.round(n * 100) / 100
 
+const campaignReadWhere = (scope: Scope, id: string) => ({ id, ...rowScopeWhere(scope, 'survey.manage') }) satisfies Prisma.SurveyCampaignWhereInput
+
+/** Is this campaign the caller's to read (getCampaign's condition; the record page's gate)? */
+export async function campaignInScope(scope: Scope, id: string): Promise<boolean> {
+  const prisma = await db()
+  return (await prisma.surveyCampaign.findFirst({ where: campaignReadWhere(scope, id), select: { id: true } })) !== null
+}
+
 /**
  * A campaign's results: responses, and per question the average and spread of a rating (1–5), the count
  * of each option of a single choice, the latest 20 short texts. Two grouped queries, whatever the count.
@@ -87,7 +95,7 @@ const round2 = (n: number) => Math.round(n * 100) / 100
 export async function getCampaign(scope: Scope, id: string) {
   const prisma = await db()
   const c = await prisma.surveyCampaign.findFirst({
-    where: { id, ...rowScopeWhere(scope, 'survey.manage') },
+    where: campaignReadWhere(scope, id),
     select: { id: true, title: true, orgUnitId: true, orgPath: true, startsOn: true, endsOn: true, questions: true, token: true, status: true, closedAt: true, createdAt: true, _count: { select: { responses: true } } },
   })
   if (!c) return fail('NOT_FOUND')

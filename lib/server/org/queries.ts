@@ -56,10 +56,18 @@ function toSummary(u: SummaryRow): UnitSummary {
   }
 }
 
+const unitReadWhere = (scope: Scope, unitId: string) => ({ id: unitId, ...unitScopeWhere(scope, 'org.read') }) satisfies Prisma.OrgUnitWhereInput
+
 /** One unit the caller may read. Outside the caller's scope (or another tenant's) → NOT_FOUND. */
 async function findScopedUnit(scope: Scope, unitId: string) {
   const prisma = await db()
-  return prisma.orgUnit.findFirst({ where: { id: unitId, ...unitScopeWhere(scope, 'org.read') }, select: SUMMARY })
+  return prisma.orgUnit.findFirst({ where: unitReadWhere(scope, unitId), select: SUMMARY })
+}
+
+/** Is this unit the caller's to read (getUnit's condition; the record page's gate)? */
+export async function unitInScope(scope: Scope, unitId: string): Promise<boolean> {
+  const prisma = await db()
+  return (await prisma.orgUnit.findFirst({ where: unitReadWhere(scope, unitId), select: { id: true } })) !== null
 }
 
 export async function getUnit(scope: Scope, unitId: string): Promise<Result<UnitDetail, 'NOT_FOUND'>> {

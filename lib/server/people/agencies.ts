@@ -63,11 +63,19 @@ export async function listAgencies(scope: Scope, q: TAgencyListQuery) {
   return paged(rows.map(({ _count, ...a }) => ({ ...a, staff: _count.staff })), total, q.page, q.pageSize)
 }
 
+const agencyIdWhere = (scope: Scope, id: string) => ({ id, ...agencyReadWhere(scope) }) satisfies Prisma.AgencyWhereInput
+
+/** Is this agency the caller's to read (getAgency's condition; the record page's gate)? */
+export async function agencyInScope(scope: Scope, id: string): Promise<boolean> {
+  const prisma = await db()
+  return (await prisma.agency.findFirst({ where: agencyIdWhere(scope, id), select: { id: true } })) !== null
+}
+
 /** An agency and those of its staff the caller may see (stationed in their subtree), phones masked. */
 export async function getAgency(scope: Scope, id: string) {
   const prisma = await db()
   const a = await prisma.agency.findFirst({
-    where: { id, ...agencyReadWhere(scope) },
+    where: agencyIdWhere(scope, id),
     select: {
       id: true, name: true, kind: true, creditCode: true, contactName: true, phone: true, orgUnitId: true, orgPath: true, orgUnit: { select: { name: true } },
       staff: {

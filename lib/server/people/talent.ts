@@ -110,11 +110,19 @@ export async function listTalent(scope: Scope, q: TTalentListQuery, now = new Da
   }
 }
 
+const talentRecordReadWhere = (scope: Scope, userId: string) => ({ id: userId, ...registryWhere(scope) }) satisfies Prisma.UserWhereInput
+
+/** Is this worker in the caller's registry (getTalentRecord's condition; the record page's gate)? */
+export async function talentRecordInScope(scope: Scope, userId: string): Promise<boolean> {
+  const prisma = await db()
+  return (await prisma.user.findFirst({ where: talentRecordReadWhere(scope, userId), select: { id: true } })) !== null
+}
+
 /** One worker of the registry: the record, CE hours per year, trainings; the edit form's choices for whoever keeps it. */
 export async function getTalentRecord(scope: Scope, userId: string, now = new Date()) {
   const prisma = await db()
   const u = await prisma.user.findFirst({
-    where: { id: userId, ...registryWhere(scope) },
+    where: talentRecordReadWhere(scope, userId),
     select: {
       id: true, name: true, phone: true,
       roles: { where: workerRoleUnder(rootsFor(scope, 'talent.read')), select: { role: true, orgPath: true, orgUnit: { select: { id: true, name: true } } }, orderBy: { orgPath: 'asc' } },

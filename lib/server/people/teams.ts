@@ -49,9 +49,18 @@ export async function listTeams(scope: Scope) {
   }))
 }
 
-async function teamInScope(scope: Scope, teamId: string) {
+const teamReadWhere = (scope: Scope, teamId: string) => ({ id: teamId, ...rowScopeWhere(scope, 'org.read') }) satisfies Prisma.TeamWhereInput
+
+/** Is this team the caller's to read (getTeam's condition; the record page's gate)? */
+export async function teamInScope(scope: Scope, teamId: string): Promise<boolean> {
   const prisma = await db()
-  return prisma.team.findFirst({ where: { id: teamId, ...rowScopeWhere(scope, 'org.read') }, select: { id: true, name: true, kind: true, leaderId: true, orgPath: true, archivedAt: true, members: { where: { userId: scope.userId }, select: { userId: true } } } })
+  return (await prisma.team.findFirst({ where: teamReadWhere(scope, teamId), select: { id: true } })) !== null
+}
+
+/** The team if the caller may read it, with what getTeam and manageableTeam decide on. */
+async function findTeam(scope: Scope, teamId: string) {
+  const prisma = await db()
+  return prisma.team.findFirst({ where: teamReadWhere(scope, teamId), select: { id: true, name: true, kind: true, leaderId: true, orgPath: true, archivedAt: true, members: { where: { userId: scope.userId }, select: { userId: true } } } })
 }
 
 const mayDecide = (scope: Scope, team: { leaderId: string | null; orgPath: string }) => team.leaderId === scope.userId || canAt(scope, 'team.manage', team.orgPath)
@@ -62,7 +71,7 @@ const mayManage = (scope: Scope, team: { kind: string; orgPath: string }, member
 
 /** One team: members (phones masked), tasks done and hours served, pending requests and its history for whoever runs it. */
 export async function getTeam(scope: Scope, teamId: string) {
-  const team = await teamInScope(scope, teamId)
+  const team = await findTeam(scope, teamId)
   if (!team) return fail('NOT_FOUND')
   const prisma = await db()
   const decides = mayDecide(scope, team) && !team.archivedAt
@@ -250,7 +259,7 @@ export async function createTeam(scope: Scope, input: unknown): Promise<Result<{
 
 /** The team, if the caller may edit and archive it (else: not found). */
 async function manageableTeam(scope: Scope, teamId: string) {
-  const team = await teamInScope(scope, teamId)
+  const team = await findTeam(scope, teamId)
   if (!team || !mayManage(scope, team, team.members.length > 0)) return null
   return team
 }

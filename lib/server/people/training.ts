@@ -140,6 +140,14 @@ export async function listTrainingEvents(scope: Scope, q: TTrainingListQuery) {
   )
 }
 
+const trainingEventReadWhere = (scope: Scope, eventId: string) => ({ id: eventId, ...rowScopeWhere(scope, 'talent.read') }) satisfies Prisma.TrainingEventWhereInput
+
+/** Is this training event the caller's to read (getTrainingEvent's condition; the record page's gate)? */
+export async function trainingEventInScope(scope: Scope, eventId: string): Promise<boolean> {
+  const prisma = await db()
+  return (await prisma.trainingEvent.findFirst({ where: trainingEventReadWhere(scope, eventId), select: { id: true } })) !== null
+}
+
 /**
  * One event with who attended; for whoever organises training over its unit, the workers who may be
  * recorded: those whose talent record (WorkerProfile) lies under the event's unit.
@@ -147,7 +155,7 @@ export async function listTrainingEvents(scope: Scope, q: TTrainingListQuery) {
 export async function getTrainingEvent(scope: Scope, eventId: string) {
   const prisma = await db()
   const e = await prisma.trainingEvent.findFirst({
-    where: { id: eventId, ...rowScopeWhere(scope, 'talent.read') },
+    where: trainingEventReadWhere(scope, eventId),
     select: {
       id: true, title: true, kind: true, date: true, minutes: true, orgPath: true, orgUnit: { select: { name: true } },
       attendance: { select: { userId: true, createdAt: true, user: { select: { name: true, workerProfile: { select: { orgUnit: { select: { name: true } } } } } } }, orderBy: { createdAt: 'asc' } },

@@ -1,6 +1,7 @@
 import 'server-only'
 import { db } from '../db'
 import { rowScopeWhere, unitScopeWhere, type Scope } from '../authz/scope'
+import type { Prisma } from '../generated/prisma/client'
 import { fail, ok, type Result } from '../result'
 import { zodFieldErrors } from '../validation'
 import { ZBooking, ZVenue } from '@/lib/schemas/projects'
@@ -54,10 +55,18 @@ export async function bookVenue(scope: Scope, venueId: string, input: unknown, n
   )
 }
 
+const venueReadWhere = (scope: Scope, venueId: string) => ({ id: venueId, ...rowScopeWhere(scope, 'org.read') }) satisfies Prisma.VenueWhereInput
+
+/** Is this venue the caller's to read (venueWeek's condition; the record page's gate)? */
+export async function venueInScope(scope: Scope, venueId: string): Promise<boolean> {
+  const prisma = await db()
+  return (await prisma.venue.findFirst({ where: venueReadWhere(scope, venueId), select: { id: true } })) !== null
+}
+
 /** A venue's week: its bookings from Monday (China time) of the given day's week. */
 export async function venueWeek(scope: Scope, venueId: string, day: string) {
   const prisma = await db()
-  const venue = await prisma.venue.findFirst({ where: { id: venueId, ...rowScopeWhere(scope, 'org.read') }, select: { id: true, name: true, capacity: true, opensAt: true, closesAt: true, orgPath: true, orgUnit: { select: { name: true } } } })
+  const venue = await prisma.venue.findFirst({ where: venueReadWhere(scope, venueId), select: { id: true, name: true, capacity: true, opensAt: true, closesAt: true, orgPath: true, orgUnit: { select: { name: true } } } })
   if (!venue) return fail('NOT_FOUND')
   const monday = weekStart(day)
   const week = chinaDayRange(monday, addDays(monday, 6))

@@ -214,11 +214,19 @@ export async function listVolunteers(scope: Scope, rawQuery: unknown) {
   return { rows, total, page: query.page, pageSize: query.pageSize, pageCount: Math.max(1, Math.ceil(total / query.pageSize)), query }
 }
 
+const volunteerReadWhere = (scope: Scope, userId: string) => ({ AND: [{ id: userId }, visibleVolunteers(scope)] }) satisfies Prisma.UserWhereInput
+
+/** Is this volunteer the caller's to see (volunteerDetail's condition; the record page's gate)? */
+export async function volunteerInScope(scope: Scope, userId: string): Promise<boolean> {
+  const prisma = await db()
+  return (await prisma.user.findFirst({ where: volunteerReadWhere(scope, userId), select: { id: true } })) !== null
+}
+
 /** One volunteer as their community admin or team leader sees them (masked); null when out of scope. */
 export async function volunteerDetail(scope: Scope, userId: string) {
   const prisma = await db()
   const u = await prisma.user.findFirst({
-    where: { AND: [{ id: userId }, visibleVolunteers(scope)] },
+    where: volunteerReadWhere(scope, userId),
     select: {
       id: true,
       name: true,

@@ -112,10 +112,19 @@ export async function listPracticeCases(scope: Scope, q: { library: boolean; q?:
 }
 
 /** A published case is readable by every user of the tenant; one in progress only within practice.read. */
+const practiceCaseReadWhere = (scope: Scope, id: string) =>
+  ({ id, tenantId: scope.tenantId, OR: [{ status: 'PUBLISHED' }, rowScopeWhere(scope, 'practice.read')] }) satisfies Prisma.PracticeCaseWhereInput
+
+/** Is this practice case the caller's to read (getPracticeCase's condition: published, or in the caller's practice.read scope; the record page's gate)? */
+export async function practiceCaseInScope(scope: Scope, id: string): Promise<boolean> {
+  const prisma = await db()
+  return (await prisma.practiceCase.findFirst({ where: practiceCaseReadWhere(scope, id), select: { id: true } })) !== null
+}
+
 export async function getPracticeCase(scope: Scope, id: string) {
   const prisma = await db()
   const c = await prisma.practiceCase.findFirst({
-    where: { id, tenantId: scope.tenantId, OR: [{ status: 'PUBLISHED' }, rowScopeWhere(scope, 'practice.read')] },
+    where: practiceCaseReadWhere(scope, id),
     select: { ...LIST_SELECT, background: true, approach: true, lessons: true, figures: true, reviewComment: true, orgPath: true, createdAt: true },
   })
   if (!c) return fail('NOT_FOUND')

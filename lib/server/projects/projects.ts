@@ -185,10 +185,18 @@ export async function listProjects(scope: Scope, q: { status?: ProjectStatus; un
  * volunteers and service hours (checked-out sign-ups), beneficiaries (people affected by its resolved
  * needs), the average rating of those needs, and spending against funding.
  */
+const projectReadWhere = (scope: Scope, id: string) => ({ id, ...rowScopeWhere(scope, 'project.read') }) satisfies Prisma.ProjectWhereInput
+
+/** Is this project the caller's to read (getProject's condition; the record page's gate)? */
+export async function projectInScope(scope: Scope, id: string): Promise<boolean> {
+  const prisma = await db()
+  return (await prisma.project.findFirst({ where: projectReadWhere(scope, id), select: { id: true } })) !== null
+}
+
 export async function getProject(scope: Scope, id: string) {
   const prisma = await db()
   const p = await prisma.project.findFirst({
-    where: { id, ...rowScopeWhere(scope, 'project.read') },
+    where: projectReadWhere(scope, id),
     select: {
       ...LIST_SELECT, targetGroups: true, objectives: true, plannedActivities: true, teamIds: true, reviewComment: true, orgPath: true, leadId: true,
       needs: { select: { need: { select: { id: true, title: true, status: true, peopleAffected: true, satisfaction: true } } } },

@@ -165,10 +165,18 @@ export async function countNeeds(scope: Scope, q: TNeedListQuery) {
   return prisma.need.count({ where: needListWhere(scope, q) })
 }
 
+const needReadWhere = (scope: Scope, id: string) => ({ id, ...rowScopeWhere(scope, 'need.read') }) satisfies Prisma.NeedWhereInput
+
+/** Is this need the caller's to read (getNeed's condition; the record page's gate)? */
+export async function needInScope(scope: Scope, id: string): Promise<boolean> {
+  const prisma = await db()
+  return (await prisma.need.findFirst({ where: needReadWhere(scope, id), select: { id: true } })) !== null
+}
+
 export async function getNeed(scope: Scope, id: string) {
   const prisma = await db()
   const n = await prisma.need.findFirst({
-    where: { id, ...rowScopeWhere(scope, 'need.read') },
+    where: needReadWhere(scope, id),
     select: { ...NEED_SELECT, services: { select: { id: true, title: true, orders: { select: { id: true, status: true, claimedByTeam: { select: { name: true } } } } }, orderBy: { createdAt: 'asc' } } },
   })
   if (!n) return fail('NOT_FOUND')

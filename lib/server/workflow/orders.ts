@@ -174,9 +174,17 @@ export async function listOrders(scope: Scope, q: OrderListQuery & { sort?: Orde
   return paged(rows.map((o) => toOrderDto(scope, o, mine)), total, q.page, q.pageSize)
 }
 
+const orderReadWhere = (scope: Scope, id: string) => ({ id, ...rowScopeWhere(scope, 'order.read') }) satisfies Prisma.OrderWhereInput
+
+/** Is this order the caller's to read (getOrder's condition; the record page's gate)? */
+export async function orderInScope(scope: Scope, id: string): Promise<boolean> {
+  const prisma = await db()
+  return (await prisma.order.findFirst({ where: orderReadWhere(scope, id), select: { id: true } })) !== null
+}
+
 export async function getOrder(scope: Scope, id: string) {
   const prisma = await db()
-  const o = await prisma.order.findFirst({ where: { id, ...rowScopeWhere(scope, 'order.read') }, select: ORDER_SELECT })
+  const o = await prisma.order.findFirst({ where: orderReadWhere(scope, id), select: ORDER_SELECT })
   if (!o) return fail('NOT_FOUND')
   const mine = await claimableTeams(scope)
   return ok({ ...toOrderDto(scope, o, mine), teams: mine.filter((t) => !t.archivedAt && t.orgUnitId === o.orgUnitId) })

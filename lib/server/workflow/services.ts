@@ -138,9 +138,17 @@ function toServiceDto(s: ServiceRow) {
 }
 export type ServiceItemDto = ReturnType<typeof toServiceDto>
 
+const serviceItemReadWhere = (scope: Scope, id: string) => ({ id, ...rowScopeWhere(scope, 'service.read') }) satisfies Prisma.ServiceItemWhereInput
+
+/** Is this service item the caller's to read (getServiceItem's condition; the record page's gate)? */
+export async function serviceItemInScope(scope: Scope, id: string): Promise<boolean> {
+  const prisma = await db()
+  return (await prisma.serviceItem.findFirst({ where: serviceItemReadWhere(scope, id), select: { id: true } })) !== null
+}
+
 export async function getServiceItem(scope: Scope, id: string) {
   const prisma = await db()
-  const s = await prisma.serviceItem.findFirst({ where: { id, ...rowScopeWhere(scope, 'service.read') }, select: { ...SERVICE_SELECT, orgPath: true } })
+  const s = await prisma.serviceItem.findFirst({ where: serviceItemReadWhere(scope, id), select: { ...SERVICE_SELECT, orgPath: true } })
   if (!s) return fail('NOT_FOUND')
   const { orgPath, ...rest } = s
   const canDispatch = canAt(scope, 'order.dispatch', orgPath) && isDispatchable(s)

@@ -12,7 +12,7 @@ import { ActionForm, FormInput, FormSelect, FormTextarea } from '@/components/ui
 import { StatusBadge } from '@/components/workflow/status-badge'
 import { Reveal } from '@/components/cases/reveal'
 import { FormFieldError } from '@/components/cases/field-error'
-import { addInterventionAction, advanceCaseAction, completeFollowUpAction, recordConsentAction, saveSensitiveAction, scheduleFollowUpAction } from '../actions'
+import { addInterventionAction, advanceCaseAction, completeFollowUpAction, recordConsentAction, saveSensitiveAction, scheduleFollowUpAction } from '../../actions'
 
 type Props = { params: Promise<{ id: string }> }
 

@@ -12,7 +12,7 @@ import { LinkButton } from '@/components/ui/button'
 import { ActionForm, FormTextarea } from '@/components/ui/action-form'
 import { StatusBadge } from '@/components/workflow/status-badge'
 import { History } from '@/components/workflow/history'
-import { movePracticeAction } from '../actions'
+import { movePracticeAction } from '../../actions'
 
 type Props = { params: Promise<{ id: string }> }
 

@@ -13,7 +13,7 @@ import { LinkButton } from '@/components/ui/button'
 import { ActionForm, FormInput, FormSelect, FormTextarea } from '@/components/ui/action-form'
 import { StatusBadge } from '@/components/workflow/status-badge'
 import { History } from '@/components/workflow/history'
-import { addActivityAction, addExpenseAction, moveProjectAction } from '../actions'
+import { addActivityAction, addExpenseAction, moveProjectAction } from '../../actions'
 import { toHours } from '@/lib/hours'
 
 type Props = { params: Promise<{ id: string }> }

@@ -1,0 +1,9 @@
+import { requireScope } from '@/lib/server/auth/session'
+import { gateRecord } from '@/lib/server/auth/record-gate'
+import { inspectionInScope } from '@/lib/server/evaluation/inspections'
+
+// The inspection's gate, ahead of its loading skeleton (lib/server/auth/record-gate.ts)
+export default async function Layout({ children, params }: { children: React.ReactNode; params: Promise<{ id: string }> }) {
+  await gateRecord(await requireScope(), params, inspectionInScope)
+  return children
+}

@@ -1,0 +1,9 @@
+import { requirePermission } from '@/lib/server/auth/session'
+import { gateRecord } from '@/lib/server/auth/record-gate'
+import { needInScope } from '@/lib/server/workflow/needs'
+
+// The need's gate, ahead of its loading skeleton (lib/server/auth/record-gate.ts)
+export default async function Layout({ children, params }: { children: React.ReactNode; params: Promise<{ id: string }> }) {
+  await gateRecord(await requirePermission('need.read'), params, needInScope)
+  return children
+}
