@@ -59,7 +59,7 @@ export default async function VenuePage({ params, searchParams }: { params: Prom
                   {b.purpose} · {b.by}
                 </li>
               ))}
-              {w.bookings.every((b) => b.day !== d) ? <li className="text-xs text-stone-400">{t('venues.free')}</li> : null}
+              {w.bookings.every((b) => b.day !== d) ? <li className="text-xs text-stone-500">{t('venues.free')}</li> : null}
             </ul>
           </div>
         ))}

@@ -55,21 +55,22 @@ export default async function VolunteerPage({ params }: { params: Promise<{ id: 
         </Card>
       ) : null}
       <Card className="space-y-1" data-testid="volunteer-profile">
-        <Row label={t('volunteer.col.phone')}>{v.phone}</Row>
-        <Row label={t('volunteer.col.community')}>{v.communities.join('、')}</Row>
-        {p ? (
-          <>
-            <Row label={t('volunteer.col.idNumber')}>{p.idNumberMasked ?? '—'}</Row>
-            <Row label={t('volunteer.gender')}>{p.gender ? t(`gender.${p.gender}`) : '—'}</Row>
-            <Row label={t('volunteer.birthYear')}>{p.birthYear ?? '—'}</Row>
-            <Row label={t('volunteer.kind')}>{t(`volunteerKind.${p.kind}`)}</Row>
-            <Row label={t('volunteer.skills')}>{p.skills.length ? p.skills.map((s) => t(`skill.${s}`)).join('、') : '—'}</Row>
-            <Row label={t('volunteer.availability')}>{p.availability.length ? p.availability.map((a) => t(`availability.${a}`)).join('、') : '—'}</Row>
-          </>
-        ) : (
-          <p className="text-sm text-stone-500">{t('volunteer.noProfile')}</p>
-        )}
-        <Row label={t('volunteer.registeredAt')}>{formatDateTime(locale, v.createdAt)}</Row>
+        <dl>
+          <Row label={t('volunteer.col.phone')}>{v.phone}</Row>
+          <Row label={t('volunteer.col.community')}>{v.communities.join('、')}</Row>
+          {p ? (
+            <>
+              <Row label={t('volunteer.col.idNumber')}>{p.idNumberMasked ?? '—'}</Row>
+              <Row label={t('volunteer.gender')}>{p.gender ? t(`gender.${p.gender}`) : '—'}</Row>
+              <Row label={t('volunteer.birthYear')}>{p.birthYear ?? '—'}</Row>
+              <Row label={t('volunteer.kind')}>{t(`volunteerKind.${p.kind}`)}</Row>
+              <Row label={t('volunteer.skills')}>{p.skills.length ? p.skills.map((s) => t(`skill.${s}`)).join('、') : '—'}</Row>
+              <Row label={t('volunteer.availability')}>{p.availability.length ? p.availability.map((a) => t(`availability.${a}`)).join('、') : '—'}</Row>
+            </>
+          ) : null}
+          <Row label={t('volunteer.registeredAt')}>{formatDateTime(locale, v.createdAt)}</Row>
+        </dl>
+        {p ? null : <p className="text-sm text-stone-500">{t('volunteer.noProfile')}</p>}
       </Card>
       <section className="space-y-2">
         <h2 className="text-sm font-medium text-stone-600">{t('volunteer.teams')}</h2>
