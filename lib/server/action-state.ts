@@ -17,6 +17,7 @@ const ERROR_KEYS: Record<string, string> = {
   CODE_LOCKED: 'tasks.codeLocked',
   OUTSIDE_WINDOW: 'tasks.checkInWindow',
   BEFORE_CHECK_IN: 'tasks.checkOutBeforeCheckIn',
+  QR_EXPIRED: 'tasks.qrExpired',
 }
 
 export function toActionState<T>(r: Result<T>, onOk: Omit<ActionState, 'ok'> = {}): ActionState {

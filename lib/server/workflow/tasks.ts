@@ -17,6 +17,7 @@ import { tallyHours } from '../people/tally'
 import { audit } from '../security/audit'
 import { checkLimit, codeTryKey, giveBack, retryMinutes } from '../security/rate-limit'
 import { chinaDateTime } from '@/lib/china-time'
+import { verifyQrToken } from './checkin-qr'
 
 // Sign-ups queue on the task's row lock; give a burst of hundreds room to wait for a connection.
 const SIGNUP_TX = { maxWait: 60_000, timeout: 60_000 } as const
@@ -181,8 +182,19 @@ export async function cancelSignup(scope: Scope, taskId: string, now = new Date(
   }, SIGNUP_TX)
 }
 
-type CheckBy = { volunteerId: string } | { code: string }
-type CheckError = 'NOT_FOUND' | 'INVALID' | 'STATE' | 'CODE_LOCKED' | 'OUTSIDE_WINDOW' | 'BEFORE_CHECK_IN'
+/** Who checks whom: staff name a volunteer; a volunteer checks themself with the 6-digit code or a scanned QR token. */
+export type CheckBy = { volunteerId: string } | { code: string } | { token: string }
+type CheckError = 'NOT_FOUND' | 'INVALID' | 'STATE' | 'CODE_LOCKED' | 'OUTSIDE_WINDOW' | 'BEFORE_CHECK_IN' | 'QR_EXPIRED'
+
+/**
+ * A check-in or check-out the phone kept while it had no network and sends later: its own id (a UUID
+ * made on the phone) and the phone's time. Each id is taken at most once (a unique column of
+ * TaskSignup): sent again, by a retry or a replay, it answers as the first time and changes nothing.
+ */
+export type Queued = { clientId: string; at: Date }
+/** How far ahead of the server's clock a phone's time may be (its clock is not ours), and how old a kept one may be. */
+export const QUEUED_AHEAD_MS = 5 * 60_000
+export const QUEUED_MAX_AGE_MS = 7 * 24 * 3_600_000
 
 /** A check-in is taken from this long before the task's start until its end. */
 export const CHECK_IN_EARLY_MS = 30 * 60_000
@@ -205,18 +217,22 @@ const CHECK_TASK_SELECT = {
   order: { select: { orgPath: true, claimedByTeamId: true, serviceItem: { select: { needId: true } } } },
 } as const satisfies Prisma.TaskSelect
 
-/** The task and whose sign-up is checked: staff name a volunteer, a volunteer checks themself with the code. null: out of scope. */
+const SIGNUP_CHECK_SELECT = { id: true, status: true, checkInAt: true, checkOutAt: true, minutes: true, checkInClientId: true, checkOutClientId: true } as const satisfies Prisma.TaskSignupSelect
+
+/** The task and whose sign-up is checked: staff name a volunteer, a volunteer checks themself with the code or a QR token. null: out of scope. */
 async function checkTarget(scope: Scope, taskId: string, by: CheckBy) {
   const prisma = await db()
   if ('volunteerId' in by) {
     // staff check a volunteer in/out: community staff or the claiming team's leader/staff
     const task = await prisma.task.findFirst({ where: { id: taskId, ...rowScopeWhere(scope, 'task.manage') }, select: CHECK_TASK_SELECT })
     if (!task || !(await canRunOrder(scope, task.order))) return null
-    return { task, userId: by.volunteerId, code: null }
+    return { task, userId: by.volunteerId }
   }
   const task = await prisma.task.findFirst({ where: { id: taskId, ...rowScopeWhere(scope, 'task.signup') }, select: CHECK_TASK_SELECT })
-  return task ? { task, userId: scope.userId, code: by.code } : null
+  return task ? { task, userId: scope.userId } : null
 }
+
+const viaOf = (by: CheckBy) => ('volunteerId' in by ? 'STAFF' : 'token' in by ? 'QR' : 'CODE')
 
 /**
  * The code a volunteer checks themself in or out with. Wrong codes are limited here, where the code is
@@ -243,66 +259,111 @@ async function verifyCode(scope: Scope, task: { id: string; checkinCode: string 
 }
 
 /**
- * Check-in: by staff for a volunteer, or by the volunteer with the task's code; from 30 minutes before
- * the start until the end. The need goes IN_SERVICE.
+ * The proof a volunteer checking themself gives: the code (under its attempt limit, counted by the
+ * server's clock) or a QR token current at the time of the check (the phone's, for one kept offline).
+ * A forged token or another task's is audited like a wrong code.
  */
-export async function checkIn(scope: Scope, taskId: string, by: CheckBy, now = new Date()): Promise<Result<null, CheckError>> {
+async function verifyProof(scope: Scope, task: { id: string; checkinCode: string }, by: CheckBy, at: Date, now: Date): Promise<Result<null, 'INVALID' | 'CODE_LOCKED' | 'QR_EXPIRED'>> {
+  if ('code' in by) return verifyCode(scope, task, by.code, now)
+  if (!('token' in by)) return ok(null)
+  const verdict = verifyQrToken(task.id, by.token, at)
+  if (verdict === 'OK') return ok(null)
+  await audit({ action: verdict === 'EXPIRED' ? 'tasks.checkinQr.expired' : 'tasks.checkinQr', result: 'refused', target: task.id, scope })
+  return verdict === 'EXPIRED' ? fail('QR_EXPIRED') : fail('INVALID', { token: 'validation.checkinQr.wrong' })
+}
+
+/** The time a check counts at: the server's, or the phone's for one sent later, if it is believable. */
+function checkTime(queued: Queued | undefined, now: Date): Result<Date, 'INVALID'> {
+  if (!queued) return ok(now)
+  if (queued.at.getTime() > now.getTime() + QUEUED_AHEAD_MS) return fail('INVALID', { at: 'validation.checkAt.future' })
+  if (queued.at.getTime() < now.getTime() - QUEUED_MAX_AGE_MS) return fail('INVALID', { at: 'validation.checkAt.stale' })
+  return ok(queued.at)
+}
+
+/**
+ * Check-in: by staff for a volunteer, or by the volunteer with the task's code or its QR token; from 30
+ * minutes before the start until the end (at the phone's time for one kept offline, `queued`). The
+ * need goes IN_SERVICE. A queued check-in sent again answers ok and changes nothing.
+ */
+export async function checkIn(scope: Scope, taskId: string, by: CheckBy, now = new Date(), queued?: Queued): Promise<Result<null, CheckError>> {
   const t = await checkTarget(scope, taskId, by)
   if (!t) return fail('NOT_FOUND')
   const { task, userId } = t
-  const opens = new Date(task.startsAt.getTime() - CHECK_IN_EARLY_MS)
-  if (now < opens || now > task.endsAt) return fail('OUTSIDE_WINDOW', undefined, { from: chinaDateTime(opens), to: chinaDateTime(task.endsAt) })
   const prisma = await db()
-  const s = await prisma.taskSignup.findUnique({ where: { taskId_userId: { taskId, userId } }, select: { id: true, status: true, checkInAt: true } })
+  const s = await prisma.taskSignup.findUnique({ where: { taskId_userId: { taskId, userId } }, select: SIGNUP_CHECK_SELECT })
+  if (queued && s?.checkInClientId === queued.clientId) return ok(null) // sent before: taken once
+  const when = checkTime(queued, now)
+  if (!when.ok) return when
+  const at = when.value
+  const opens = new Date(task.startsAt.getTime() - CHECK_IN_EARLY_MS)
+  if (at < opens || at > task.endsAt) return fail('OUTSIDE_WINDOW', undefined, { from: chinaDateTime(opens), to: chinaDateTime(task.endsAt) })
   if (!s || s.status !== 'CONFIRMED') return fail('STATE')
-  if (t.code !== null) {
-    const v = await verifyCode(scope, task, t.code, now)
-    if (!v.ok) return v
-  }
+  const proof = await verifyProof(scope, task, by, at, now)
+  if (!proof.ok) return proof
   if (s.checkInAt) return fail('STATE')
-  return prisma.$transaction(async (tx) => {
-    const n = await tx.taskSignup.updateMany({ where: { id: s.id, status: 'CONFIRMED', checkInAt: null }, data: { checkInAt: now } })
+  const r = await prisma.$transaction(async (tx) => {
+    const n = await tx.taskSignup.updateMany({ where: { id: s.id, status: 'CONFIRMED', checkInAt: null }, data: { checkInAt: at, checkInVia: viaOf(by), checkInClientId: queued?.clientId ?? null } })
     if (n.count !== 1) return fail('STATE')
     await recordChange(tx, scope, { entity: 'TaskSignup', entityId: s.id, orgPath: task.orgPath, from: 'CONFIRMED', to: 'CHECKED_IN' })
     const needId = task.order.serviceItem.needId
     const need = needId ? await tx.need.findUnique({ where: { id: needId }, select: { status: true } }) : null
     if (needId && need?.status === 'DISPATCHED') await moveNeed(tx, scope, needId, 'IN_SERVICE')
     return ok(null)
-  })
+  }).catch((e: unknown) => (isUniqueViolation(e) ? fail('STATE') : Promise.reject(e)))
+  // the same queued check-in sent twice at once: the other request took it
+  if (!r.ok && queued && (await sentBefore(s.id, 'in', queued.clientId))) return ok(null)
+  return r
 }
 
 /**
  * Check-out: credits the minutes inside the task's window (creditedMinutes) to the volunteer, the
  * roll-ups and the points. A check-out more than 30 minutes after the end is credited up to the end and
- * flagged (lateCheckOut) for the team leader; one before the check-in is refused.
+ * flagged (lateCheckOut) for the team leader; one before the check-in is refused. One kept offline counts
+ * at the phone's time (`queued`); sent again, it answers with the minutes credited the first time.
  */
-export async function checkOut(scope: Scope, taskId: string, by: CheckBy, now = new Date()): Promise<Result<{ minutes: number }, CheckError>> {
+export async function checkOut(scope: Scope, taskId: string, by: CheckBy, now = new Date(), queued?: Queued): Promise<Result<{ minutes: number }, CheckError>> {
   const t = await checkTarget(scope, taskId, by)
   if (!t) return fail('NOT_FOUND')
   const { task, userId } = t
   const prisma = await db()
-  const s = await prisma.taskSignup.findUnique({ where: { taskId_userId: { taskId, userId } }, select: { id: true, status: true, checkInAt: true, checkOutAt: true } })
+  const s = await prisma.taskSignup.findUnique({ where: { taskId_userId: { taskId, userId } }, select: SIGNUP_CHECK_SELECT })
+  if (queued && s?.checkOutClientId === queued.clientId) return ok({ minutes: s.minutes ?? 0 }) // sent before: credited once
+  const when = checkTime(queued, now)
+  if (!when.ok) return when
+  const at = when.value
   if (!s || s.status !== 'CONFIRMED') return fail('STATE')
-  if (t.code !== null) {
-    const v = await verifyCode(scope, task, t.code, now)
-    if (!v.ok) return v
-  }
+  const proof = await verifyProof(scope, task, by, at, now)
+  if (!proof.ok) return proof
   if (!s.checkInAt || s.checkOutAt) return fail('STATE')
   const checkInAt = s.checkInAt
-  if (now < checkInAt) return fail('BEFORE_CHECK_IN', undefined, { checkIn: chinaDateTime(checkInAt) })
-  const minutes = creditedMinutes(task, checkInAt, now)
-  const lateCheckOut = now.getTime() > task.endsAt.getTime() + LATE_CHECK_OUT_MS
-  return prisma.$transaction(async (tx) => {
+  if (at < checkInAt) return fail('BEFORE_CHECK_IN', undefined, { checkIn: chinaDateTime(checkInAt) })
+  const minutes = creditedMinutes(task, checkInAt, at)
+  const lateCheckOut = at.getTime() > task.endsAt.getTime() + LATE_CHECK_OUT_MS
+  const r = await prisma.$transaction(async (tx) => {
     // the minutes were worked out from this check-in: the update holds only if it is still the one
-    const n = await tx.taskSignup.updateMany({ where: { id: s.id, status: 'CONFIRMED', checkInAt, checkOutAt: null }, data: { checkOutAt: now, minutes, lateCheckOut } })
+    const n = await tx.taskSignup.updateMany({ where: { id: s.id, status: 'CONFIRMED', checkInAt, checkOutAt: null }, data: { checkOutAt: at, minutes, lateCheckOut, checkOutVia: viaOf(by), checkOutClientId: queued?.clientId ?? null } })
     if (n.count !== 1) return fail('STATE')
-    await recordChange(tx, scope, { entity: 'TaskSignup', entityId: s.id, orgPath: task.orgPath, from: 'CHECKED_IN', to: 'CHECKED_OUT', note: `${minutes}` }, now)
-    await bump(tx, scope.tenantId, task.orgPath, { 'service:minutes': minutes }, now)
+    await recordChange(tx, scope, { entity: 'TaskSignup', entityId: s.id, orgPath: task.orgPath, from: 'CHECKED_IN', to: 'CHECKED_OUT', note: `${minutes}` }, at)
+    await bump(tx, scope.tenantId, task.orgPath, { 'service:minutes': minutes }, at)
     // hours come only from here (and from corrections); the points follow the volunteer's running total
     await creditMinutes(tx, scope, { userId, minutes, kind: 'SERVICE', refId: s.id, reason: task.title })
     return ok({ minutes })
-  })
+  }).catch((e: unknown) => (isUniqueViolation(e) ? fail('STATE') : Promise.reject(e)))
+  if (!r.ok && queued && (await sentBefore(s.id, 'out', queued.clientId))) {
+    const again = await prisma.taskSignup.findUnique({ where: { id: s.id }, select: { minutes: true } })
+    return ok({ minutes: again?.minutes ?? 0 })
+  }
+  return r
 }
+
+/** Did this sign-up already take the queued check of that id (a concurrent twin of the same request)? */
+async function sentBefore(signupId: string, mode: 'in' | 'out', clientId: string): Promise<boolean> {
+  const prisma = await db()
+  const s = await prisma.taskSignup.findUnique({ where: { id: signupId }, select: { checkInClientId: true, checkOutClientId: true } })
+  return (mode === 'in' ? s?.checkInClientId : s?.checkOutClientId) === clientId
+}
+
+const isUniqueViolation = (e: unknown) => typeof e === 'object' && e !== null && 'code' in e && (e as { code: unknown }).code === 'P2002'
 
 /**
  * The caller's total for the home page and /tasks: the same total as /points and the roster (tally.ts:
