@@ -259,6 +259,8 @@ const DYNAMIC: Record<string, Dynamic> = {
   '/services/[id]': { from: ['/services'], created: true },
   '/talent/[userId]': { from: ['/talent'] },
   '/tasks/[id]': { from: ['/tasks'], created: true },
+  '/tasks/[id]/check': { derivedFrom: { route: '/tasks/[id]', suffix: '/check' } },
+  '/tasks/[id]/poster': { derivedFrom: { route: '/tasks/[id]', suffix: '/poster' } },
   '/teams/[id]': { from: ['/teams'] },
   '/training/[id]': { from: ['/training'], created: true },
   '/units/[id]': { created: true, broad: ['org.read'] },

@@ -191,6 +191,7 @@ const SAMPLES: Record<string, () => Record<string, string | string[]>> = {
   'tasks.updateTaskAction': () => ({ title: '扫描任务改', startsAt: local(3, '09:00'), endsAt: local(3, '11:00'), place: '社区', slots: '6', signupDeadline: local(2, '18:00') }),
   'tasks.cancelTaskAction': () => ({ reason: '天气原因' }),
   'tasks.selfCheckAction': () => ({ code: '000000' }),
+  'tasks.qrCheckAction': () => ({ token: 'm.1.AAAAAAAAAAAAAAAAAAAAAA' }),
   'venues.createVenueAction': () => ({ orgUnitId: w.unit, name: '扫描活动室', capacity: '20', opensAt: '08:00', closesAt: '20:00' }),
   'venues.bookVenueAction': () => ({ day: day(4), from: '09:00', to: '10:00', purpose: '四点半课堂' }),
   'points.createRewardAction': () => ({ orgUnitId: w.unit, name: '扫描毛巾', cost: '30', stock: '3' }),
@@ -293,6 +294,7 @@ const STATEFUL: Record<string, string> = {
   'projects.addActivityAction': 'the project is a draft',
   'projects.addExpenseAction': 'the project is a draft',
   'tasks.selfCheckAction': 'the sample code is wrong on purpose',
+  'tasks.qrCheckAction': 'the sample token is forged on purpose (the task starts in three days too)',
   'tasks.staffCheckAction': 'the task starts in three days: check-in opens 30 minutes before the start',
   'units.addEvidenceAction': 'the pilot was withdrawn earlier in the sweep',
 }

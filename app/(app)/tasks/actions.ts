@@ -34,6 +34,17 @@ export async function selfCheckAction(taskId: string, mode: 'in' | 'out', _prev:
   })
 }
 
+/** The volunteer checks in or out in one tap on the page a scanned QR code opened (its token comes along). */
+export async function qrCheckAction(taskId: string, mode: 'in' | 'out', _prev: FormState, fd: FormData) {
+  return runAction('tasks.qrCheck', ['id', ['in', 'out'], 'form'], [taskId, mode, fd], async () => {
+    const scope = await requireScope()
+    const by = { token: String(fd.get('token') ?? '').slice(0, 100) }
+    if (mode === 'in') return toActionState(await checkIn(scope, taskId, by), { message: 'check.inDone' })
+    const r = await checkOut(scope, taskId, by)
+    return toActionState(r, r.ok ? { message: 'check.outDone', messageParams: { minutes: r.value.minutes } } : {})
+  })
+}
+
 /** A team leader or social worker checks a volunteer in or out. */
 export async function staffCheckAction(taskId: string, volunteerId: string, mode: 'in' | 'out') {
   return runAction('tasks.staffCheck', ['id', 'id', ['in', 'out']], [taskId, volunteerId, mode], async () => {

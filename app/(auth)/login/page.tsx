@@ -1,6 +1,7 @@
 import type { Metadata } from 'next'
 import { redirect } from 'next/navigation'
 import { getScope } from '@/lib/server/auth/session'
+import { safeNext } from '@/lib/server/auth/sign-in'
 import { getT } from '@/lib/i18n/server'
 import { SignInForm } from '@/components/auth/sign-in-form'
 import { PageHeader } from '@/components/ui/page-header'
@@ -10,11 +11,12 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  if (await getScope()) redirect('/')
   const sp = await searchParams
-  const t = await getT()
   // only a path of this site (a page that sent a signed-out visitor here); never a phone or a password
-  const next = typeof sp.next === 'string' && sp.next.startsWith('/') && !sp.next.startsWith('//') ? sp.next.slice(0, 500) : undefined
+  const next = typeof sp.next === 'string' && safeNext(sp.next) === sp.next ? sp.next : undefined
+  // signed in (also right after the sign-in action, which re-renders this page): on to where they were going
+  if (await getScope()) redirect(next ?? '/')
+  const t = await getT()
   return (
     <>
       <PageHeader title={t('signIn.title')} />

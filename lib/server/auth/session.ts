@@ -30,11 +30,22 @@ const getCaller = cache(async () => {
   return sessionCaller(session.sid, session.userId)
 })
 
-/** For pages and actions: signed-out callers go to the sign-in page. */
+/**
+ * For pages and actions: signed-out callers go to the sign-in page, and from a page other than the home
+ * page they come back to it once signed in (`?next=`, the path and query the proxy saw; a scanned
+ * check-in code keeps its token). An action's caller goes to plain /login.
+ */
 export async function requireScope(): Promise<Scope> {
   const scope = await getScope()
-  if (!scope) redirect('/login')
+  if (!scope) redirect(await signInPath())
   return scope
+}
+
+async function signInPath(): Promise<string> {
+  const h = await headers()
+  const next = h.get('x-ronghe-next')
+  if (h.has('next-action') || !next || next === '/' || !next.startsWith('/') || next.startsWith('//')) return '/login'
+  return `/login?next=${encodeURIComponent(next)}`
 }
 
 /** A page that needs a permission the caller lacks anywhere is "not found", like an out-of-scope record. */

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next'
-import { headers } from 'next/headers'
+import { siteUrl } from '@/lib/server/site-url'
 import { requireScope, denyPage } from '@/lib/server/auth/session'
 import { getCertificate } from '@/lib/server/people/certificates'
 import { idParam } from '@/lib/params'
@@ -12,20 +12,6 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())('certificate.title') }
 }
 
-/**
- * Where the verification page is (printed on the paper): the deployment's canonical address
- * (NEXTAUTH_URL) when configured — a request's Host header is the client's to choose — else as the
- * reader reached this page.
- */
-async function verifyUrl(code: string) {
-  const canonical = process.env.NEXTAUTH_URL && URL.canParse(process.env.NEXTAUTH_URL) ? new URL(process.env.NEXTAUTH_URL).origin : null
-  if (canonical) return `${canonical}/verify/${code}`
-  const h = await headers()
-  const host = h.get('x-forwarded-host') ?? h.get('host')
-  const proto = h.get('x-forwarded-proto') ?? 'http'
-  return `${host ? `${proto}://${host}` : ''}/verify/${code}`
-}
-
 /** A printable A4 service-hours certificate, for its holder or staff over the community (else not found). */
 export default async function CertificatePage({ params }: { params: Promise<{ id: string }> }) {
   const scope = await requireScope()
@@ -36,7 +22,7 @@ export default async function CertificatePage({ params }: { params: Promise<{ id
   const t = await getT()
   const locale = await getLocale()
   const issued = formatDate(locale, c.issuedAt)
-  const url = await verifyUrl(c.code)
+  const url = await siteUrl(`/verify/${c.code}`)
   return (
     <div className="space-y-4 print:space-y-0">
       <div className="flex flex-wrap items-center justify-between gap-2 print:hidden">

@@ -13,6 +13,10 @@ import { DataList, type Column } from '@/components/ui/data-list'
 import { ActionForm, FormInput } from '@/components/ui/action-form'
 import { DetailHeader } from '@/components/ui/detail'
 import { StatusBadge } from '@/components/workflow/status-badge'
+import { RefreshAt } from '@/components/workflow/refresh-at'
+import { screenToken } from '@/lib/server/workflow/checkin-qr'
+import { siteUrl } from '@/lib/server/site-url'
+import { qrSvg } from '@/lib/server/qr'
 import { cancelSignupAction, cancelTaskAction, selfCheckAction, signUpAction, staffCheckAction, updateTaskAction } from '../actions'
 
 type Props = { params: Promise<{ id: string }> }
@@ -41,6 +45,8 @@ export default async function TaskPage({ params }: Props) {
   // the check-in window (lib/server/workflow/tasks.ts): from 30 minutes before the start until the end
   const checkInOpens = new Date(task.startsAt.getTime() - CHECK_IN_EARLY_MS)
   const lateCheckOuts = task.canRun ? task.signups.filter((s) => s.lateCheckOut) : []
+  // the check-in QR code for whoever runs the task: a new token every 10 minutes (the page reads itself again then)
+  const qr = task.checkinCode && task.status === 'OPEN' ? await checkinQr(task.id) : null
   const rosterColumns: Column<(typeof task.signups)[number]>[] = [
     {
       id: 'name',
@@ -98,12 +104,21 @@ export default async function TaskPage({ params }: Props) {
         ) : null}
         {task.checkinCode ? (
           <Dialog trigger={t('tasks.showCode')} title={task.title} closeLabel={t('common.close')} testId="code-dialog">
+            {qr ? (
+              <div className="mx-auto w-60 max-w-full [&>svg]:h-auto [&>svg]:w-full" role="img" aria-label={t('tasks.qr.alt', { title: task.title })} data-testid="checkin-qr" dangerouslySetInnerHTML={{ __html: qr.svg }} />
+            ) : null}
             <p className="code-big" data-testid="code-big">
               {task.checkinCode}
             </p>
-            <p className="mt-2 text-center text-sm text-stone-600">{t('tasks.showCodeHint')}</p>
+            <p className="mt-2 text-center text-sm text-stone-600">{t('tasks.qr.hint', { code: task.checkinCode })}</p>
+            <p className="mt-3 text-center">
+              <Link href={`/tasks/${task.id}/poster`} className="text-sm font-medium text-brand-700 hover:underline">
+                {t('tasks.qr.poster')}
+              </Link>
+            </p>
           </Dialog>
         ) : null}
+        {qr ? <RefreshAt at={qr.refreshAt.toISOString()} /> : null}
       </Card>
 
       {task.canSignUp ? (
@@ -198,4 +213,9 @@ export default async function TaskPage({ params }: Props) {
       ) : null}
     </div>
   )
+}
+
+async function checkinQr(taskId: string) {
+  const { token, refreshAt } = screenToken(taskId)
+  return { svg: await qrSvg(await siteUrl(`/tasks/${taskId}/check?t=${token}`)), refreshAt }
 }
