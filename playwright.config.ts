@@ -17,7 +17,9 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 15_000 },
   reporter: process.env.CI ? [['list'], ['json', { outputFile: 'reports/playwright.json' }]] : [['list']],
-  use: { baseURL: BASE, trace: 'retain-on-failure', locale: 'zh-CN' },
+  // the service worker (lib/offline/sw.ts) stays out of the tests' way (it would answer requests that
+  // page.route() must see); the offline journey (offline.spec.ts) turns it on for itself
+  use: { baseURL: BASE, trace: 'retain-on-failure', locale: 'zh-CN', serviceWorkers: 'block' },
   projects: [
     {
       name: 'chromium',

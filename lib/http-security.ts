@@ -19,6 +19,9 @@ export function contentSecurityPolicy(nonce: string, dev = false): string {
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
     "connect-src 'self'",
+    // the service worker (public/sw.js) and the web app manifest: named, since script-src's 'strict-dynamic' ignores 'self'
+    "worker-src 'self'",
+    "manifest-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",

@@ -139,6 +139,7 @@ const PUBLIC: Record<string, string> = {
   '/verify': 'anyone checks a certificate by its code',
   '/verify/[code]': 'the check result: holder masked, no data beyond the certificate',
   '/survey/[token]': 'residents answer a survey without an account; the unguessable token is the key',
+  '/offline': 'the service worker’s page for no network: precached, reads no session',
   '/api/health': 'liveness probe, no data',
   '/api/auth/[...nextauth]': 'next-auth: csrf, sign-in, sign-out',
   '/api/communities': 'community search for the registration form (names of communities only)',
