@@ -14,6 +14,9 @@ import { ActionForm, FormInput } from '@/components/ui/action-form'
 import { DetailHeader } from '@/components/ui/detail'
 import { StatusBadge } from '@/components/workflow/status-badge'
 import { RefreshAt } from '@/components/workflow/refresh-at'
+import { OfflineCheck } from '@/components/workflow/offline-check'
+import { OFFLINE_CHECK_MESSAGES } from '@/components/workflow/offline-check.messages'
+import { ClientMessages } from '@/lib/i18n/client-messages'
 import { screenToken } from '@/lib/server/workflow/checkin-qr'
 import { siteUrl } from '@/lib/server/site-url'
 import { qrSvg } from '@/lib/server/qr'
@@ -136,14 +139,18 @@ export default async function TaskPage({ params }: Props) {
           {mine?.status === 'CONFIRMED' && !mine.checkOutAt ? (
             <div>
               <h2 className="text-sm font-semibold">{t('tasks.selfCheck')}</h2>
-              <ActionForm
-                action={selfCheckAction.bind(null, task.id, mine.checkInAt ? 'out' : 'in')}
-                submitLabel={mine.checkInAt ? t('tasks.checkOut') : t('tasks.checkIn')}
-                className="mt-2 space-y-2"
-                testId="self-check"
-              >
-                <FormInput name="code" label={t('field.checkinCode')} hint={t('tasks.selfCheckHint')} inputMode="numeric" maxLength={6} autoComplete="one-time-code" />
-              </ActionForm>
+              <ClientMessages keys={OFFLINE_CHECK_MESSAGES}>
+                <OfflineCheck taskId={task.id} userId={scope.userId} mode={mine.checkInAt ? 'out' : 'in'}>
+                  <ActionForm
+                    action={selfCheckAction.bind(null, task.id, mine.checkInAt ? 'out' : 'in')}
+                    submitLabel={mine.checkInAt ? t('tasks.checkOut') : t('tasks.checkIn')}
+                    className="mt-2 space-y-2"
+                    testId="self-check"
+                  >
+                    <FormInput name="code" label={t('field.checkinCode')} hint={t('tasks.selfCheckHint')} inputMode="numeric" maxLength={6} autoComplete="one-time-code" />
+                  </ActionForm>
+                </OfflineCheck>
+              </ClientMessages>
               {mine.checkInAt ? null : (
                 <p className="mt-1 text-xs text-stone-500" data-testid="check-in-window">
                   {t('tasks.checkInOpens', { from: formatDateTime(locale, checkInOpens), to: formatDateTime(locale, task.endsAt) })}

@@ -10,6 +10,9 @@ import { Card } from '@/components/ui/card'
 import { Link } from '@/components/ui/link'
 import { ActionForm } from '@/components/ui/action-form'
 import { PageHeader } from '@/components/ui/page-header'
+import { OfflineCheck } from '@/components/workflow/offline-check'
+import { OFFLINE_CHECK_MESSAGES } from '@/components/workflow/offline-check.messages'
+import { ClientMessages } from '@/lib/i18n/client-messages'
 import { qrCheckAction } from '../../actions'
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -52,9 +55,13 @@ export default async function CheckPage({ params, searchParams }: Props) {
     body = (
       <>
         {say(mine.checkInAt ? t('check.checkedIn', { time: formatDateTime(locale, mine.checkInAt) }) : t('check.ready'))}
-        <ActionForm action={qrCheckAction.bind(null, task.id, mine.checkInAt ? 'out' : 'in')} submitLabel={mine.checkInAt ? t('tasks.checkOut') : t('tasks.checkIn')} className="space-y-2" testId="qr-check">
-          <input type="hidden" name="token" value={token} />
-        </ActionForm>
+        <ClientMessages keys={OFFLINE_CHECK_MESSAGES}>
+          <OfflineCheck taskId={task.id} userId={scope.userId} mode={mine.checkInAt ? 'out' : 'in'}>
+            <ActionForm action={qrCheckAction.bind(null, task.id, mine.checkInAt ? 'out' : 'in')} submitLabel={mine.checkInAt ? t('tasks.checkOut') : t('tasks.checkIn')} className="space-y-2" testId="qr-check">
+              <input type="hidden" name="token" value={token} />
+            </ActionForm>
+          </OfflineCheck>
+        </ClientMessages>
       </>
     )
   return (

@@ -1,0 +1,126 @@
+import { expect, test, type Locator, type Page } from './fixtures'
+import { PNG } from 'pngjs'
+import jsQR from 'jsqr'
+import { signIn, signInByApi, claimOrderAndCreateTask, toast } from './helpers'
+
+// The volunteer's phone app (issue 16), at 375 px with its service worker on: installable (the manifest,
+// the icons, the worker ready and in control), the check-in URL read from the leader's QR code, and a
+// check-out made with no network — kept on the phone as 待同步 through a reload, sent when the network is
+// back, recorded once however often the same item is sent again.
+
+test.use({ serviceWorkers: 'allow' })
+
+async function decode(qr: Locator): Promise<string> {
+  const png = PNG.sync.read(await qr.screenshot())
+  const found = jsQR(new Uint8ClampedArray(png.data), png.width, png.height)
+  expect(found, 'a readable QR code').not.toBeNull()
+  return found!.data
+}
+
+/** What the phone keeps in IndexedDB (lib/offline/queue.ts). */
+const queued = (p: Page) =>
+  p.evaluate(
+    () =>
+      new Promise<Record<string, unknown>[]>((resolve, reject) => {
+        const req = indexedDB.open('ronghe', 1)
+        req.onupgradeneeded = () => req.result.createObjectStore('checks', { keyPath: 'clientId' })
+        req.onerror = () => reject(req.error)
+        req.onsuccess = () => {
+          const all = req.result.transaction('checks').objectStore('checks').getAll()
+          all.onsuccess = () => resolve(all.result)
+        }
+      }),
+  )
+
+test('installable; QR check-in; a check-out with no network waits as 待同步, syncs once the network is back, and replays change nothing', async ({ browser }) => {
+  test.setTimeout(150_000)
+  const title = `离线签退-${String(Date.now()).slice(-5)}`
+  const admin = await (await browser.newContext()).newPage()
+  await signIn(admin, '13900000005')
+  await admin.goto('/needs/new')
+  await admin.getByLabel('标题').fill(title)
+  await admin.getByLabel('描述').fill('嘎查文化室整理图书，需要志愿者')
+  await admin.getByLabel('类别').selectOption({ label: '养老助老' })
+  await admin.getByLabel('服务对象').selectOption({ label: '老年人' })
+  await admin.getByLabel('来源').selectOption({ label: '入户走访' })
+  await admin.getByLabel('涉及人数').fill('5')
+  await admin.getByRole('button', { name: '提交' }).click()
+  await admin.getByLabel(/小街便民理发店/).check()
+  await admin.getByRole('button', { name: '生成服务项目' }).click()
+  await admin.getByLabel('接单队伍').selectOption({ label: '党旗红志愿服务队' })
+  await admin.getByRole('button', { name: '派单' }).click()
+  await expect(admin.getByTestId('order-status')).toHaveText('待接单')
+  const leader = await (await browser.newContext()).newPage()
+  await signIn(leader, '13900000008')
+  await claimOrderAndCreateTask(leader, title, '嘎查文化室')
+  const taskPath = new URL(leader.url()).pathname
+  const code = ((await leader.getByTestId('checkin-code').textContent()) ?? '').replace(/\D/g, '')
+
+  // installable: the manifest, its icons, the worker
+  const phone = await browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true, serviceWorkers: 'allow' })
+  await signInByApi(phone, '13900000009')
+  const v = await phone.newPage()
+  await v.goto('/tasks')
+  const manifestHref = await v.locator('link[rel="manifest"]').getAttribute('href')
+  const manifest = await (await phone.request.get(manifestHref!)).json()
+  expect(manifest).toMatchObject({ name: '融合志愿', short_name: '融合志愿', start_url: '/tasks', display: 'standalone', theme_color: '#a91b1b' })
+  expect(manifest.icons.map((i: { sizes: string; purpose: string }) => `${i.sizes} ${i.purpose}`)).toEqual(['192x192 any', '512x512 any', '512x512 maskable'])
+  for (const icon of manifest.icons) expect((await phone.request.get(icon.src)).headers()['content-type']).toBe('image/png')
+  expect(await v.evaluate(() => navigator.serviceWorker.ready.then((r) => r.active?.scriptURL))).toMatch(/\/sw\.js$/)
+
+  // she signs up, and checks in with the URL her camera reads from the leader's QR code
+  await v.goto(taskPath)
+  await v.getByRole('button', { name: '报名' }).click()
+  await expect(toast(v, '报名成功')).toBeVisible()
+  await leader.getByRole('button', { name: '出示签到码' }).click()
+  const url = await decode(leader.getByRole('dialog').getByTestId('checkin-qr'))
+  await v.goto(url)
+  await v.getByTestId('qr-check').getByRole('button', { name: '签到' }).click()
+  await expect(toast(v, '签到成功')).toBeVisible()
+
+  // the task's page, opened with the network (the worker keeps it): then the network goes
+  await v.goto(taskPath)
+  expect(await v.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true)
+  await expect(v.getByTestId('my-signup')).toContainText('已签到')
+  await phone.setOffline(true)
+  await v.getByTestId('self-check').getByLabel('签到码').fill(code)
+  await v.getByTestId('self-check').getByRole('button', { name: '签退' }).click()
+  await expect(toast(v, '没有网络：已保存在手机上')).toBeVisible()
+  await expect(v.getByTestId('pending-check')).toContainText('待同步')
+  await expect(v.getByTestId('pending-check')).toContainText('签退')
+  const [item] = await queued(v)
+  expect(item).toMatchObject({ taskId: taskPath.split('/').pop(), mode: 'out', code })
+
+  // reloaded with no network: the page comes from the phone, the check still waits
+  await v.reload()
+  await expect(v.getByTestId('pending-check')).toContainText('待同步')
+  await expect(v.getByTestId('self-check')).toHaveCount(0)
+
+  // the network returns: sent, gone from the phone, the page reads itself again
+  await phone.setOffline(false)
+  await v.evaluate(() => dispatchEvent(new Event('online')))
+  await expect(v.getByTestId('pending-check')).toHaveCount(0)
+  await expect(v.getByTestId('my-signup')).toContainText('已签退')
+  expect(await queued(v)).toEqual([])
+
+  // the same item sent five more times: taken once, the rest change nothing
+  for (let i = 0; i < 5; i++) {
+    const res = await phone.request.post('/api/checks', { data: item })
+    expect(res.status()).toBe(200)
+  }
+  await leader.reload()
+  const rows = leader.getByTestId('roster').getByRole('listitem')
+  await expect(rows).toHaveCount(1)
+  await expect(rows.first()).toContainText('已签退')
+
+  // signing out deletes the pages the worker kept: the task's page is not shown from the phone any more
+  await v.goto('/')
+  await v.getByRole('button', { name: '退出登录' }).click()
+  await v.waitForURL(/\/login/)
+  await expect.poll(() => v.evaluate(() => caches.has('ronghe-pages').then(async (has) => (has ? (await (await caches.open('ronghe-pages')).keys()).filter((r) => new URL(r.url).pathname.startsWith('/tasks')).length : 0)))).toBe(0)
+  await phone.setOffline(true)
+  await v.goto(taskPath).catch(() => undefined)
+  await expect(v.getByTestId('offline')).toBeVisible()
+  await expect(v.getByTestId('task-title')).toHaveCount(0)
+  await phone.setOffline(false)
+})
