@@ -262,6 +262,7 @@ const DYNAMIC: Record<string, Dynamic> = {
   '/tasks/[id]': { from: ['/tasks'], created: true },
   '/tasks/[id]/check': { derivedFrom: { route: '/tasks/[id]', suffix: '/check' } },
   '/tasks/[id]/poster': { derivedFrom: { route: '/tasks/[id]', suffix: '/poster' } },
+  '/tasks/[id]/calendar.ics': { derivedFrom: { route: '/tasks/[id]', suffix: '/calendar.ics' } },
   '/teams/[id]': { from: ['/teams'] },
   '/training/[id]': { from: ['/training'], created: true },
   '/units/[id]': { created: true, broad: ['org.read'] },

@@ -50,4 +50,6 @@ export const tasksEn: Record<keyof typeof tasksZhCN, string> = {
   "mine.emptyPast": "Nothing here yet",
   "mine.findTasks": "See the tasks open for sign-up",
   "mine.served": "Checked out · {hours} h credited",
+  "mine.waitlistPosition": "No. {position} on the waiting list: places freed are given in order, and you are told",
+  "mine.addToCalendar": "Add to calendar",
 }

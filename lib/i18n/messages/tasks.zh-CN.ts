@@ -48,4 +48,6 @@ export const tasksZhCN = {
   "mine.emptyPast": "还没有历史记录",
   "mine.findTasks": "去看看可报名的任务",
   "mine.served": "已签退 · 计入 {hours} 小时",
+  "mine.waitlistPosition": "候补第 {position} 位：有人取消时按顺序递补，递补后会通知您",
+  "mine.addToCalendar": "加入日历",
 } as const

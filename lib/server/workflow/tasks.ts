@@ -428,14 +428,23 @@ export async function listMySignups(scope: Scope, q: { when?: 'upcoming' | 'past
       where,
       select: {
         status: true, checkInAt: true, checkOutAt: true, minutes: true,
-        task: { select: { id: true, title: true, startsAt: true, endsAt: true, place: true, status: true, orgUnit: { select: { name: true } } } },
+        task: { select: { id: true, title: true, startsAt: true, endsAt: true, place: true, status: true, signupDeadline: true, orgUnit: { select: { name: true } } } },
       },
       orderBy: when === 'upcoming' ? [{ task: { startsAt: 'asc' } }, { taskId: 'asc' }] : [{ task: { startsAt: 'desc' } }, { taskId: 'asc' }],
       skip: (page - 1) * pageSize,
       take: pageSize,
     }),
   ])
-  return { when, rows, total, page, pageSize, pageCount: Math.max(1, Math.ceil(total / pageSize)) }
+  // the place on each waitlist: those waitlisted on the same task before the caller, plus one
+  const waiting = rows.filter((r) => r.status === 'WAITLISTED')
+  const queue = waiting.length
+    ? await prisma.taskSignup.findMany({ where: { taskId: { in: waiting.map((r) => r.task.id) }, status: 'WAITLISTED' }, select: { taskId: true, userId: true, createdAt: true, id: true }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] })
+    : []
+  const position = (taskId: string) => {
+    const line = queue.filter((s) => s.taskId === taskId)
+    return line.findIndex((s) => s.userId === scope.userId) + 1 || null
+  }
+  return { when, rows: rows.map((r) => ({ ...r, waitlistPosition: r.status === 'WAITLISTED' ? position(r.task.id) : null })), total, page, pageSize, pageCount: Math.max(1, Math.ceil(total / pageSize)) }
 }
 
 const taskReadWhere = (scope: Scope, taskId: string) => ({ id: taskId, ...rowScopeWhere(scope, 'task.read') }) satisfies Prisma.TaskWhereInput

@@ -10,6 +10,8 @@ import { EmptyState } from '@/components/ui/card'
 import { Pagination } from '@/components/ui/pagination'
 import { StatusBadge } from '@/components/workflow/status-badge'
 import { PageHeader } from '@/components/ui/page-header'
+import { ActionForm } from '@/components/ui/action-form'
+import { cancelSignupAction } from '../actions'
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())('mine.title') }
@@ -20,13 +22,18 @@ const ZQuery = z.object({
   page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
 })
 
-/** 我的报名: the volunteer's own sign-ups — what is coming (and the code to check in there), and what was. */
+/**
+ * 我的报名: the volunteer's own sign-ups — what is coming (confirmed or waitlisted, with the place on the
+ * waitlist, an .ics to add it to the phone's calendar and a cancel while sign-up is open), and what was,
+ * with the hours credited.
+ */
 export default async function MySignupsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const scope = await requirePermission('task.signup')
   const t = await getT()
   const locale = await getLocale()
   const q = ZQuery.parse(await searchParams)
-  const list = await listMySignups(scope, q)
+  const now = new Date()
+  const list = await listMySignups(scope, q, now)
   const tabs = [
     { when: 'upcoming', label: t('mine.upcoming') },
     { when: 'past', label: t('mine.past') },
@@ -60,6 +67,17 @@ export default async function MySignupsPage({ searchParams }: { searchParams: Pr
               <p>{`${formatDateTime(locale, s.task.startsAt)} – ${formatDateTime(locale, s.task.endsAt)}`}</p>
               <p>{`${s.task.place} · ${s.task.orgUnit.name}`}</p>
               {s.checkOutAt ? <p>{t('mine.served', { hours: toHours(s.minutes ?? 0) })}</p> : s.checkInAt ? <p>{t('tasks.checkedIn')}</p> : null}
+              {s.waitlistPosition ? <p data-testid="waitlist-position">{t('mine.waitlistPosition', { position: s.waitlistPosition })}</p> : null}
+              {list.when === 'upcoming' ? (
+                <div className="flex flex-wrap items-center gap-3 pt-1">
+                  <a href={`/tasks/${s.task.id}/calendar.ics`} download className="text-sm font-medium text-brand-700 hover:underline" data-testid="add-to-calendar">
+                    {t('mine.addToCalendar')}
+                  </a>
+                  {s.task.signupDeadline > now && !s.checkInAt ? (
+                    <ActionForm action={cancelSignupAction.bind(null, s.task.id)} submitLabel={t('tasks.cancelSignup')} variant="secondary" confirm={t('tasks.cancelConfirm')} className="flex items-center gap-2" />
+                  ) : null}
+                </div>
+              ) : null}
             </li>
           ))}
         </ul>
