@@ -116,6 +116,19 @@ export const ZTaskListQuery = z.object({
   page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
 })
 export type TTaskListQuery = z.infer<typeof ZTaskListQuery>
+
+/** A volunteer's search for a task (/tasks): when, what, which team, free places; every field in the URL. */
+export const OPEN_TASK_WHEN = ['today', 'week', 'weekend'] as const
+export const ZOpenTaskQuery = z.object({
+  q: z.string().trim().max(50).optional().catch(undefined).transform((v) => v || undefined),
+  when: z.enum(OPEN_TASK_WHEN).optional().catch(undefined),
+  on: z.iso.date().optional().catch(undefined),
+  category: z.uuid().optional().catch(undefined),
+  team: z.uuid().optional().catch(undefined),
+  free: z.literal('1').optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
+})
+export type TOpenTaskQuery = z.infer<typeof ZOpenTaskQuery>
 export const ORDER_SORTS = ['dispatched', 'title'] as const
 export type OrderSort = (typeof ORDER_SORTS)[number]
 

@@ -6,7 +6,7 @@ import { canAt, rowScopeWhere, type Scope } from '../authz/scope'
 import { fail, ok, type Result } from '../result'
 import { zodFieldErrors } from '../validation'
 import { maskPhone } from '@/lib/mask'
-import { ZCancelTask, ZCheckinCode, ZCreateTask, ZUpdateTask, type TaskSort } from '@/lib/schemas/workflow'
+import { ZCancelTask, ZCheckinCode, ZCreateTask, ZUpdateTask, type TaskSort, type TOpenTaskQuery } from '@/lib/schemas/workflow'
 import { orderOf, type SortDir } from '@/lib/schemas/list'
 import { claimableTeams } from './orders'
 import { moveNeed } from './needs'
@@ -16,7 +16,7 @@ import { creditMinutes } from '../people/points'
 import { tallyHours } from '../people/tally'
 import { audit } from '../security/audit'
 import { checkLimit, codeTryKey, giveBack, retryMinutes } from '../security/rate-limit'
-import { chinaDateTime } from '@/lib/china-time'
+import { addDays, chinaDate, chinaDateTime, chinaDayRange, weekStart } from '@/lib/china-time'
 import { verifyQrToken } from './checkin-qr'
 
 // Sign-ups queue on the task's row lock; give a burst of hundreds room to wait for a connection.
@@ -382,15 +382,50 @@ const TASK_SELECT = {
 } as const satisfies Prisma.TaskSelect
 
 /**
+ * The China days a volunteer asked for: a date (`on`), today, this week (Monday to Sunday) or its
+ * weekend; none: every day from now on.
+ */
+export function openTaskDays(q: { when?: 'today' | 'week' | 'weekend'; on?: string }, now: Date): { gte: Date; lt: Date } | null {
+  const today = chinaDate(now)
+  if (q.on) return chinaDayRange(q.on, q.on)
+  if (q.when === 'today') return chinaDayRange(today, today)
+  const monday = weekStart(today)
+  if (q.when === 'week') return chinaDayRange(monday, addDays(monday, 6))
+  if (q.when === 'weekend') return chinaDayRange(addDays(monday, 5), addDays(monday, 6))
+  return null
+}
+
+/** What a volunteer can filter the open tasks by: the tenant's categories and the teams of their communities. */
+export async function openTaskFilters(scope: Scope) {
+  const prisma = await db()
+  const [categories, teams] = await Promise.all([
+    prisma.serviceCategory.findMany({ where: { tenantId: scope.tenantId, active: true }, select: { id: true, name: true }, orderBy: [{ sortOrder: 'asc' }, { name: 'asc' }] }),
+    prisma.team.findMany({ where: { ...rowScopeWhere(scope, 'task.signup'), archivedAt: null }, select: { id: true, name: true }, orderBy: [{ name: 'asc' }, { id: 'asc' }], take: 100 }),
+  ])
+  return { categories, teams }
+}
+
+/**
  * Open tasks a volunteer can sign up for (their communities), soonest first, with their own status, a page
  * at a time (10: a phone's first screenfuls, and a page that stays light on a weak network however many
  * tasks a community publishes).
  */
-export async function listOpenTasks(scope: Scope, q: { page?: number; pageSize?: number } = {}, now = new Date()) {
+export async function listOpenTasks(scope: Scope, q: Partial<TOpenTaskQuery> & { pageSize?: number } = {}, now = new Date()) {
   const prisma = await db()
   const page = Math.max(1, Math.floor(q.page ?? 1))
   const pageSize = Math.max(1, Math.min(100, Math.floor(q.pageSize ?? 10)))
-  const where = { ...rowScopeWhere(scope, 'task.signup'), status: 'OPEN', endsAt: { gt: now } } as const satisfies Prisma.TaskWhereInput
+  const days = openTaskDays(q, now)
+  const where: Prisma.TaskWhereInput = {
+    // the scope stays a condition of its own: a filter's OR never replaces the scope's
+    AND: [rowScopeWhere(scope, 'task.signup')],
+    status: 'OPEN',
+    endsAt: { gt: days && days.gte > now ? days.gte : now },
+    // a task that runs on any part of the days asked for
+    ...(days ? { startsAt: { lt: days.lt } } : {}),
+    ...(q.q ? { OR: [{ title: { contains: q.q } }, { place: { contains: q.q } }] } : {}),
+    ...(q.free ? { taken: { lt: prisma.task.fields.slots } } : {}),
+    ...(q.category || q.team ? { order: { ...(q.team ? { claimedByTeamId: q.team } : {}), ...(q.category ? { serviceItem: { need: { categoryId: q.category } } } : {}) } } : {}),
+  }
   const [total, rows] = await Promise.all([
     prisma.task.count({ where }),
     prisma.task.findMany({
