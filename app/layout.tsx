@@ -23,7 +23,9 @@ export const viewport: Viewport = { width: 'device-width', initialScale: 1, them
 // nonce), before anything is painted. Without it — no JavaScript, or JavaScript switched off — a list's
 // loading skeleton (components/ui/skeleton.tsx) would stay on screen with the streamed page hidden below
 // it, so app/globals.css hides the skeleton and shows React's streamed segments for html:not(.js).
-const MARK_SCRIPTING = "document.documentElement.classList.add('js')"
+// At /login (sign-out, an expired session, another account) it also forgets which volunteer uses this
+// phone (components/workflow/offline-scan.tsx).
+const MARK_SCRIPTING = "document.documentElement.classList.add('js');if(location.pathname==='/login')try{localStorage.removeItem('ronghe:user')}catch(e){}"
 // The service worker (lib/offline/sw.ts, built into public/sw.js by `npm run build`), registered once the
 // page has loaded; not in development, where public/sw.js may be an older build's.
 const REGISTER_WORKER = "if('serviceWorker' in navigator)addEventListener('load',function(){navigator.serviceWorker.register('/sw.js').catch(function(){})})"

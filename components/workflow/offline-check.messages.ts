@@ -10,4 +10,5 @@ export const OFFLINE_CHECK_MESSAGES = [
   'offline.checkOutToo',
   'tasks.checkIn',
   'tasks.checkOut',
+  'check.title',
 ] as const satisfies readonly MessageKey[]

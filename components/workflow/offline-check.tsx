@@ -80,7 +80,7 @@ export function OfflineCheck({ taskId, userId, mode, children }: { taskId: strin
             <li key={q.clientId} className="flex flex-wrap items-center justify-between gap-2" data-testid="pending-check">
               <span>
                 <span className="mr-1 rounded bg-amber-200 px-1.5 py-0.5 text-xs font-medium text-amber-900">{t('offline.pending')}</span>
-                {t('offline.pendingRow', { what: t(q.mode === 'in' ? 'tasks.checkIn' : 'tasks.checkOut'), time: formatDateTime(locale, q.at) })}
+                {t('offline.pendingRow', { what: t(q.mode === 'in' ? 'tasks.checkIn' : q.mode === 'out' ? 'tasks.checkOut' : 'check.title'), time: formatDateTime(locale, q.at) })}
                 {q.error ? <span className="block text-red-700">{t('offline.refused', { reason: q.error })}</span> : null}
               </span>
               {q.error ? (

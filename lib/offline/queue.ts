@@ -10,7 +10,8 @@ export type QueuedCheck = {
   clientId: string
   userId: string
   taskId: string
-  mode: 'in' | 'out'
+  /** auto: scanned on the offline page, where the phone cannot know whether it is the check-in or the check-out */
+  mode: 'in' | 'out' | 'auto'
   code?: string
   token?: string
   /** the phone's time of the check (ISO) */

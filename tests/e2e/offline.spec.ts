@@ -67,6 +67,9 @@ test('installable; QR check-in; a check-out with no network waits as 待同步, 
   expect(manifest.icons.map((i: { sizes: string; purpose: string }) => `${i.sizes} ${i.purpose}`)).toEqual(['192x192 any', '512x512 any', '512x512 maskable'])
   for (const icon of manifest.icons) expect((await phone.request.get(icon.src)).headers()['content-type']).toBe('image/png')
   expect(await v.evaluate(() => navigator.serviceWorker.ready.then((r) => r.active?.scriptURL))).toMatch(/\/sw\.js$/)
+  // Chrome's own installability check (what Lighthouse's installable-manifest audit asked)
+  const cdp = await phone.newCDPSession(v)
+  expect(await cdp.send('Page.getInstallabilityErrors')).toEqual({ installabilityErrors: [] })
 
   // she signs up, and checks in with the URL her camera reads from the leader's QR code
   await v.goto(taskPath)
@@ -124,3 +127,57 @@ test('installable; QR check-in; a check-out with no network waits as 待同步, 
   await expect(v.getByTestId('task-title')).toHaveCount(0)
   await phone.setOffline(false)
 })
+
+test('a QR code scanned with no network: the offline page keeps the scan; once online it checks in, and a replay never checks out', async ({ browser }) => {
+  test.setTimeout(120_000)
+  const title = `离线扫码-${String(Date.now()).slice(-5)}`
+  const admin = await (await browser.newContext()).newPage()
+  await signIn(admin, '13900000005')
+  await admin.goto('/needs/new')
+  await admin.getByLabel('标题').fill(title)
+  await admin.getByLabel('描述').fill('牧区嘎查健康宣讲，需要志愿者')
+  await admin.getByLabel('类别').selectOption({ label: '养老助老' })
+  await admin.getByLabel('服务对象').selectOption({ label: '老年人' })
+  await admin.getByLabel('来源').selectOption({ label: '入户走访' })
+  await admin.getByLabel('涉及人数').fill('5')
+  await admin.getByRole('button', { name: '提交' }).click()
+  await admin.getByLabel(/小街便民理发店/).check()
+  await admin.getByRole('button', { name: '生成服务项目' }).click()
+  await admin.getByLabel('接单队伍').selectOption({ label: '党旗红志愿服务队' })
+  await admin.getByRole('button', { name: '派单' }).click()
+  await expect(admin.getByTestId('order-status')).toHaveText('待接单')
+  const leader = await (await browser.newContext()).newPage()
+  await signIn(leader, '13900000008')
+  await claimOrderAndCreateTask(leader, title, '嘎查卫生室')
+  const taskPath = new URL(leader.url()).pathname
+  await leader.getByRole('button', { name: '出示签到码' }).click()
+  const url = await decode(leader.getByRole('dialog').getByTestId('checkin-qr'))
+
+  const phone = await browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true, serviceWorkers: 'allow' })
+  await signInByApi(phone, '13900000009')
+  const v = await phone.newPage()
+  await v.goto(taskPath)
+  await v.getByRole('button', { name: '报名' }).click()
+  await expect(toast(v, '报名成功')).toBeVisible()
+  await v.evaluate(() => navigator.serviceWorker.ready)
+  await v.reload() // now under the worker's control
+
+  // the camera opens the code's URL with no network: the worker answers with the offline page
+  await phone.setOffline(true)
+  await v.goto(url)
+  await expect(v.getByTestId('offline')).toBeVisible()
+  await v.getByTestId('offline-scan').getByRole('button', { name: '保存这次扫码' }).click()
+  await expect(v.getByTestId('offline-scan-kept')).toContainText('待同步')
+  const [item] = await queued(v)
+  expect(item).toMatchObject({ taskId: taskPath.split('/').pop(), mode: 'auto', token: new URL(url).searchParams.get('t') })
+
+  await phone.setOffline(false)
+  await v.evaluate(() => dispatchEvent(new Event('online')))
+  await expect(v.getByTestId('offline-scan-sent')).toBeVisible()
+  expect(await queued(v)).toEqual([])
+  for (let i = 0; i < 3; i++) expect((await phone.request.post('/api/checks', { data: item })).status()).toBe(200)
+  await v.goto(taskPath)
+  await expect(v.getByTestId('my-signup')).toContainText('已签到')
+  await expect(v.getByTestId('my-signup')).not.toContainText('已签退')
+})
+

@@ -10,6 +10,8 @@ import { ROLES, WIDTHS, sidebarPages, violations } from './axe'
 // an empty database.
 
 const RECORD = /^\/[a-z/-]+\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(\/[a-z]+)?$/
+// a section's own list (not a form: new, import, edit)
+const SUBLIST = /^\/[a-z-]+\/(?!new$|import$|edit$)[a-z-]+$/
 const kindOf = (href: string) => href.replace(/[0-9a-f]{8}-[0-9a-f-]{27}/, '[id]')
 
 // serial: one worker keeps `kinds` across the roles' tests (after a failure the rest are skipped, not rerun in a fresh worker)
@@ -24,10 +26,20 @@ for (const [who, phone] of ROLES) {
     await signInByApi(ctx, phone)
     const page = await ctx.newPage()
     const records = new Map<string, string>() // kind → one href
-    for (const path of lists) {
+    // the sidebar's pages, and the lists they open (a section's tabs: /evaluation → /evaluation/inspections)
+    const seen = new Set<string>(lists)
+    const queue = [...lists]
+    while (queue.length) {
+      const path = queue.shift()!
       await page.goto(path)
       const hrefs = await page.locator('main a[href]').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''))
-      for (const href of hrefs) if (RECORD.test(href) && !records.has(kindOf(href))) records.set(kindOf(href), href)
+      for (const href of hrefs) {
+        if (RECORD.test(href) && !records.has(kindOf(href))) records.set(kindOf(href), href)
+        else if (SUBLIST.test(href) && lists.some((l) => href.startsWith(`${l}/`)) && !seen.has(href)) {
+          seen.add(href)
+          queue.push(href)
+        }
+      }
     }
     await ctx.close()
     const problems: string[] = []
@@ -50,6 +62,6 @@ for (const [who, phone] of ROLES) {
 
 test('the record pages checked cover the platform’s record kinds', () => {
   // the kinds the lists lead to once the journeys have run (16 at the time of writing)
-  expect([...kinds].sort(), 'record kinds checked').toEqual(expect.arrayContaining(['/needs/[id]', '/orders/[id]', '/services/[id]', '/tasks/[id]', '/teams/[id]', '/units/[id]', '/projects/[id]', '/cases/[id]', '/evaluation/inspections/[id]', '/evaluation/templates/[id]']))
+  expect([...kinds].sort(), `record kinds checked: ${[...kinds].sort().join(' ')}`).toEqual(expect.arrayContaining(['/needs/[id]', '/orders/[id]', '/services/[id]', '/tasks/[id]', '/teams/[id]', '/units/[id]', '/projects/[id]', '/cases/[id]', '/evaluation/inspections/[id]', '/evaluation/templates/[id]']))
   expect(kinds.size).toBeGreaterThanOrEqual(12)
 })

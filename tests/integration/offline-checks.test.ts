@@ -7,7 +7,7 @@
 //   are credited once; the phone's time may not run ahead of the server's by more than 5 minutes.
 import { randomUUID } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
-import { checkIn, checkOut, createTask, signUp, QUEUED_AHEAD_MS } from '@/lib/server/workflow/tasks'
+import { checkIn, checkOut, checkQueued, createTask, signUp, QUEUED_AHEAD_MS } from '@/lib/server/workflow/tasks'
 import { posterToken, screenToken, verifyQrToken, QR_SLOT_MS } from '@/lib/server/workflow/checkin-qr'
 import { myPointsAndHours } from '@/lib/server/people/points'
 import { chinaDate, chinaYear } from '@/lib/china-time'
@@ -130,3 +130,24 @@ describe('a check kept offline is taken once', () => {
     expect(await checkOut(w.v.scope, w.taskId, { code }, at(20), { clientId: randomUUID(), at: at(12) })).toEqual(expect.objectContaining({ ok: false, error: 'BEFORE_CHECK_IN' }))
   })
 })
+
+describe('a QR code scanned offline (the kind decided by the server)', () => {
+  it('is the check-in first and the check-out next; a replay of the check-in is never taken as the check-out', async () => {
+    const w = await world('离线扫码')
+    const db = await prisma()
+    const first = { clientId: randomUUID(), at: at(3) }
+    const token = screenToken(w.taskId, at(3)).token
+    expect(await checkQueued(w.v.scope, w.taskId, { token }, 'auto', first, at(30))).toEqual({ ok: true, value: { mode: 'in', minutes: null } })
+    for (let i = 0; i < 3; i++) expect(await checkQueued(w.v.scope, w.taskId, { token }, 'auto', first, at(40 + i))).toEqual({ ok: true, value: { mode: 'in', minutes: null } })
+    let s = await db.taskSignup.findUniqueOrThrow({ where: { taskId_userId: { taskId: w.taskId, userId: w.v.id } }, select: { checkInAt: true, checkOutAt: true } })
+    expect(s).toEqual({ checkInAt: at(3), checkOutAt: null })
+    const second = { clientId: randomUUID(), at: at(63) }
+    const poster = posterToken(w.taskId, chinaDate(at(0)))
+    expect(await checkQueued(w.v.scope, w.taskId, { token: poster }, 'auto', second, at(70))).toEqual({ ok: true, value: { mode: 'out', minutes: 60 } })
+    expect(await checkQueued(w.v.scope, w.taskId, { token: poster }, 'auto', second, at(80))).toEqual({ ok: true, value: { mode: 'out', minutes: 60 } })
+    expect(await checkQueued(w.v.scope, w.taskId, { token }, 'auto', first, at(81))).toEqual({ ok: true, value: { mode: 'in', minutes: null } })
+    s = await db.taskSignup.findUniqueOrThrow({ where: { taskId_userId: { taskId: w.taskId, userId: w.v.id } }, select: { checkInAt: true, checkOutAt: true } })
+    expect(s).toEqual({ checkInAt: at(3), checkOutAt: at(63) })
+  })
+})
+

@@ -356,6 +356,30 @@ export async function checkOut(scope: Scope, taskId: string, by: CheckBy, now = 
   return r
 }
 
+/**
+ * A check kept offline whose kind the phone could not know (a QR code scanned with no network, on the
+ * offline page): a check-in if the volunteer is not checked in yet, else a check-out. Its id is looked
+ * for among both first, so a replay of one taken as a check-in is not taken again as a check-out.
+ */
+export async function checkQueued(scope: Scope, taskId: string, by: CheckBy, mode: 'in' | 'out' | 'auto', queued: Queued, now = new Date()): Promise<Result<{ mode: 'in' | 'out'; minutes: number | null }, CheckError>> {
+  let kind = mode
+  if (kind === 'auto') {
+    const prisma = await db()
+    const task = await prisma.task.findFirst({ where: { id: taskId, ...rowScopeWhere(scope, 'task.signup') }, select: { id: true } })
+    if (!task) return fail('NOT_FOUND')
+    const s = await prisma.taskSignup.findUnique({ where: { taskId_userId: { taskId, userId: scope.userId } }, select: SIGNUP_CHECK_SELECT })
+    if (s?.checkInClientId === queued.clientId) return ok({ mode: 'in', minutes: null })
+    if (s?.checkOutClientId === queued.clientId) return ok({ mode: 'out', minutes: s.minutes ?? 0 })
+    kind = s?.checkInAt ? 'out' : 'in'
+  }
+  if (kind === 'in') {
+    const r = await checkIn(scope, taskId, by, now, queued)
+    return r.ok ? ok({ mode: 'in', minutes: null }) : r
+  }
+  const r = await checkOut(scope, taskId, by, now, queued)
+  return r.ok ? ok({ mode: 'out', minutes: r.value.minutes }) : r
+}
+
 /** Did this sign-up already take the queued check of that id (a concurrent twin of the same request)? */
 async function sentBefore(signupId: string, mode: 'in' | 'out', clientId: string): Promise<boolean> {
   const prisma = await db()
