@@ -11,6 +11,20 @@ export function Skeleton({ className = '' }: { className?: string }) {
   return <span className={`skeleton-bar ${className}`} aria-hidden="true" />
 }
 
+/** Rows of a list on their way: a title line and a line of details each. */
+function SkeletonRows({ rows }: { rows: number }) {
+  return (
+    <div className="data-list">
+      {Array.from({ length: rows }, (_, i) => (
+        <div key={i} className="data-row space-y-2">
+          <Skeleton className="h-4 w-2/3" />
+          <Skeleton className="h-3 w-1/2" />
+        </div>
+      ))}
+    </div>
+  )
+}
+
 /** A list page on its way: the heading, the search form and `rows` rows. */
 export function ListSkeleton({ t, rows = 6 }: { t: Translate; rows?: number }) {
   return (
@@ -21,14 +35,7 @@ export function ListSkeleton({ t, rows = 6 }: { t: Translate; rows?: number }) {
         <Skeleton className="h-10 flex-1 sm:max-w-md" />
         <Skeleton className="h-10 w-20" />
       </div>
-      <div className="data-list">
-        {Array.from({ length: rows }, (_, i) => (
-          <div key={i} className="data-row space-y-2">
-            <Skeleton className="h-4 w-2/3" />
-            <Skeleton className="h-3 w-1/2" />
-          </div>
-        ))}
-      </div>
+      <SkeletonRows rows={rows} />
     </div>
   )
 }
@@ -74,14 +81,7 @@ export function RecordSkeleton({ t }: { t: Translate }) {
         ))}
         <Skeleton className="h-10 w-28" />
       </div>
-      <div className="data-list">
-        {Array.from({ length: 3 }, (_, i) => (
-          <div key={i} className="data-row space-y-2">
-            <Skeleton className="h-4 w-2/3" />
-            <Skeleton className="h-3 w-1/2" />
-          </div>
-        ))}
-      </div>
+      <SkeletonRows rows={3} />
     </div>
   )
 }

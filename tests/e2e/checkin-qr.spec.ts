@@ -1,22 +1,12 @@
 import { createHmac } from 'node:crypto'
 import fs from 'node:fs'
-import jsQR from 'jsqr'
-import { PNG } from 'pngjs'
-import { expect, test, type Locator } from './fixtures'
-import { signIn, signInByApi, claimOrderAndCreateTask, toast } from './helpers'
+import { expect, test } from './fixtures'
+import { decodeQr, dispatchedTask, signInByApi, toast } from './helpers'
 
 // Scan to check in (issue 16): the team leader shows the task's QR code; the volunteer's phone camera
 // reads it (decoded here from the rendered code, not from the DOM's text); signed out, the volunteer signs
 // in and lands back on the check-in page with the token; one tap checks in, one more checks out. A code
 // from an earlier slot is refused with a clear message, and so is one of another task.
-
-/** The URL a phone camera reads from a rendered QR code. */
-async function decode(qr: Locator): Promise<string> {
-  const png = PNG.sync.read(await qr.screenshot())
-  const found = jsQR(new Uint8ClampedArray(png.data), png.width, png.height)
-  expect(found, 'a readable QR code').not.toBeNull()
-  return found!.data
-}
 
 /** A token of the server's own making for an earlier 10-minute slot (the secret is the e2e server's .env). */
 function tokenOfSlot(taskId: string, slot: number): string {
@@ -29,27 +19,7 @@ function tokenOfSlot(taskId: string, slot: number): string {
 test('the leader shows the QR code; a signed-out volunteer scans it, signs in, lands back and checks in and out in one tap each', async ({ browser }) => {
   test.setTimeout(120_000)
   const title = `扫码签到-${String(Date.now()).slice(-5)}`
-  const admin = await (await browser.newContext()).newPage()
-  await signIn(admin, '13900000005')
-  await admin.goto('/needs/new')
-  await admin.getByLabel('标题').fill(title)
-  await admin.getByLabel('描述').fill('社区广场义诊，需要志愿者维持秩序')
-  await admin.getByLabel('类别').selectOption({ label: '养老助老' })
-  await admin.getByLabel('服务对象').selectOption({ label: '老年人' })
-  await admin.getByLabel('来源').selectOption({ label: '入户走访' })
-  await admin.getByLabel('涉及人数').fill('20')
-  await admin.getByRole('button', { name: '提交' }).click()
-  await admin.getByLabel(/小街便民理发店/).check()
-  await admin.getByRole('button', { name: '生成服务项目' }).click()
-  await admin.getByLabel('接单队伍').selectOption({ label: '党旗红志愿服务队' })
-  await admin.getByRole('button', { name: '派单' }).click()
-  await expect(admin.getByTestId('order-status')).toHaveText('待接单')
-
-  const leader = await (await browser.newContext()).newPage()
-  await signIn(leader, '13900000008')
-  await claimOrderAndCreateTask(leader, title, '小街社区广场')
-  const taskPath = new URL(leader.url()).pathname
-  const taskId = taskPath.split('/').pop()!
+  const { admin, leader, taskPath, taskId } = await dispatchedTask(browser, title, '小街社区广场')
 
   // the volunteer signs up on her phone
   const phone = await browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true })
@@ -63,7 +33,7 @@ test('the leader shows the QR code; a signed-out volunteer scans it, signs in, l
   await leader.getByRole('button', { name: '出示签到码' }).click()
   const qr = leader.getByRole('dialog').getByTestId('checkin-qr')
   await expect(qr).toBeVisible()
-  const url = await decode(qr)
+  const url = await decodeQr(qr)
   expect(url).toMatch(new RegExp(`/tasks/${taskId}/check\\?t=m\\.\\d+\\.[A-Za-z0-9_-]{22}$`))
 
   // a phone that is signed out: the sign-in comes first, then the check-in page with the token
@@ -88,7 +58,7 @@ test('the leader shows the QR code; a signed-out volunteer scans it, signs in, l
   await leader.reload()
   await expect(leader.getByTestId('roster')).toContainText('已签退')
   await leader.goto(`${taskPath}/poster`)
-  const posterUrl = await decode(leader.getByTestId('poster-qr'))
+  const posterUrl = await decodeQr(leader.getByTestId('poster-qr'))
   expect(posterUrl).toMatch(new RegExp(`/tasks/${taskId}/check\\?t=d\\.\\d{8}\\.[A-Za-z0-9_-]{22}$`))
   await expect(leader.getByTestId('poster')).toContainText(title)
 

@@ -1,4 +1,6 @@
-import { expect, type BrowserContext, type Locator, type Page } from './fixtures'
+import jsQR from 'jsqr'
+import { PNG } from 'pngjs'
+import { expect, type Browser, type BrowserContext, type Locator, type Page } from './fixtures'
 import { chinaIso } from '../../lib/china-time'
 
 export const DEMO_PASSWORD = 'Ronghe@2026'
@@ -126,3 +128,41 @@ export function toast(where: Page | Locator, text: string): Locator {
   const page = 'page' in where && typeof where.page === 'function' ? (where as Locator).page() : (where as Page)
   return page.getByTestId('toast').filter({ hasText: text })
 }
+
+/**
+ * The community (刘秀英) records a need, makes its service item and dispatches it to 党旗红; the leader
+ * (王建国) claims it and opens a one-place task starting in 20 minutes (claimOrderAndCreateTask). Returns
+ * both signed-in pages, the task's path and its 6-digit code.
+ */
+export async function dispatchedTask(browser: Browser, title: string, place: string) {
+  const admin = await (await browser.newContext()).newPage()
+  await signIn(admin, '13900000005')
+  await admin.goto('/needs/new')
+  await admin.getByLabel('标题').fill(title)
+  await admin.getByLabel('描述').fill(`${place}的志愿服务，需要志愿者`)
+  await admin.getByLabel('类别').selectOption({ label: '养老助老' })
+  await admin.getByLabel('服务对象').selectOption({ label: '老年人' })
+  await admin.getByLabel('来源').selectOption({ label: '入户走访' })
+  await admin.getByLabel('涉及人数').fill('5')
+  await admin.getByRole('button', { name: '提交' }).click()
+  await admin.getByLabel(/小街便民理发店/).check()
+  await admin.getByRole('button', { name: '生成服务项目' }).click()
+  await admin.getByLabel('接单队伍').selectOption({ label: '党旗红志愿服务队' })
+  await admin.getByRole('button', { name: '派单' }).click()
+  await expect(admin.getByTestId('order-status')).toHaveText('待接单')
+  const leader = await (await browser.newContext()).newPage()
+  await signIn(leader, '13900000008')
+  await claimOrderAndCreateTask(leader, title, place)
+  const taskPath = new URL(leader.url()).pathname
+  const code = ((await leader.getByTestId('checkin-code').textContent()) ?? '').replace(/\D/g, '')
+  return { admin, leader, taskPath, taskId: taskPath.split('/').pop()!, code }
+}
+
+/** The text a phone's camera reads from a rendered QR code (its screenshot, decoded by jsQR). */
+export async function decodeQr(qr: Locator): Promise<string> {
+  const png = PNG.sync.read(await qr.screenshot())
+  const found = jsQR(new Uint8ClampedArray(png.data), png.width, png.height)
+  expect(found, 'a readable QR code').not.toBeNull()
+  return found!.data
+}
+

@@ -1,7 +1,5 @@
-import { expect, test, type Locator, type Page } from './fixtures'
-import { PNG } from 'pngjs'
-import jsQR from 'jsqr'
-import { signIn, signInByApi, claimOrderAndCreateTask, toast } from './helpers'
+import { expect, test, type Page } from './fixtures'
+import { decodeQr, dispatchedTask, signInByApi, toast } from './helpers'
 
 // The volunteer's phone app (issue 16), at 375 px with its service worker on: installable (the manifest,
 // the icons, the worker ready and in control), the check-in URL read from the leader's QR code, and a
@@ -9,13 +7,6 @@ import { signIn, signInByApi, claimOrderAndCreateTask, toast } from './helpers'
 // back, recorded once however often the same item is sent again.
 
 test.use({ serviceWorkers: 'allow' })
-
-async function decode(qr: Locator): Promise<string> {
-  const png = PNG.sync.read(await qr.screenshot())
-  const found = jsQR(new Uint8ClampedArray(png.data), png.width, png.height)
-  expect(found, 'a readable QR code').not.toBeNull()
-  return found!.data
-}
 
 /** What the phone keeps in IndexedDB (lib/offline/queue.ts). */
 const queued = (p: Page) =>
@@ -35,26 +26,7 @@ const queued = (p: Page) =>
 test('installable; QR check-in; a check-out with no network waits as 待同步, syncs once the network is back, and replays change nothing', async ({ browser }) => {
   test.setTimeout(150_000)
   const title = `离线签退-${String(Date.now()).slice(-5)}`
-  const admin = await (await browser.newContext()).newPage()
-  await signIn(admin, '13900000005')
-  await admin.goto('/needs/new')
-  await admin.getByLabel('标题').fill(title)
-  await admin.getByLabel('描述').fill('嘎查文化室整理图书，需要志愿者')
-  await admin.getByLabel('类别').selectOption({ label: '养老助老' })
-  await admin.getByLabel('服务对象').selectOption({ label: '老年人' })
-  await admin.getByLabel('来源').selectOption({ label: '入户走访' })
-  await admin.getByLabel('涉及人数').fill('5')
-  await admin.getByRole('button', { name: '提交' }).click()
-  await admin.getByLabel(/小街便民理发店/).check()
-  await admin.getByRole('button', { name: '生成服务项目' }).click()
-  await admin.getByLabel('接单队伍').selectOption({ label: '党旗红志愿服务队' })
-  await admin.getByRole('button', { name: '派单' }).click()
-  await expect(admin.getByTestId('order-status')).toHaveText('待接单')
-  const leader = await (await browser.newContext()).newPage()
-  await signIn(leader, '13900000008')
-  await claimOrderAndCreateTask(leader, title, '嘎查文化室')
-  const taskPath = new URL(leader.url()).pathname
-  const code = ((await leader.getByTestId('checkin-code').textContent()) ?? '').replace(/\D/g, '')
+  const { leader, taskPath, code } = await dispatchedTask(browser, title, '嘎查文化室')
 
   // installable: the manifest, its icons, the worker
   const phone = await browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true, serviceWorkers: 'allow' })
@@ -76,7 +48,7 @@ test('installable; QR check-in; a check-out with no network waits as 待同步, 
   await v.getByRole('button', { name: '报名' }).click()
   await expect(toast(v, '报名成功')).toBeVisible()
   await leader.getByRole('button', { name: '出示签到码' }).click()
-  const url = await decode(leader.getByRole('dialog').getByTestId('checkin-qr'))
+  const url = await decodeQr(leader.getByRole('dialog').getByTestId('checkin-qr'))
   await v.goto(url)
   await v.getByTestId('qr-check').getByRole('button', { name: '签到' }).click()
   await expect(toast(v, '签到成功')).toBeVisible()
@@ -131,27 +103,9 @@ test('installable; QR check-in; a check-out with no network waits as 待同步, 
 test('a QR code scanned with no network: the offline page keeps the scan; once online it checks in, and a replay never checks out', async ({ browser }) => {
   test.setTimeout(120_000)
   const title = `离线扫码-${String(Date.now()).slice(-5)}`
-  const admin = await (await browser.newContext()).newPage()
-  await signIn(admin, '13900000005')
-  await admin.goto('/needs/new')
-  await admin.getByLabel('标题').fill(title)
-  await admin.getByLabel('描述').fill('牧区嘎查健康宣讲，需要志愿者')
-  await admin.getByLabel('类别').selectOption({ label: '养老助老' })
-  await admin.getByLabel('服务对象').selectOption({ label: '老年人' })
-  await admin.getByLabel('来源').selectOption({ label: '入户走访' })
-  await admin.getByLabel('涉及人数').fill('5')
-  await admin.getByRole('button', { name: '提交' }).click()
-  await admin.getByLabel(/小街便民理发店/).check()
-  await admin.getByRole('button', { name: '生成服务项目' }).click()
-  await admin.getByLabel('接单队伍').selectOption({ label: '党旗红志愿服务队' })
-  await admin.getByRole('button', { name: '派单' }).click()
-  await expect(admin.getByTestId('order-status')).toHaveText('待接单')
-  const leader = await (await browser.newContext()).newPage()
-  await signIn(leader, '13900000008')
-  await claimOrderAndCreateTask(leader, title, '嘎查卫生室')
-  const taskPath = new URL(leader.url()).pathname
+  const { leader, taskPath } = await dispatchedTask(browser, title, '嘎查卫生室')
   await leader.getByRole('button', { name: '出示签到码' }).click()
-  const url = await decode(leader.getByRole('dialog').getByTestId('checkin-qr'))
+  const url = await decodeQr(leader.getByRole('dialog').getByTestId('checkin-qr'))
 
   const phone = await browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true, serviceWorkers: 'allow' })
   await signInByApi(phone, '13900000009')
