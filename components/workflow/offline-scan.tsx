@@ -10,13 +10,15 @@ const CHECK_PATH = /^\/tasks\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[
 /**
  * Who uses this phone to sign up for tasks, remembered (their id only) for a QR code scanned with no
  * network: the offline page has no session to ask. Written on every page of a signed-in volunteer,
- * removed at /login (sign-out, another account) by the root layout's first script.
+ * removed at /login (sign-out, another account) by the root layout's first script. Every such page load
+ * with a network also sends what this volunteer's phone still keeps (lib/offline/queue.ts).
  */
 export function RememberVolunteer({ userId }: { userId: string }) {
   useEffect(() => {
     try {
       localStorage.setItem(USER_KEY, userId)
     } catch {}
+    if (navigator.onLine && 'indexedDB' in window) void flush(userId).catch(() => undefined)
   }, [userId])
   return null
 }

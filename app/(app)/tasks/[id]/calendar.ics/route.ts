@@ -10,7 +10,13 @@ const NOT_FOUND = () => Response.json({ error: 'NOT_FOUND' }, { status: 404 })
 
 /** "Add to calendar": one task as an .ics file (China time; a reminder 2 hours before), for whoever may read the task. */
 export async function GET(req: Request, { params }: { params: Promise<{ id: string }> }) {
-  const gate = await gateRoute(req, 'tasks.calendar', await getScope(), (s) => can(s, 'task.read'))
+  const scope = await getScope()
+  // a link on a page, not an API: signed out, sign in first and come back (as the pages do)
+  if (!scope) {
+    const here = new URL(req.url)
+    return new Response(null, { status: 303, headers: { location: `/login?next=${encodeURIComponent(here.pathname)}`, 'cache-control': 'no-store' } })
+  }
+  const gate = await gateRoute(req, 'tasks.calendar', scope, (s) => can(s, 'task.read'))
   if (!gate.ok) return gate.response
   const id = z.uuid().safeParse((await params).id)
   if (!id.success) return NOT_FOUND()
