@@ -180,7 +180,7 @@ test('a volunteer finds a task by links and a GET form: the day, the place, free
   await expect(v.getByTestId('task-card').filter({ hasText: title })).toBeVisible()
   await v.goto('/tasks?q=' + encodeURIComponent('没有这个任务'))
   await expect(v.getByText('没有符合条件的任务')).toBeVisible()
-  await v.getByRole('main').getByRole('link', { name: '清除筛选' }).click()
+  await v.getByRole('main').getByRole('link', { name: '清除筛选' }).last().click()
   await v.waitForURL((u) => u.pathname === '/tasks' && u.search === '')
 })
 
