@@ -24,7 +24,9 @@ export function proxy(request: NextRequest) {
   // the path, for the not-found page's audit entry (whatever the client sent under this name is replaced)
   headers.set('x-ronghe-path', request.nextUrl.pathname.slice(0, 200))
   // where a signed-out visitor was going, to come back to after signing in (requireScope; a scanned QR code)
-  headers.set('x-ronghe-next', (request.nextUrl.pathname + request.nextUrl.search).slice(0, 500))
+  const back = new URL(request.nextUrl.href)
+  back.searchParams.delete('_rsc') // a client navigation's cache key, not part of the page's address
+  headers.set('x-ronghe-next', (back.pathname + back.search).slice(0, 500))
   const response = NextResponse.next({ request: { headers } })
   response.headers.set('Content-Security-Policy', csp)
   return response
