@@ -21,7 +21,7 @@ const LINK_IMPORT = {
 }
 
 const config = [
-  { ignores: ['.next/**', 'node_modules/**', 'lib/server/generated/**', '.data/**', 'next-env.d.ts', 'test-results/**', 'playwright-report/**'] },
+  { ignores: ['.next/**', 'node_modules/**', 'lib/server/generated/**', '.data/**', 'next-env.d.ts', 'test-results/**', 'playwright-report/**', 'public/sw.js', 'reports/**'] },
   ...next,
   ...nextTs,
   // the DAL is the only code that imports the Prisma client (house rule 1); tests, factories and the

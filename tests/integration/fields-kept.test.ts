@@ -869,6 +869,7 @@ const NO_FIELDS_TO_KEEP: Record<string, string> = {
   'tasks.signUp': 'bound task id',
   'tasks.cancelSignup': 'bound task id',
   'tasks.selfCheck': 'the check-in code is checked, not kept',
+  'tasks.qrCheck': 'the scanned QR token is checked, not kept (the time and the way in are: checkInVia / checkOutVia)',
   'tasks.staffCheck': 'bound ids',
   'teams.requestJoin': 'bound team id',
   'teams.decideJoin': 'bound request id and decision',
