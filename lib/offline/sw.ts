@@ -3,12 +3,12 @@
 // build step does not need webpack: Next 16 builds with Turbopack).
 // - precaches the build's static assets (hashed, immutable) and the offline page;
 // - pages: network first (a weak signal gets 10 s), the last copy when there is no network, else the
-//   offline page. Only full page loads are kept, never /api/; a visit to /login (where sign-out, an
+//   offline page. Only full page loads of the volunteer's own pages are kept (KEPT); a visit to /login (where sign-out, an
 //   expired session and a new sign-in all arrive) deletes every kept page, so nobody is shown another
 //   person's page from the phone's cache;
 // - Background Sync: the check-ins and check-outs queued offline (lib/offline/queue.ts) are sent when
 //   the browser says the network is back, even with the page closed.
-import { ExpirationPlugin, NetworkFirst, Serwist, type PrecacheEntry } from 'serwist'
+import { ExpirationPlugin, NetworkFirst, NetworkOnly, Serwist, type PrecacheEntry } from 'serwist'
 import { flush, SYNC_TAG } from './queue'
 
 // the worker's own event types, declared here: the project compiles against the DOM's lib, not the webworker one
@@ -24,6 +24,10 @@ type Worker = {
 declare const self: Worker
 
 export const PAGES = 'ronghe-pages'
+// the pages a phone keeps for a dead network: the volunteer's own (home, tasks and a task's pages, my
+// sign-ups, points, messages). Nothing else is ever written to the phone: not a case, a roster export
+// or an official's dashboard, whoever is signed in.
+const KEPT = /^\/(?:tasks(?:\/[^/]+(?:\/check)?|\/mine)?|points|notifications)?$/
 
 const serwist = new Serwist({
   precacheEntries: self.__SW_MANIFEST,
@@ -31,9 +35,11 @@ const serwist = new Serwist({
   clientsClaim: true,
   runtimeCaching: [
     {
-      matcher: ({ request, url, sameOrigin }) => sameOrigin && request.mode === 'navigate' && !url.pathname.startsWith('/api/'),
+      matcher: ({ request, url, sameOrigin }) => sameOrigin && request.mode === 'navigate' && KEPT.test(url.pathname),
       handler: new NetworkFirst({ cacheName: PAGES, networkTimeoutSeconds: 10, plugins: [new ExpirationPlugin({ maxEntries: 40, maxAgeSeconds: 7 * 24 * 3600 })] }),
     },
+    // every other page: the network only, and the offline page when there is none
+    { matcher: ({ request, url, sameOrigin }) => sameOrigin && request.mode === 'navigate' && !url.pathname.startsWith('/api/'), handler: new NetworkOnly() },
   ],
   fallbacks: { entries: [{ url: '/offline', matcher: ({ request }) => request.destination === 'document' }] },
 })

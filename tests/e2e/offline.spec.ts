@@ -88,6 +88,12 @@ test('installable; QR check-in; a check-out with no network waits as 待同步, 
   await expect(rows).toHaveCount(1)
   await expect(rows.first()).toContainText('已签退')
 
+  // the phone keeps the volunteer's own pages only: not /account (nor a case, a dashboard, a roster)
+  await v.goto('/account')
+  const kept = await v.evaluate(async () => (await (await caches.open('ronghe-pages')).keys()).map((r) => new URL(r.url).pathname))
+  expect(kept).toContain(taskPath)
+  expect(kept).not.toContain('/account')
+
   // signing out deletes the pages the worker kept: the task's page is not shown from the phone any more
   await v.goto('/')
   await v.getByRole('button', { name: '退出登录' }).click()
