@@ -5,7 +5,7 @@ import { useI18n } from '@/lib/i18n/client'
 import { formatDateTime } from '@/lib/format'
 import { Button } from '@/components/ui/button'
 import { toast } from '@/components/ui/toast'
-import { dismiss, enqueue, flush, listQueued, SYNC_TAG, type QueuedCheck } from '@/lib/offline/queue'
+import { dismiss, enqueue, flush, listQueued, requestSync, type QueuedCheck } from '@/lib/offline/queue'
 
 /**
  * A volunteer's own check-in / check-out form (by code or by a scanned QR token) that keeps working with
@@ -39,8 +39,7 @@ export function OfflineCheck({ taskId, userId, mode, children }: { taskId: strin
       toast(t('offline.saved'))
       await reload()
       // Background Sync where the browser has it: sent by the worker even if this page is closed
-      const reg = await navigator.serviceWorker?.getRegistration().catch(() => undefined)
-      await (reg as (ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } }) | undefined)?.sync?.register(SYNC_TAG).catch(() => undefined)
+      await requestSync()
     },
     [userId, taskId, t, reload],
   )

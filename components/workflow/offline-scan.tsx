@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useState, useSyncExternalStore } from 'react'
 import { useI18n } from '@/lib/i18n/client'
 import { Button } from '@/components/ui/button'
-import { enqueue, flush, listQueued, SYNC_TAG } from '@/lib/offline/queue'
+import { enqueue, flush, listQueued, requestSync } from '@/lib/offline/queue'
 
 const USER_KEY = 'ronghe:user'
 const CHECK_PATH = /^\/tasks\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/check$/
@@ -65,8 +65,7 @@ export function OfflineScan() {
     const already = (await listQueued()).some((q) => q.taskId === scan.taskId && q.token === scan.token && !q.error)
     if (!already) await enqueue({ clientId: crypto.randomUUID(), userId: scan.userId, taskId: scan.taskId, mode: 'auto', token: scan.token, at: new Date().toISOString() })
     setState('kept')
-    const reg = await navigator.serviceWorker?.getRegistration().catch(() => undefined)
-    await (reg as (ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } }) | undefined)?.sync?.register(SYNC_TAG).catch(() => undefined)
+    await requestSync()
   }
   return (
     <div className="space-y-2 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm" data-testid="offline-scan">

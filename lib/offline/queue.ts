@@ -49,6 +49,12 @@ async function run<T>(mode: IDBTransactionMode, work: (s: IDBObjectStore) => IDB
 }
 
 export const enqueue = (item: QueuedCheck) => run('readwrite', (s) => s.put(item)).then(() => undefined)
+
+/** Asks the service worker to send the queue when the network is back (Background Sync, where the browser has it). */
+export async function requestSync(): Promise<void> {
+  const reg = await navigator.serviceWorker?.getRegistration().catch(() => undefined)
+  await (reg as (ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } }) | undefined)?.sync?.register(SYNC_TAG).catch(() => undefined)
+}
 export const listQueued = () => run<QueuedCheck[]>('readonly', (s) => s.getAll() as IDBRequest<QueuedCheck[]>).then((all) => all.sort((a, b) => a.at.localeCompare(b.at)))
 export const dismiss = (clientId: string) => run('readwrite', (s) => s.delete(clientId)).then(() => undefined)
 
